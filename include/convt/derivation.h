@@ -1,0 +1,88 @@
+// The derivation engine: from Params to the list of stages a renderer shows. Pure: it returns
+// data and never prints.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "convt/grid.h"
+#include "convt/messages.h"
+#include "convt/params.h"
+#include "convt/shape.h"
+
+namespace convt {
+
+/// Stage ids, in pipeline order. Their names (stage_name) are part of the JSON contract.
+enum class StageId {
+  kFormula,
+  kKernel,
+  kInput,
+  kConvMatrix,
+  kTransposedMatrix,
+  kMatrixOutput,
+  kScatterOutput,
+  kZeroInserted,
+  kPaddedInput,
+  kFlippedKernel,
+  kDilatedKernel,  ///< present only when some axis has d > 1
+  kDirectOutput,
+  kOutput,
+  kCheck,
+  kCount  // not a stage
+};
+
+/// "formula", "conv_matrix", ...
+std::string_view stage_name(StageId id);
+/// The id named `name`, or nullopt.
+std::optional<StageId> stage_from_name(std::string_view name);
+/// Parses a comma-separated list of stage ids ("output,check"). Throws Error naming --stages
+/// and listing the valid ids when one is unknown or the list is empty.
+std::vector<StageId> parse_stage_list(const std::string& text);
+
+/// Every stage id in pipeline order.
+std::vector<StageId> all_stages();
+
+/// One line of the check stage.
+struct CheckLine {
+  Message message;
+  bool ok = true;
+};
+
+/// One step of the derivation.
+struct Stage {
+  StageId id;
+  Message title;
+  std::vector<Message> explanation;     ///< one or more sentences, in order
+  std::vector<std::string> equations;   ///< formula stage: language-neutral lines
+  std::optional<Grid> grid;             ///< the stage's values (absent for formula and check)
+  std::optional<Grid> full_view;        ///< output stage: the F-grid with the crop marked
+  std::vector<CheckLine> checks;        ///< check stage
+};
+
+/// The whole derivation of one layer.
+struct Derivation {
+  Params params;
+  std::vector<AxisShape> shapes;  ///< one per axis of params
+  std::vector<Stage> stages;      ///< the selected stages, in pipeline order
+  bool passed = true;             ///< every check of the check stage held
+
+  std::vector<int64_t> output_size() const;  ///< m per axis
+  std::vector<int64_t> full_size() const;    ///< F per axis
+  const Stage* find(StageId id) const;
+};
+
+/// What to derive.
+struct DeriveOptions {
+  Limits limits;
+  /// The stages to return, in any order; empty means all of them.
+  std::vector<StageId> stages;
+};
+
+/// Derives every selected stage of `params`. The three routes and the check are always computed
+/// (the check compares them), so `passed` is meaningful even when the check stage is not selected.
+/// Throws Error when the parameters break a rule or a limit (see validate_params).
+Derivation derive(const Params& params, const DeriveOptions& options = {});
+
+}  // namespace convt

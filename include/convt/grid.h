@@ -1,0 +1,99 @@
+// A two-dimensional grid of numbers with a kind per cell: the data every stage carries.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace convt {
+
+/// Where a cell's value comes from. Renderers mark every kind but kData so that structural
+/// zeros are never mistaken for data.
+enum class CellKind : uint8_t {
+  kData,           ///< an input, kernel or computed value
+  kMatrixZero,     ///< a zero of C or C^T: no kernel tap connects this row and column
+  kStrideZero,     ///< a zero inserted between input cells (s-1 per gap)
+  kPaddingZero,    ///< a zero of the d(k-1) border added before the direct convolution
+  kDilationZero,   ///< a zero between dilated kernel taps (d-1 per gap)
+  kCropped,        ///< an F-grid cell removed by padding (p at the start, p-op at the end)
+  kKeptByOutputPadding,  ///< a computed cell kept only because output_padding > 0
+  kAddedZero,      ///< an output cell past the F grid: a zero added by output_padding > p
+};
+
+/// How the rows (or columns) of a grid are labelled.
+struct AxisLabels {
+  /// kIndex: 0, 1, 2, ...; kCoords: the index i is the flattened cell (i / width, i % width) of
+  /// another grid, e.g. the rows of C are the input cells (a,b).
+  enum class Style : uint8_t { kIndex, kCoords };
+  Style style = Style::kIndex;
+  int64_t width = 1;  ///< for kCoords: the width of the grid whose cells are enumerated
+
+  /// The label of index i: "3" or "(0,3)".
+  std::string label(int64_t i) const;
+};
+
+/// A rows x cols grid. Dense grids store every value and kind; sparse grids (the conv matrix and
+/// its transpose) store only their entries in compressed-row form and report every other cell
+/// as a 0 of kind kMatrixZero.
+class Grid {
+ public:
+  Grid() = default;
+  /// A dense grid filled with `fill` of kind `kind`.
+  Grid(int64_t rows, int64_t cols, double fill = 0.0, CellKind kind = CellKind::kData);
+
+  /// A sparse grid. REQUIRES: row_start.size() == rows + 1, non-decreasing; within a row the
+  /// columns are strictly increasing and < cols.
+  static Grid sparse(int64_t rows, int64_t cols, std::vector<int64_t> row_start,
+                     std::vector<int64_t> col_index, std::vector<double> values);
+
+  int64_t rows() const { return rows_; }
+  int64_t cols() const { return cols_; }
+  int64_t cells() const { return rows_ * cols_; }
+  bool is_sparse() const { return sparse_; }
+  /// The number of stored entries: every cell when dense, the entries when sparse.
+  int64_t stored() const;
+
+  double value(int64_t r, int64_t c) const;
+  CellKind kind(int64_t r, int64_t c) const;
+  /// Dense only.
+  void set(int64_t r, int64_t c, double v, CellKind kind = CellKind::kData);
+  void set_kind(int64_t r, int64_t c, CellKind kind);
+  double& at(int64_t r, int64_t c) { return values_[static_cast<size_t>(r * cols_ + c)]; }
+
+  /// The dense values, row-major. Dense only.
+  const std::vector<double>& dense_values() const { return values_; }
+
+  /// Calls f(row, col, value) for each stored entry of a sparse grid, row by row, or for each
+  /// cell of a dense grid whose value is not zero.
+  template <typename F>
+  void for_each_entry(F&& f) const {
+    if (sparse_) {
+      for (int64_t r = 0; r < rows_; ++r)
+        for (int64_t e = row_start_[r]; e < row_start_[r + 1]; ++e)
+          f(r, col_index_[static_cast<size_t>(e)], values_[static_cast<size_t>(e)]);
+    } else {
+      for (int64_t r = 0; r < rows_; ++r)
+        for (int64_t c = 0; c < cols_; ++c) {
+          double v = values_[static_cast<size_t>(r * cols_ + c)];
+          if (v != 0.0) f(r, c, v);
+        }
+    }
+  }
+
+  /// The number of cells whose value is not zero.
+  int64_t nonzeros() const;
+
+  AxisLabels row_labels;
+  AxisLabels col_labels;
+
+ private:
+  int64_t rows_ = 0;
+  int64_t cols_ = 0;
+  bool sparse_ = false;
+  std::vector<double> values_;     // dense: rows*cols; sparse: one per entry
+  std::vector<CellKind> kinds_;    // dense only
+  std::vector<int64_t> row_start_; // sparse only
+  std::vector<int64_t> col_index_; // sparse only
+};
+
+}  // namespace convt

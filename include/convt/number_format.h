@@ -1,0 +1,13 @@
+// How numbers are written in every output.
+#pragma once
+
+#include <string>
+
+namespace convt {
+
+/// A value as convt prints it: whole numbers without a decimal point ("26", "-3"), every other
+/// value in the shortest form that reads back to the same double ("0.1", "-1.5e-05").
+/// Negative zero prints as "0".
+std::string format_number(double value);
+
+}  // namespace convt

@@ -1,0 +1,371 @@
+#include "convt/derivation.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "convt/error.h"
+#include "convt/number_format.h"
+#include "convt/routes.h"
+
+namespace convt {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<size_t>(StageId::kCount)> kStageNames = {
+    "formula",       "kernel",        "input",          "conv_matrix",    "transposed_matrix",
+    "matrix_output", "scatter_output", "zero_inserted", "padded_input",   "flipped_kernel",
+    "dilated_kernel", "direct_output", "output",        "check"};
+
+constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles = {
+    MsgId::kTitleFormula,       MsgId::kTitleKernel,        MsgId::kTitleInput,
+    MsgId::kTitleConvMatrix,    MsgId::kTitleTransposedMatrix, MsgId::kTitleMatrixOutput,
+    MsgId::kTitleScatterOutput, MsgId::kTitleZeroInserted,  MsgId::kTitlePaddedInput,
+    MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel, MsgId::kTitleDirectOutput,
+    MsgId::kTitleOutput,        MsgId::kTitleCheck};
+
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+std::string str(int64_t v) { return std::to_string(v); }
+
+/// A per-axis parameter-like quantity: "2" when every axis has it, "2 x 1" otherwise.
+std::string axis_text(const std::vector<int64_t>& values) {
+  if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; }))
+    return str(values[0]);
+  return size_text(values);
+}
+
+/// Per-axis sizes picked by `field`, over the real axes of the problem.
+template <typename F>
+std::vector<int64_t> sizes(const std::vector<AxisShape>& shapes, F field) {
+  std::vector<int64_t> out;
+  for (const AxisShape& s : shapes) out.push_back(field(s));
+  return out;
+}
+
+/// " (rows)" / " (cols)" when the axes differ and there are two; "" otherwise.
+std::string axis_tag(const Derivation& d, size_t axis, bool axes_differ) {
+  if (d.params.dims == 1 || !axes_differ) return "";
+  return axis == 0 ? " (rows)" : " (cols)";
+}
+
+bool axes_differ(const Params& params) {
+  return params.dims == 2 && !(params.axes[0] == params.axes[1]);
+}
+
+/// The indices of the axes that need their own lines: one when every axis is the same.
+std::vector<size_t> distinct_axes(const Params& params) {
+  if (axes_differ(params)) return {0, 1};
+  return {0};
+}
+
+bool general_form(const Params& params) {
+  return std::any_of(params.axes.begin(), params.axes.end(),
+                     [](const AxisParams& a) { return a.d != 1 || a.op != 0; });
+}
+
+/// The formula stage's lines: the rule, the substituted numbers, the result; then F likewise.
+std::vector<std::string> formula_lines(const Derivation& d) {
+  const bool general = general_form(d.params);
+  const bool differ = axes_differ(d.params);
+  std::vector<std::string> lines;
+  lines.push_back(general ? "m = (n-1)s - 2p + d(k-1) + output_padding + 1"
+                          : "m = (n-1)s - 2p + k");
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisShape& s = d.shapes[i];
+    const AxisParams& a = s.in;
+    std::string prefix = differ ? (i == 0 ? "rows: " : "cols: ") : "";
+    std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
+    std::string kernel_span =
+        general ? str(a.d) + "*(" + str(a.k) + "-1) + " + str(a.op) + " + 1" : str(a.k);
+    lines.push_back(prefix + "m = " + base + " - 2*" + str(a.p) + " + " + kernel_span + " = " +
+                    str(s.output));
+  }
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisShape& s = d.shapes[i];
+    const AxisParams& a = s.in;
+    std::string prefix = differ ? (i == 0 ? "rows: " : "cols: ") : "";
+    std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
+    if (general)
+      lines.push_back(prefix + "F = (n-1)s + d(k-1) + 1 = " + base + " + " + str(a.d) + "*(" +
+                      str(a.k) + "-1) + 1 = " + str(s.full));
+    else
+      lines.push_back(prefix + "F = (n-1)s + k = " + base + " + " + str(a.k) + " = " +
+                      str(s.full));
+  }
+  return lines;
+}
+
+std::vector<Message> formula_explanation(const Derivation& d) {
+  std::vector<Message> out;
+  out.push_back({general_form(d.params) ? MsgId::kExplainFormulaGeneral : MsgId::kExplainFormula,
+                 {}});
+  const bool differ = axes_differ(d.params);
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisShape& s = d.shapes[i];
+    const AxisParams& a = s.in;
+    if (a.s <= 1) continue;
+    const int64_t m = s.output - a.op;  // the size without output_padding
+    out.push_back({MsgId::kExplainStrideAmbiguity,
+                   {{"axis", axis_tag(d, i, differ)},
+                    {"k", str(a.k)},
+                    {"s", str(a.s)},
+                    {"p", str(a.p)},
+                    {"dilation", a.d != 1 ? ", d=" + str(a.d) : ""},
+                    {"m", str(m)},
+                    {"m_last", str(m + a.s - 1)},
+                    {"n", str(a.n)}}});
+  }
+  return out;
+}
+
+std::vector<Message> output_explanation(const Derivation& d) {
+  std::vector<int64_t> start = sizes(d.shapes, [](const AxisShape& s) { return s.in.p; });
+  std::vector<int64_t> end =
+      sizes(d.shapes, [](const AxisShape& s) { return s.in.p - s.in.op; });
+  std::vector<Message> out;
+  out.push_back({MsgId::kExplainOutputCrop,
+                 {{"start", axis_text(start)},
+                  {"end", axis_text(end)},
+                  {"shape", size_text(d.output_size())}}});
+  const bool differ = axes_differ(d.params);
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisParams& a = d.shapes[i].in;
+    if (a.op == 0) continue;
+    const int64_t kept = std::min(a.op, a.p);
+    if (kept > 0)
+      out.push_back({MsgId::kExplainOutputPaddingKept,
+                     {{"op", str(a.op)}, {"axis", axis_tag(d, i, differ)}, {"count", str(kept)}}});
+    if (a.op > a.p)
+      out.push_back({MsgId::kExplainOutputPaddingAdded,
+                     {{"op", str(a.op)},
+                      {"axis", axis_tag(d, i, differ)},
+                      {"p", str(a.p)},
+                      {"extra", str(a.op - a.p)}}});
+  }
+  return out;
+}
+
+/// |a - b| within the rounding of sums whose terms add up to `scale` in absolute value.
+bool close(double a, double b, double scale, int64_t terms) {
+  const double eps = std::numeric_limits<double>::epsilon();
+  return std::fabs(a - b) <= static_cast<double>(terms + 2) * eps * scale;
+}
+
+int64_t count_equal(const Grid& a, const Grid& b, const Grid& scale, int64_t terms) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return 0;
+  int64_t equal = 0;
+  for (int64_t r = 0; r < a.rows(); ++r)
+    for (int64_t c = 0; c < a.cols(); ++c)
+      equal += close(a.value(r, c), b.value(r, c), scale.value(r, c), terms);
+  return equal;
+}
+
+/// Labels a matrix whose rows enumerate `row_grid` cells and columns `col_grid` cells.
+void label_matrix(Grid& m, int dims, int64_t row_width, int64_t col_width) {
+  if (dims == 1) return;
+  m.row_labels = {AxisLabels::Style::kCoords, row_width};
+  m.col_labels = {AxisLabels::Style::kCoords, col_width};
+}
+
+std::string default_note(bool is_default, int64_t count) {
+  if (!is_default) return "";
+  return count == 1 ? ", the default 1" : ", the default values 1, 2, ..., " + str(count);
+}
+
+}  // namespace
+
+std::string_view stage_name(StageId id) { return kStageNames[static_cast<size_t>(id)]; }
+
+std::optional<StageId> stage_from_name(std::string_view name) {
+  for (size_t i = 0; i < kStageNames.size(); ++i)
+    if (kStageNames[i] == name) return static_cast<StageId>(i);
+  return std::nullopt;
+}
+
+std::vector<StageId> parse_stage_list(const std::string& text) {
+  std::vector<StageId> ids;
+  std::string valid;
+  for (std::string_view name : kStageNames) valid += (valid.empty() ? "" : ", ") + std::string(name);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string name = text.substr(start, end - start);
+    const size_t first = name.find_first_not_of(' ');
+    name = first == std::string::npos ? "" : name.substr(first, name.find_last_not_of(' ') + 1 - first);
+    std::optional<StageId> id = stage_from_name(name);
+    if (!id) throw Error({MsgId::kErrUnknownStage, {{"value", name}, {"valid", valid}}});
+    ids.push_back(*id);
+    start = end + 1;
+  }
+  return ids;
+}
+
+std::vector<StageId> all_stages() {
+  std::vector<StageId> ids;
+  for (size_t i = 0; i < kStageNames.size(); ++i) ids.push_back(static_cast<StageId>(i));
+  return ids;
+}
+
+std::vector<int64_t> Derivation::output_size() const {
+  return sizes(shapes, [](const AxisShape& s) { return s.output; });
+}
+
+std::vector<int64_t> Derivation::full_size() const {
+  return sizes(shapes, [](const AxisShape& s) { return s.full; });
+}
+
+const Stage* Derivation::find(StageId id) const {
+  for (const Stage& s : stages)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+Derivation derive(const Params& params, const DeriveOptions& options) {
+  Derivation d;
+  d.params = params;
+  d.shapes = validate_params(params, options.limits);
+  const Shape2 shape = params.dims == 2 ? Shape2{d.shapes[0], d.shapes[1]}
+                                        : Shape2{trivial_axis_shape(), d.shapes[0]};
+  const AxisParams& A = shape[0].in;
+  const AxisParams& B = shape[1].in;
+  const int dims = params.dims;
+  auto grid_size = [&](const Grid& g) {
+    return dims == 1 ? size_text({g.cols()}) : size_text({g.rows(), g.cols()});
+  };
+
+  // The values.
+  Grid kernel = value_grid(A.k, B.k, params.kernel);
+  Grid input = value_grid(A.n, B.n, params.input);
+
+  // Route 1: the matrix view.
+  Grid c = conv_matrix(kernel, shape);
+  label_matrix(c, dims, B.n, shape[1].full);
+  Grid ct = transpose_sparse(c);
+  label_matrix(ct, dims, shape[1].full, B.n);
+  Grid matrix_out = multiply_sparse(ct, input, shape[0].full, shape[1].full);
+  // Route 2: scatter.
+  Grid scatter_out = scatter(input, kernel, shape);
+  // Route 3: zero insertion, padding, the flipped kernel, a direct convolution.
+  Grid inserted = insert_zeros(input, shape);
+  Grid padded = pad(inserted, shape);
+  Grid flipped = flip(kernel);
+  Grid dilated = dilate(flipped, shape);
+  Grid direct = slide(padded, flipped, shape);
+  Grid output = crop(matrix_out, shape);
+
+  // The check: shapes from the direct route's grid against the formula, then values.
+  Stage check{StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}};
+  {
+    std::vector<int64_t> route_m, formula_m;
+    const std::array<int64_t, 2> direct_size = {direct.rows(), direct.cols()};
+    for (size_t i = 0; i < d.shapes.size(); ++i) {
+      const AxisParams& a = d.shapes[i].in;
+      const size_t axis = dims == 2 ? i : 1;
+      route_m.push_back(direct_size[axis] - a.p - (a.p - a.op));
+      formula_m.push_back((a.n - 1) * a.s - 2 * a.p + a.d * (a.k - 1) + a.op + 1);
+    }
+    check.checks.push_back({{MsgId::kCheckShape,
+                             {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
+                            route_m == formula_m});
+    const Grid scale = magnitude(input, kernel, shape);
+    const int64_t terms = A.k * B.k;
+    const int64_t cells = matrix_out.cells();
+    const int64_t same_scatter = count_equal(matrix_out, scatter_out, scale, terms);
+    check.checks.push_back(
+        {{MsgId::kCheckMatrixScatter, {{"equal", str(same_scatter)}, {"cells", str(cells)}}},
+         same_scatter == cells});
+    const int64_t same_direct = count_equal(matrix_out, direct, scale, terms);
+    check.checks.push_back(
+        {{MsgId::kCheckMatrixDirect, {{"equal", str(same_direct)}, {"cells", str(cells)}}},
+         same_direct == cells});
+    // <C u, x> = <u, C^T x> with a fixed mixed-sign u on the F-grid.
+    std::vector<double> u(static_cast<size_t>(cells));
+    for (int64_t j = 0; j < cells; ++j) u[static_cast<size_t>(j)] = static_cast<double>((j * 5) % 11 - 5);
+    std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
+    c.for_each_entry([&](int64_t r, int64_t col, double v) {
+      cu[static_cast<size_t>(r)] += v * u[static_cast<size_t>(col)];
+    });
+    double left = 0.0, right = 0.0, bound = 0.0;
+    const std::vector<double>& xs = input.dense_values();
+    for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * xs[r];
+    for (int64_t j = 0; j < cells; ++j) {
+      right += u[static_cast<size_t>(j)] * matrix_out.value(j / matrix_out.cols(), j % matrix_out.cols());
+      bound += std::fabs(u[static_cast<size_t>(j)]) * scale.value(j / scale.cols(), j % scale.cols());
+    }
+    check.checks.push_back({{MsgId::kCheckAdjoint,
+                             {{"left", format_number(left)}, {"right", format_number(right)}}},
+                            close(left, right, bound, cells + terms)});
+    d.passed = std::all_of(check.checks.begin(), check.checks.end(),
+                           [](const CheckLine& l) { return l.ok; });
+    check.checks.push_back({{d.passed ? MsgId::kCheckPassed : MsgId::kCheckFailed,
+                             {{"shape", size_text(d.output_size())}}},
+                            d.passed});
+  }
+
+  const bool dilated_any = A.d > 1 || B.d > 1;
+  auto wanted = [&](StageId id) {
+    if (id == StageId::kDilatedKernel && !dilated_any) return false;
+    return options.stages.empty() ||
+           std::find(options.stages.begin(), options.stages.end(), id) != options.stages.end();
+  };
+  auto add = [&](StageId id, std::vector<Message> explanation, std::optional<Grid> grid) {
+    if (!wanted(id)) return;
+    Stage stage{id, {kStageTitles[static_cast<size_t>(id)], {}}, std::move(explanation), {},
+                std::move(grid), {}, {}};
+    d.stages.push_back(std::move(stage));
+  };
+  const std::string shape_f = grid_size(matrix_out);
+
+  if (wanted(StageId::kFormula)) {
+    Stage stage{StageId::kFormula, {MsgId::kTitleFormula, {}}, formula_explanation(d),
+                formula_lines(d), {}, {}, {}};
+    d.stages.push_back(std::move(stage));
+  }
+  add(StageId::kKernel,
+      {{MsgId::kExplainKernel,
+        {{"shape", grid_size(kernel)}, {"default", default_note(params.kernel.empty(), kernel.cells())}}}},
+      kernel);
+  add(StageId::kInput,
+      {{MsgId::kExplainInput,
+        {{"shape", grid_size(input)}, {"default", default_note(params.input.empty(), input.cells())}}}},
+      input);
+  add(StageId::kConvMatrix, {{MsgId::kExplainConvMatrix, {}}}, std::move(c));
+  add(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));
+  add(StageId::kMatrixOutput,
+      {{MsgId::kExplainMatrixOutput,
+        {{"count", str(input.cells())}, {"full_count", str(matrix_out.cells())}, {"shape", shape_f}}}},
+      matrix_out);
+  add(StageId::kScatterOutput, {{MsgId::kExplainScatterOutput, {}}}, std::move(scatter_out));
+  add(StageId::kZeroInserted,
+      {A.s > 1 || B.s > 1
+           ? Message{MsgId::kExplainZeroInserted,
+                     {{"gap", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; }))},
+                      {"shape", grid_size(inserted)}}}
+           : Message{MsgId::kExplainZeroInsertedStrideOne, {}}},
+      std::move(inserted));
+  add(StageId::kPaddedInput,
+      {{MsgId::kExplainPaddedInput,
+        {{"pad", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.pad; }))},
+         {"shape", grid_size(padded)}}}},
+      std::move(padded));
+  add(StageId::kFlippedKernel, {{MsgId::kExplainFlippedKernel, {}}}, std::move(flipped));
+  add(StageId::kDilatedKernel,
+      {{MsgId::kExplainDilatedKernel,
+        {{"d", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.d; }))},
+         {"shape", grid_size(dilated)}}}},
+      std::move(dilated));
+  add(StageId::kDirectOutput, {{MsgId::kExplainDirectOutput, {{"shape", grid_size(direct)}}}},
+      std::move(direct));
+  if (wanted(StageId::kOutput)) {
+    Stage stage{StageId::kOutput, {MsgId::kTitleOutput, {}}, output_explanation(d), {},
+                std::move(output), mark_crop(matrix_out, shape), {}};
+    d.stages.push_back(std::move(stage));
+  }
+  if (wanted(StageId::kCheck)) d.stages.push_back(std::move(check));
+  return d;
+}
+
+}  // namespace convt

@@ -1,0 +1,193 @@
+#include "convt/routes.h"
+
+#include <cmath>
+#include <utility>
+
+namespace convt {
+
+AxisShape trivial_axis_shape() { return axis_shape(AxisParams{}); }
+
+Grid value_grid(int64_t rows, int64_t cols, const std::vector<double>& values) {
+  Grid grid(rows, cols);
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < cols; ++c) {
+      int64_t i = r * cols + c;
+      grid.at(r, c) = values.empty() ? static_cast<double>(i + 1) : values[static_cast<size_t>(i)];
+    }
+  return grid;
+}
+
+Grid conv_matrix(const Grid& kernel, const Shape2& shape) {
+  const AxisParams& A = shape[0].in;
+  const AxisParams& B = shape[1].in;
+  const int64_t taps = A.k * B.k;
+  const int64_t rows = A.n * B.n;
+  const int64_t f1 = shape[1].full;
+  std::vector<int64_t> row_start(static_cast<size_t>(rows + 1));
+  std::vector<int64_t> col_index;
+  std::vector<double> values;
+  col_index.reserve(static_cast<size_t>(rows * taps));
+  values.reserve(static_cast<size_t>(rows * taps));
+  for (int64_t a = 0; a < A.n; ++a)
+    for (int64_t b = 0; b < B.n; ++b) {
+      row_start[static_cast<size_t>(a * B.n + b)] = static_cast<int64_t>(values.size());
+      // Columns increase with (u, v): b*s1 + v*d1 < F1, so u dominates.
+      for (int64_t u = 0; u < A.k; ++u)
+        for (int64_t v = 0; v < B.k; ++v) {
+          col_index.push_back((a * A.s + u * A.d) * f1 + (b * B.s + v * B.d));
+          values.push_back(kernel.value(u, v));
+        }
+    }
+  row_start[static_cast<size_t>(rows)] = static_cast<int64_t>(values.size());
+  Grid c = Grid::sparse(rows, shape[0].full * f1, std::move(row_start), std::move(col_index),
+                        std::move(values));
+  return c;
+}
+
+Grid transpose_sparse(const Grid& m) {
+  std::vector<int64_t> count(static_cast<size_t>(m.cols() + 1), 0);
+  m.for_each_entry([&](int64_t, int64_t c, double) { ++count[static_cast<size_t>(c + 1)]; });
+  for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+  std::vector<int64_t> row_start = count;
+  std::vector<int64_t> col_index(static_cast<size_t>(count.back()));
+  std::vector<double> values(static_cast<size_t>(count.back()));
+  std::vector<int64_t> next(count.begin(), count.end() - 1);
+  // Visiting M row by row keeps every row of the transpose sorted by column.
+  m.for_each_entry([&](int64_t r, int64_t c, double v) {
+    int64_t slot = next[static_cast<size_t>(c)]++;
+    col_index[static_cast<size_t>(slot)] = r;
+    values[static_cast<size_t>(slot)] = v;
+  });
+  return Grid::sparse(m.cols(), m.rows(), std::move(row_start), std::move(col_index),
+                      std::move(values));
+}
+
+Grid multiply_sparse(const Grid& m, const Grid& x, int64_t rows, int64_t cols) {
+  Grid y(rows, cols);
+  const std::vector<double>& xs = x.dense_values();
+  std::vector<double> out(static_cast<size_t>(rows * cols), 0.0);
+  m.for_each_entry([&](int64_t r, int64_t c, double v) {
+    out[static_cast<size_t>(r)] += v * xs[static_cast<size_t>(c)];
+  });
+  for (int64_t i = 0; i < rows * cols; ++i) y.at(i / cols, i % cols) = out[static_cast<size_t>(i)];
+  return y;
+}
+
+Grid scatter(const Grid& input, const Grid& kernel, const Shape2& shape) {
+  const AxisParams& A = shape[0].in;
+  const AxisParams& B = shape[1].in;
+  Grid full(shape[0].full, shape[1].full);
+  for (int64_t a = 0; a < A.n; ++a)
+    for (int64_t b = 0; b < B.n; ++b) {
+      const double x = input.value(a, b);
+      for (int64_t u = 0; u < A.k; ++u)
+        for (int64_t v = 0; v < B.k; ++v)
+          full.at(a * A.s + u * A.d, b * B.s + v * B.d) += x * kernel.value(u, v);
+    }
+  return full;
+}
+
+Grid magnitude(const Grid& input, const Grid& kernel, const Shape2& shape) {
+  const AxisParams& A = shape[0].in;
+  const AxisParams& B = shape[1].in;
+  Grid full(shape[0].full, shape[1].full);
+  for (int64_t a = 0; a < A.n; ++a)
+    for (int64_t b = 0; b < B.n; ++b)
+      for (int64_t u = 0; u < A.k; ++u)
+        for (int64_t v = 0; v < B.k; ++v)
+          full.at(a * A.s + u * A.d, b * B.s + v * B.d) +=
+              std::fabs(input.value(a, b) * kernel.value(u, v));
+  return full;
+}
+
+Grid insert_zeros(const Grid& input, const Shape2& shape) {
+  Grid out(shape[0].inserted, shape[1].inserted, 0.0, CellKind::kStrideZero);
+  for (int64_t a = 0; a < input.rows(); ++a)
+    for (int64_t b = 0; b < input.cols(); ++b)
+      out.set(a * shape[0].in.s, b * shape[1].in.s, input.value(a, b));
+  return out;
+}
+
+Grid pad(const Grid& inserted, const Shape2& shape) {
+  const int64_t p0 = shape[0].pad, p1 = shape[1].pad;
+  Grid out(shape[0].padded, shape[1].padded, 0.0, CellKind::kPaddingZero);
+  for (int64_t r = 0; r < inserted.rows(); ++r)
+    for (int64_t c = 0; c < inserted.cols(); ++c)
+      out.set(r + p0, c + p1, inserted.value(r, c), inserted.kind(r, c));
+  return out;
+}
+
+Grid flip(const Grid& kernel) {
+  Grid out(kernel.rows(), kernel.cols());
+  for (int64_t u = 0; u < kernel.rows(); ++u)
+    for (int64_t v = 0; v < kernel.cols(); ++v)
+      out.at(u, v) = kernel.value(kernel.rows() - 1 - u, kernel.cols() - 1 - v);
+  return out;
+}
+
+Grid dilate(const Grid& kernel, const Shape2& shape) {
+  Grid out(shape[0].dilated_k, shape[1].dilated_k, 0.0, CellKind::kDilationZero);
+  for (int64_t u = 0; u < kernel.rows(); ++u)
+    for (int64_t v = 0; v < kernel.cols(); ++v)
+      out.set(u * shape[0].in.d, v * shape[1].in.d, kernel.value(u, v));
+  return out;
+}
+
+Grid slide(const Grid& padded, const Grid& kernel, const Shape2& shape) {
+  const int64_t d0 = shape[0].in.d, d1 = shape[1].in.d;
+  const int64_t rows = padded.rows() - shape[0].pad;
+  const int64_t cols = padded.cols() - shape[1].pad;
+  Grid out(rows, cols);
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j) {
+      double sum = 0.0;
+      for (int64_t u = 0; u < kernel.rows(); ++u)
+        for (int64_t v = 0; v < kernel.cols(); ++v)
+          sum += padded.value(i + u * d0, j + v * d1) * kernel.value(u, v);
+      out.at(i, j) = sum;
+    }
+  return out;
+}
+
+namespace {
+
+/// Whether index i of the extended F-grid (0 <= i < F + op) is kept by the crop, and why.
+CellKind crop_kind(int64_t i, const AxisShape& a) {
+  const int64_t p = a.in.p, op = a.in.op, f = a.full;
+  if (i < p || i >= f - p + op) return CellKind::kCropped;
+  if (i >= f) return CellKind::kAddedZero;
+  if (i >= f - p) return CellKind::kKeptByOutputPadding;
+  return CellKind::kData;
+}
+
+/// The kind of a cell from the kinds of its row and column index.
+CellKind combine(CellKind row, CellKind col) {
+  for (CellKind k : {CellKind::kCropped, CellKind::kAddedZero, CellKind::kKeptByOutputPadding})
+    if (row == k || col == k) return k;
+  return CellKind::kData;
+}
+
+}  // namespace
+
+Grid crop(const Grid& full, const Shape2& shape) {
+  const int64_t p0 = shape[0].in.p, p1 = shape[1].in.p;
+  Grid out(shape[0].output, shape[1].output);
+  for (int64_t i = 0; i < out.rows(); ++i)
+    for (int64_t j = 0; j < out.cols(); ++j) {
+      CellKind kind = combine(crop_kind(i + p0, shape[0]), crop_kind(j + p1, shape[1]));
+      double v = kind == CellKind::kAddedZero ? 0.0 : full.value(i + p0, j + p1);
+      out.set(i, j, v, kind);
+    }
+  return out;
+}
+
+Grid mark_crop(const Grid& full, const Shape2& shape) {
+  Grid out(full.rows(), full.cols());
+  for (int64_t i = 0; i < full.rows(); ++i)
+    for (int64_t j = 0; j < full.cols(); ++j)
+      out.set(i, j, full.value(i, j),
+              combine(crop_kind(i, shape[0]), crop_kind(j, shape[1])));
+  return out;
+}
+
+}  // namespace convt
