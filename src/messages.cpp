@@ -161,12 +161,28 @@ constexpr CatalogueEntry kCatalogue[] = {
 };
 
 static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),
-              "every MsgId needs a catalogue entry");
+              "every MsgId needs exactly one catalogue entry");
+
+/// The catalogue indexed by id, so that the table above can be kept in any order.
+const std::array<const CatalogueEntry*, static_cast<size_t>(MsgId::kCount)>& by_id() {
+  static const auto table = [] {
+    std::array<const CatalogueEntry*, static_cast<size_t>(MsgId::kCount)> t{};
+    for (const CatalogueEntry& e : kCatalogue) t[static_cast<size_t>(e.id)] = &e;
+    return t;
+  }();
+  return table;
+}
 
 }  // namespace
 
+bool catalogue_complete() {
+  for (const CatalogueEntry* e : by_id())
+    if (e == nullptr || e->en == nullptr || *e->en == '\0') return false;
+  return true;
+}
+
 std::string_view message_template(MsgId id, Lang lang) {
-  const CatalogueEntry& entry = kCatalogue[static_cast<size_t>(id)];
+  const CatalogueEntry& entry = *by_id()[static_cast<size_t>(id)];
   switch (lang) {
     case Lang::kEn:
       return entry.en;
@@ -206,8 +222,5 @@ std::string resolve(const Message& message, Lang lang,
   }
   return out;
 }
-
-/// Exposed for the catalogue-order test.
-MsgId catalogue_id_at(size_t index) { return kCatalogue[index].id; }
 
 }  // namespace convt

@@ -12,7 +12,8 @@ namespace convt {
 /// Output language. English is the only catalogue today; the table has room for more.
 enum class Lang { kEn };
 
-/// Message ids. Keep in the same order as the catalogue table in messages.cpp (a test checks).
+/// Message ids. Each has exactly one entry in the catalogue table of messages.cpp, in any order
+/// (a static_assert checks the count, catalogue_complete() that none is missing).
 enum class MsgId {
   // Stage titles.
   kTitleFormula,
@@ -104,6 +105,9 @@ struct Message {
   MsgId id;
   std::vector<std::pair<std::string, std::string>> args;
 };
+
+/// True when every MsgId has a non-empty text in every language (the tests check this).
+bool catalogue_complete();
 
 /// The raw catalogue text of `id` in `lang`, with its {name} placeholders.
 std::string_view message_template(MsgId id, Lang lang);
