@@ -8,6 +8,7 @@
 
 #include "convt/error.h"
 #include "convt/number_format.h"
+#include "convt/overlap.h"
 #include "convt/routes.h"
 
 namespace convt {
@@ -16,24 +17,24 @@ namespace {
 constexpr std::array<std::string_view, static_cast<size_t>(StageId::kCount)> kStageNames = {
     "formula",       "kernel",        "input",          "conv_matrix",    "transposed_matrix",
     "matrix_output", "scatter_output", "zero_inserted", "padded_input",   "flipped_kernel",
-    "dilated_kernel", "direct_output", "output",        "check"};
+    "dilated_kernel", "direct_output", "output",        "overlap",       "check"};
 
 constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles = {
     MsgId::kTitleFormula,       MsgId::kTitleKernel,        MsgId::kTitleInput,
     MsgId::kTitleConvMatrix,    MsgId::kTitleTransposedMatrix, MsgId::kTitleMatrixOutput,
     MsgId::kTitleScatterOutput, MsgId::kTitleZeroInserted,  MsgId::kTitlePaddedInput,
     MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel, MsgId::kTitleDirectOutput,
-    MsgId::kTitleOutput,        MsgId::kTitleCheck};
+    MsgId::kTitleOutput,        MsgId::kTitleOverlap,       MsgId::kTitleCheck};
 
 using Args = std::vector<std::pair<std::string, std::string>>;
 
 std::string str(int64_t v) { return std::to_string(v); }
 
-/// A per-axis parameter-like quantity: "2" when every axis has it, "2 x 1" otherwise.
+/// A per-axis parameter-like quantity: "2" when every axis has it, "2 (rows) / 1 (cols)" otherwise.
 std::string axis_text(const std::vector<int64_t>& values) {
   if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; }))
     return str(values[0]);
-  return size_text(values);
+  return str(values[0]) + " (rows) / " + str(values[1]) + " (cols)";
 }
 
 /// Per-axis sizes picked by `field`, over the real axes of the problem.
@@ -123,7 +124,7 @@ std::vector<Message> formula_explanation(const Derivation& d) {
 std::vector<Message> output_explanation(const Derivation& d) {
   std::vector<int64_t> start = sizes(d.shapes, [](const AxisShape& s) { return s.in.p; });
   std::vector<int64_t> end =
-      sizes(d.shapes, [](const AxisShape& s) { return s.in.p - s.in.op; });
+      sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
   std::vector<Message> out;
   out.push_back({MsgId::kExplainOutputCrop,
                  {{"start", axis_text(start)},
@@ -209,6 +210,12 @@ std::vector<StageId> all_stages() {
   return ids;
 }
 
+std::vector<std::string> stage_names() {
+  std::vector<std::string> names;
+  for (StageId id : all_stages()) names.emplace_back(stage_name(id));
+  return names;
+}
+
 std::vector<int64_t> Derivation::output_size() const {
   return sizes(shapes, [](const AxisShape& s) { return s.output; });
 }
@@ -281,19 +288,22 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     check.checks.push_back(
         {{MsgId::kCheckMatrixDirect, {{"equal", str(same_direct)}, {"cells", str(cells)}}},
          same_direct == cells});
-    // <C u, x> = <u, C^T x> with a fixed mixed-sign u on the F-grid.
-    std::vector<double> u(static_cast<size_t>(cells));
-    for (int64_t j = 0; j < cells; ++j) u[static_cast<size_t>(j)] = static_cast<double>((j * 5) % 11 - 5);
+    // <C u, x> = <u, C^T x> with a fixed mixed-sign u on the F-grid, computed where it is
+    // used rather than stored (it would be one more F-sized array).
+    auto u = [](int64_t j) { return static_cast<double>((j * 5) % 11 - 5); };
     std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
     c.for_each_entry([&](int64_t r, int64_t col, double v) {
-      cu[static_cast<size_t>(r)] += v * u[static_cast<size_t>(col)];
+      cu[static_cast<size_t>(r)] += v * u(col);
     });
     double left = 0.0, right = 0.0, bound = 0.0;
     const std::vector<double>& xs = input.dense_values();
     for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * xs[r];
+    // matrix_out and scale are dense F-grids: index j is cell (j / F1, j % F1).
+    const std::vector<double>& ys = matrix_out.dense_values();
+    const std::vector<double>& scales = scale.dense_values();
     for (int64_t j = 0; j < cells; ++j) {
-      right += u[static_cast<size_t>(j)] * matrix_out.value(j / matrix_out.cols(), j % matrix_out.cols());
-      bound += std::fabs(u[static_cast<size_t>(j)]) * scale.value(j / scale.cols(), j % scale.cols());
+      right += u(j) * ys[static_cast<size_t>(j)];
+      bound += std::fabs(u(j)) * scales[static_cast<size_t>(j)];
     }
     check.checks.push_back({{MsgId::kCheckAdjoint,
                              {{"left", format_number(left)}, {"right", format_number(right)}}},
@@ -318,6 +328,10 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     d.stages.push_back(std::move(stage));
   };
   const std::string shape_f = grid_size(matrix_out);
+  const int64_t full_count = matrix_out.cells();
+  // The output stage's view of the crop, taken before matrix_out moves into its stage.
+  std::optional<Grid> full_view;
+  if (wanted(StageId::kOutput)) full_view = mark_crop(matrix_out, shape);
 
   if (wanted(StageId::kFormula)) {
     Stage stage{StageId::kFormula, {MsgId::kTitleFormula, {}}, formula_explanation(d),
@@ -336,8 +350,8 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   add(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));
   add(StageId::kMatrixOutput,
       {{MsgId::kExplainMatrixOutput,
-        {{"count", str(input.cells())}, {"full_count", str(matrix_out.cells())}, {"shape", shape_f}}}},
-      matrix_out);
+        {{"count", str(input.cells())}, {"full_count", str(full_count)}, {"shape", shape_f}}}},
+      std::move(matrix_out));
   add(StageId::kScatterOutput, {{MsgId::kExplainScatterOutput, {}}}, std::move(scatter_out));
   add(StageId::kZeroInserted,
       {A.s > 1 || B.s > 1
@@ -361,9 +375,11 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       std::move(direct));
   if (wanted(StageId::kOutput)) {
     Stage stage{StageId::kOutput, {MsgId::kTitleOutput, {}}, output_explanation(d), {},
-                std::move(output), mark_crop(matrix_out, shape), {}};
+                std::move(output), std::move(full_view), {}};
     d.stages.push_back(std::move(stage));
   }
+  if (wanted(StageId::kOverlap))
+    add(StageId::kOverlap, overlap_explanation(params, d.shapes), overlap_grid(params, d.shapes));
   if (wanted(StageId::kCheck)) d.stages.push_back(std::move(check));
   return d;
 }

@@ -30,8 +30,7 @@ Grid Grid::sparse(int64_t rows, int64_t cols, std::vector<int64_t> row_start,
 
 int64_t Grid::stored() const { return static_cast<int64_t>(values_.size()); }
 
-double Grid::value(int64_t r, int64_t c) const {
-  if (!sparse_) return values_[static_cast<size_t>(r * cols_ + c)];
+double Grid::sparse_value(int64_t r, int64_t c) const {
   auto first = col_index_.begin() + row_start_[static_cast<size_t>(r)];
   auto last = col_index_.begin() + row_start_[static_cast<size_t>(r + 1)];
   auto it = std::lower_bound(first, last, c);
@@ -39,8 +38,7 @@ double Grid::value(int64_t r, int64_t c) const {
   return values_[static_cast<size_t>(it - col_index_.begin())];
 }
 
-CellKind Grid::kind(int64_t r, int64_t c) const {
-  if (!sparse_) return kinds_[static_cast<size_t>(r * cols_ + c)];
+CellKind Grid::sparse_kind(int64_t r, int64_t c) const {
   auto first = col_index_.begin() + row_start_[static_cast<size_t>(r)];
   auto last = col_index_.begin() + row_start_[static_cast<size_t>(r + 1)];
   return std::binary_search(first, last, c) ? CellKind::kData : CellKind::kMatrixZero;

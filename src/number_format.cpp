@@ -1,17 +1,33 @@
 #include "convt/number_format.h"
 
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
 namespace convt {
 
 std::string format_number(double value) {
-  if (value == 0.0) return "0";
+  std::string out;
+  append_number(out, value);
+  return out;
+}
+
+void append_number(std::string& out, double value) {
+  if (value == 0.0) {
+    out += '0';
+    return;
+  }
   // Whole numbers below 2^53 are exact as integers; larger ones keep fmt's shortest form.
-  if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0)
-    return fmt::format("{}", static_cast<long long>(value));
-  return fmt::format("{}", value);
+  // format_int skips the format-string machinery: renderers call this once per cell.
+  if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
+    const fmt::format_int digits(static_cast<long long>(value));
+    out.append(digits.data(), digits.size());
+    return;
+  }
+  fmt::memory_buffer shortest;
+  fmt::format_to(std::back_inserter(shortest), "{}", value);
+  out.append(shortest.data(), shortest.size());
 }
 
 }  // namespace convt

@@ -100,7 +100,7 @@ std::vector<double> parse_value_list(const std::string& text, const std::string&
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     bool consumed = ptr == digits.data() + digits.size();
     if (ec == std::errc::result_out_of_range && consumed)
-      throw Error({MsgId::kErrNotFinite,
+      throw Error({MsgId::kErrOutOfRange,
                    {{"option", option}, {"index", index}, {"token", std::string(token)}}});
     if (ec != std::errc() || !consumed)
       throw Error({MsgId::kErrNotNumber,

@@ -1,7 +1,13 @@
-#include <string>
+#include <fmt/format.h>
 
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "convt/error.h"
 #include "convt/number_format.h"
 #include "convt/render.h"
+#include "convt/text_grid.h"
 
 namespace convt {
 namespace {
@@ -74,7 +80,14 @@ class JsonWriter {
   }
 
  private:
-  std::string say(const Message& m) const { return resolve(m, options_.lang, {{"mark", ""}}); }
+  /// The prose of `m`; marks name the ASCII marks of the text format, where the grids show them.
+  std::string say(const Message& m) const {
+    std::string mark = m.id == MsgId::kExplainOutputPaddingKept
+                           ? kind_mark(CellKind::kKeptByOutputPadding)
+                       : m.id == MsgId::kExplainOutputPaddingAdded ? kind_mark(CellKind::kAddedZero)
+                                                                   : "";
+    return resolve(m, options_.lang, {{"mark", mark}});
+  }
 
   void stage(const Stage& s) {
     out_ += "    {\"id\": " + quoted(std::string(stage_name(s.id))) +
@@ -98,32 +111,52 @@ class JsonWriter {
       }
       out_ += "],\n     \"passed\": " + std::string(passed ? "true" : "false");
     }
-    if (s.grid) grid(*s.grid);
+    if (s.grid) grid(*s.grid, s.id);
     out_ += "}";
   }
 
-  void grid(const Grid& g) {
+  void grid(const Grid& g, StageId id) {
     out_ += ",\n     \"rows\": " + std::to_string(g.rows()) + ", \"cols\": " +
             std::to_string(g.cols());
     if (g.cells() > options_.max_cells) {
-      // Too large to list densely: the non-zeros as [row, col, value] triples.
+      // Too large to list densely: the non-zeros as [row, col, value] triples, as long as
+      // there are at most max_cells of them (so no stage writes more than max_cells entries).
+      const int64_t nonzeros = g.nonzeros();
+      if (nonzeros > options_.max_cells)
+        throw Error({MsgId::kErrSparseTooLarge,
+                     {{"stage", std::string(stage_name(id))},
+                      {"cells", std::to_string(g.cells())},
+                      {"count", std::to_string(nonzeros)},
+                      {"max_cells", std::to_string(options_.max_cells)}}});
       out_ += ",\n     \"sparse\": [";
       bool first = true;
       g.for_each_entry([&](int64_t r, int64_t c, double v) {
         if (v == 0.0) return;
         out_ += first ? "\n       [" : ",\n       [";
         first = false;
-        out_ += std::to_string(r) + "," + std::to_string(c) + "," + format_number(v) + "]";
+        fmt::format_to(std::back_inserter(out_), "{},{},", r, c);
+        append_number(out_, v);
+        out_ += ']';
       });
       out_ += "]";
       return;
     }
+    // A sparse grid (C or C^T within the limit) is unpacked once, at most max_cells values,
+    // rather than searched cell by cell.
+    std::vector<double> unpacked;
+    if (g.is_sparse()) {
+      unpacked.assign(static_cast<size_t>(g.cells()), 0.0);
+      g.for_each_entry([&](int64_t r, int64_t c, double v) {
+        unpacked[static_cast<size_t>(r * g.cols() + c)] = v;
+      });
+    }
+    const std::vector<double>& values = g.is_sparse() ? unpacked : g.dense_values();
     out_ += ",\n     \"values\": [";
     for (int64_t r = 0; r < g.rows(); ++r) {
       out_ += r ? ",\n       [" : "\n       [";
       for (int64_t c = 0; c < g.cols(); ++c) {
-        if (c) out_ += ",";
-        out_ += format_number(g.value(r, c));
+        if (c) out_ += ',';
+        append_number(out_, values[static_cast<size_t>(r * g.cols() + c)]);
       }
       out_ += "]";
     }

@@ -3,30 +3,21 @@
 
 #include "convt/error.h"
 #include "convt/render.h"
+#include "convt/style.h"
 #include "convt/text_grid.h"
+#include "render_common.h"
+#include "terminal_writer.h"
 
 namespace convt {
+namespace detail {
 namespace {
 
 constexpr int64_t kIndent = 2;
 
-/// "3" when every axis agrees, "3x2" otherwise.
-std::string axis_values(const Params& params, int64_t AxisParams::*field) {
-  std::string out;
-  for (size_t i = 0; i < params.axes.size(); ++i) {
-    std::string v = std::to_string(params.axes[i].*field);
-    if (i == 0) {
-      out = v;
-    } else if (v != out) {
-      out += "x" + v;
-    }
-  }
-  return out;
-}
-
 class TextWriter {
  public:
-  TextWriter(const Derivation& d, const RenderOptions& options) : d_(d), options_(options) {}
+  TextWriter(const Derivation& d, const RenderOptions& options, const TerminalFlavour& flavour)
+      : d_(d), options_(options), flavour_(flavour) {}
 
   std::string run() {
     heading();
@@ -42,44 +33,52 @@ class TextWriter {
 
  private:
   std::string say(const Message& m) const {
-    return resolve(m, options_.lang, {{"mark", mark_for(m.id)}});
+    return flavour_.prose(resolve(m, options_.lang, {{"mark", mark_for(m.id)}}));
   }
 
-  static std::string mark_for(MsgId id) {
-    if (id == MsgId::kExplainOutputPaddingKept) return kind_mark(CellKind::kKeptByOutputPadding);
-    if (id == MsgId::kExplainOutputPaddingAdded) return kind_mark(CellKind::kAddedZero);
+  std::string mark_for(MsgId id) const {
+    if (id == MsgId::kExplainOutputPaddingKept) return painted_mark(CellKind::kKeptByOutputPadding);
+    if (id == MsgId::kExplainOutputPaddingAdded) return painted_mark(CellKind::kAddedZero);
     return "";
   }
 
+  std::string painted_mark(CellKind kind) const {
+    return paint(flavour_.mark(kind), tone_of(kind, false), options_.color);
+  }
+
+  std::string bold(const std::string& text) const {
+    return paint(text, Tone::kHeading, options_.color);
+  }
+
   void blank() { lines_.emplace_back(); }
-  void paragraph(const std::string& text, int64_t indent = kIndent) {
-    for (std::string& line : wrap(text, options_.width, indent)) lines_.push_back(std::move(line));
+  void paragraph(const std::string& text, int64_t indent = kIndent, Tone tone = Tone::kPlain) {
+    for (std::string& line : wrap(text, options_.width, indent)) {
+      // Paint after wrapping, so that the indent stays outside the escapes.
+      if (tone != Tone::kPlain) {
+        const size_t text_start = line.find_first_not_of(' ');
+        line = line.substr(0, text_start) + paint(line.substr(text_start), tone, options_.color);
+      }
+      lines_.push_back(std::move(line));
+    }
   }
 
   void heading() {
-    const Params& p = d_.params;
-    std::string params = "n=" + axis_values(p, &AxisParams::n) +
-                         ", k=" + axis_values(p, &AxisParams::k) +
-                         ", s=" + axis_values(p, &AxisParams::s) +
-                         ", p=" + axis_values(p, &AxisParams::p) +
-                         ", d=" + axis_values(p, &AxisParams::d) +
-                         ", output_padding=" + axis_values(p, &AxisParams::op) +
-                         " -> " + size_text(d_.output_size());
     paragraph(say({MsgId::kHeading,
-                   {{"module", p.dims == 1 ? "ConvTranspose1d" : "ConvTranspose2d"},
-                    {"params", params}}}),
-              0);
+                   {{"module", module_name(d_)}, {"params", heading_params(d_)}}}),
+              0, Tone::kHeading);
   }
 
   void stage_block(const Stage& stage, int index) {
     std::string title = "[" + std::to_string(index) + "] " + std::string(stage_name(stage.id)) +
                         ": " + say(stage.title);
-    if (stage.grid) title += " (" + grid_size(*stage.grid) + ")";
-    paragraph(title, 0);
-    for (const Message& m : stage.explanation) paragraph(say(m));
+    if (stage.grid) title += " (" + flavour_.prose(grid_size(*stage.grid)) + ")";
+    paragraph(title, 0, Tone::kHeading);
+    if (options_.explanations)
+      for (const Message& m : stage.explanation) paragraph(say(m));
     if (!stage.equations.empty()) {
       blank();
-      for (const std::string& e : stage.equations) lines_.push_back(std::string(kIndent, ' ') + e);
+      for (const std::string& e : stage.equations)
+        lines_.push_back(std::string(kIndent, ' ') + flavour_.equation(e));
     }
     if (stage.full_view) {
       blank();
@@ -96,17 +95,16 @@ class TextWriter {
       blank();
       for (size_t i = 0; i + 1 < stage.checks.size(); ++i) {
         const CheckLine& c = stage.checks[i];
-        std::string verdict = say({c.ok ? MsgId::kCheckOk : MsgId::kCheckMismatch, {}});
-        paragraph("[" + verdict + "] " + say(c.message));
+        std::string verdict = paint(say({c.ok ? MsgId::kCheckOk : MsgId::kCheckMismatch, {}}),
+                                    c.ok ? Tone::kPass : Tone::kFail, options_.color);
+        paragraph(flavour_.verdict(c.ok, verdict) + " " + say(c.message));
       }
-      paragraph(say(stage.checks.back().message));
+      const CheckLine& verdict = stage.checks.back();
+      paragraph(say(verdict.message), kIndent, verdict.ok ? Tone::kPass : Tone::kFail);
     }
   }
 
-  std::string grid_size(const Grid& g) const {
-    return d_.params.dims == 1 && g.rows() == 1 ? size_text({g.cols()})
-                                                : size_text({g.rows(), g.cols()});
-  }
+  std::string grid_size(const Grid& g) const { return detail::grid_size(d_, g); }
 
   void grid_block(const Stage& stage, const Grid& grid) {
     if (options_.full && grid.cells() > options_.max_cells)
@@ -118,13 +116,17 @@ class TextWriter {
     grid_options.width = options_.width;
     grid_options.full = options_.full;
     grid_options.indent = kIndent;
-    TextGrid laid = layout_grid(grid, grid_options);
+    grid_options.color = options_.color;
+    grid_options.footprint =
+        stage.id == StageId::kConvMatrix || stage.id == StageId::kTransposedMatrix;
+    TextGrid laid = flavour_.layout(grid, grid_options);
     for (std::string& line : laid.lines) lines_.push_back(std::move(line));
     std::string items;
     for (CellKind kind : laid.kinds) {
       if (auto id = kind_legend(kind)) {
         if (!items.empty()) items += "; ";
-        items += resolve({*id, {}}, options_.lang, {{"mark", kind_mark(kind)}});
+        items += flavour_.prose(
+            resolve({*id, {}}, options_.lang, {{"mark", painted_mark(kind)}}));
       }
     }
     if (!items.empty()) paragraph(say({MsgId::kLegend, {{"items", items}}}));
@@ -133,13 +135,27 @@ class TextWriter {
 
   const Derivation& d_;
   const RenderOptions& options_;
+  const TerminalFlavour& flavour_;
   std::vector<std::string> lines_;
 };
 
+std::string same(const std::string& text) { return text; }
+
+std::string ascii_verdict(bool /*ok*/, const std::string& word) { return "[" + word + "]"; }
+
 }  // namespace
 
+std::string write_terminal(const Derivation& derivation, const RenderOptions& options,
+                           const TerminalFlavour& flavour) {
+  return TextWriter(derivation, options, flavour).run();
+}
+
+}  // namespace detail
+
 std::string render_text(const Derivation& derivation, const RenderOptions& options) {
-  return TextWriter(derivation, options).run();
+  static const detail::TerminalFlavour kAscii{layout_grid, kind_mark, detail::same, detail::same,
+                                              detail::ascii_verdict};
+  return detail::write_terminal(derivation, options, kAscii);
 }
 
 }  // namespace convt

@@ -19,7 +19,7 @@ int64_t must(std::optional<int64_t> value, const char* what) {
 
 /// " on the rows axis" / "" for messages about one axis.
 std::string axis_suffix(const Params& params, size_t axis) {
-  if (params.dims == 1) return "";
+  if (params.dims == 1 || params.axes[0] == params.axes[1]) return "";
   return axis == 0 ? " (rows)" : " (cols)";
 }
 
@@ -53,6 +53,10 @@ int64_t largest_working_padding(const AxisShape& shape) {
 std::vector<AxisShape> validate_params(const Params& params, const Limits& limits) {
   if (params.dims != 1 && params.dims != 2)
     throw Error({MsgId::kErrDims, {{"value", std::to_string(params.dims)}}});
+  if (params.axes.size() != static_cast<size_t>(params.dims))
+    throw Error({MsgId::kErrAxesMismatch,
+                 {{"dims", std::to_string(params.dims)},
+                  {"count", std::to_string(params.axes.size())}}});
   std::vector<AxisShape> shapes;
   for (size_t i = 0; i < params.axes.size(); ++i) {
     const AxisParams& a = params.axes[i];
@@ -90,21 +94,28 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
   struct Stored {
     const char* stage;
     int64_t count;
+    int64_t factor;  // of max_cells: Limits::kSparseFactor or kDenseFactor
   };
+  // Every grid the engine allocates is at most one of these (inserted <= F <= padded; the
+  // kernel, its flip and the input fit in the F-grid; C^T has C's non-zeros).
   const Stored stored[] = {
-      {"conv_matrix", must(checked_mul(kernel_cells, input_cells), "the non-zeros of C")},
-      {"matrix_output", product([](const AxisShape& s) { return s.full; })},
-      {"padded_input", product([](const AxisShape& s) { return s.padded; })},
-      {"dilated_kernel", product([](const AxisShape& s) { return s.dilated_k; })},
-      {"output", product([](const AxisShape& s) { return s.output; })},
+      {"conv_matrix", must(checked_mul(kernel_cells, input_cells), "the non-zeros of C"),
+       Limits::kSparseFactor},
+      {"matrix_output", product([](const AxisShape& s) { return s.full; }), Limits::kDenseFactor},
+      {"padded_input", product([](const AxisShape& s) { return s.padded; }), Limits::kDenseFactor},
+      {"dilated_kernel", product([](const AxisShape& s) { return s.dilated_k; }),
+       Limits::kDenseFactor},
+      {"output", product([](const AxisShape& s) { return s.output; }), Limits::kDenseFactor},
   };
   for (const Stored& s : stored) {
-    if (s.count > limits.max_stored())
+    const int64_t limit = limits.scaled(s.factor);
+    if (s.count > limit)
       throw Error({MsgId::kErrTooManyEntries,
                    {{"option", kSizeOptions},
                     {"stage", s.stage},
                     {"count", std::to_string(s.count)},
-                    {"limit", std::to_string(limits.max_stored())},
+                    {"limit", std::to_string(limit)},
+                    {"factor", std::to_string(s.factor)},
                     {"max_cells", std::to_string(limits.max_cells)}}});
   }
 

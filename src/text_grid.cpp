@@ -4,11 +4,10 @@
 #include <optional>
 
 #include "convt/number_format.h"
+#include "convt/style.h"
 
 namespace convt {
 namespace {
-
-constexpr int64_t kGap = -1;  // an index list entry standing for the elided middle
 
 /// 0..n-1, or the first `keep - keep/2` and last `keep/2` indices around a kGap.
 std::vector<int64_t> shown_indices(int64_t n, int64_t keep) {
@@ -25,17 +24,6 @@ std::vector<int64_t> shown_indices(int64_t n, int64_t keep) {
   return out;
 }
 
-std::string pad_left(const std::string& s, int64_t width) {
-  if (static_cast<int64_t>(s.size()) >= width) return s;
-  return std::string(static_cast<size_t>(width) - s.size(), ' ') + s;
-}
-
-/// The header label(s) of column c: one for index labels, two for (i,j) coordinates.
-std::vector<std::string> column_header(const AxisLabels& labels, int64_t c) {
-  if (labels.style == AxisLabels::Style::kIndex) return {std::to_string(c)};
-  return {std::to_string(c / labels.width), std::to_string(c % labels.width)};
-}
-
 Message elision_note(MsgId id, const std::vector<int64_t>& shown, int64_t total) {
   auto gap = std::find(shown.begin(), shown.end(), kGap);
   const int64_t first = *(gap - 1) + 1, last = *(gap + 1) - 1;
@@ -46,7 +34,73 @@ Message elision_note(MsgId id, const std::vector<int64_t>& shown, int64_t total)
            {"total", std::to_string(total)}}};
 }
 
+/// The display width of code point `cp` (see display_width).
+int64_t code_point_width(char32_t cp) {
+  // Combining marks, zero-width spaces and joiners, variation selectors.
+  if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+      (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x200B && cp <= 0x200F) ||
+      (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+      (cp >= 0xFE20 && cp <= 0xFE2F))
+    return 0;
+  // East Asian Wide and Fullwidth blocks, and the emoji planes.
+  if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+      (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
+    return 2;
+  return 1;
+}
+
 }  // namespace
+
+bool GridPlan::cols_elided() const {
+  return std::find(cols.begin(), cols.end(), kGap) != cols.end();
+}
+
+bool GridPlan::rows_elided() const {
+  return std::find(rows.begin(), rows.end(), kGap) != rows.end();
+}
+
+std::vector<std::string> column_header(const AxisLabels& labels, int64_t c) {
+  if (labels.style == AxisLabels::Style::kIndex) return {std::to_string(c)};
+  return {std::to_string(c / labels.width), std::to_string(c % labels.width)};
+}
+
+int64_t display_width(std::string_view text) {
+  int64_t width = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0x1b && i + 1 < text.size() && text[i + 1] == '[') {
+      // A CSI escape sequence: parameters, then one final byte in 0x40..0x7e.
+      i += 2;
+      while (i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7e)) ++i;
+      ++i;
+      continue;
+    }
+    if (byte < 0x80) {
+      ++width;
+      ++i;
+      continue;
+    }
+    const size_t length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    char32_t cp = length == 4 ? byte & 0x07u : length == 3 ? byte & 0x0fu : byte & 0x1fu;
+    for (size_t j = 1; j < length && i + j < text.size(); ++j)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + j]) & 0x3fu);
+    width += length == 1 ? 1 : code_point_width(cp);
+    i += length;
+  }
+  return width;
+}
+
+std::string pad_left(const std::string& text, int64_t width) {
+  const int64_t have = display_width(text);
+  if (have >= width) return text;
+  return std::string(static_cast<size_t>(width - have), ' ') + text;
+}
 
 std::string cell_text(double value, CellKind kind) {
   switch (kind) {
@@ -101,27 +155,31 @@ std::optional<MsgId> kind_legend(CellKind kind) {
   return std::nullopt;
 }
 
-TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
-  TextGrid out;
-  const std::vector<int64_t> rows =
-      shown_indices(grid.rows(), options.full ? grid.rows() : options.max_rows);
+GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridGeometry& geometry,
+                   const CellWriter& cell) {
+  GridPlan plan;
+  plan.rows = shown_indices(grid.rows(), options.full ? grid.rows() : options.max_rows);
 
-  int64_t label_width = 0;
-  for (int64_t r : rows)
-    if (r != kGap)
-      label_width = std::max<int64_t>(label_width, grid.row_labels.label(r).size());
-  label_width = std::max<int64_t>(label_width, 3);  // room for "..."
+  if (geometry.labels) {
+    for (int64_t r : plan.rows)
+      if (r != kGap)
+        plan.label_width =
+            std::max<int64_t>(plan.label_width, display_width(grid.row_labels.label(r)));
+    plan.label_width = std::max<int64_t>(plan.label_width, 3);  // room for "..."
+  }
 
   // The widest cell among the rows shown and the columns that could be shown.
   auto widest = [&](const std::vector<int64_t>& cols) {
-    int64_t w = 1;
+    int64_t w = geometry.min_cell;
     for (int64_t c : cols) {
       if (c == kGap) continue;
-      for (const std::string& h : column_header(grid.col_labels, c))
-        w = std::max<int64_t>(w, h.size());
-      for (int64_t r : rows)
-        if (r != kGap)
-          w = std::max<int64_t>(w, cell_text(grid.value(r, c), grid.kind(r, c)).size());
+      if (geometry.one_line_headers)
+        w = std::max<int64_t>(w, display_width(grid.col_labels.label(c)));
+      else
+        for (const std::string& h : column_header(grid.col_labels, c))
+          w = std::max<int64_t>(w, display_width(h));
+      for (int64_t r : plan.rows)
+        if (r != kGap) w = std::max<int64_t>(w, display_width(cell(grid.value(r, c), grid.kind(r, c))));
     }
     return w;
   };
@@ -129,69 +187,155 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
   std::vector<int64_t> cols =
       shown_indices(grid.cols(), options.full ? grid.cols() : 2 * kCandidates);
   int64_t cell_width = widest(cols);
-  const int64_t line_width = options.indent + label_width + grid.cols() * (cell_width + 1);
+  const int64_t fixed = options.indent + plan.label_width + geometry.frame;
+  // The candidates skip the middle of a grid wider than 2 * kCandidates: when they would all
+  // fit, measure every column, or a wider middle cell would break the alignment.
+  if (!options.full && grid.cols() > 2 * kCandidates &&
+      fixed + grid.cols() * (cell_width + geometry.sep) <= options.width)
+    cell_width = widest(shown_indices(grid.cols(), grid.cols()));
+  const int64_t line_width = fixed + grid.cols() * (cell_width + geometry.sep);
   if (options.full || line_width <= options.width) {
     cols = shown_indices(grid.cols(), grid.cols());
   } else {
-    const int64_t room = options.width - options.indent - label_width - 4;  // 4: " ..."
-    cols = shown_indices(grid.cols(), std::max<int64_t>(2, room / (cell_width + 1)));
+    const int64_t room = options.width - fixed - geometry.gap;
+    cols = shown_indices(grid.cols(),
+                         std::max<int64_t>(2, room / (cell_width + geometry.sep)));
     cell_width = widest(cols);
   }
+  plan.cols = std::move(cols);
+  plan.cell_width = cell_width;
 
+  for (int64_t r : plan.rows) {
+    if (r == kGap) continue;
+    for (int64_t c : plan.cols)
+      if (c != kGap && grid.kind(r, c) != CellKind::kData) plan.kinds.insert(grid.kind(r, c));
+  }
+  if (plan.cols_elided())
+    plan.notes.push_back(elision_note(MsgId::kNoteElidedColumns, plan.cols, grid.cols()));
+  if (plan.rows_elided())
+    plan.notes.push_back(elision_note(MsgId::kNoteElidedRows, plan.rows, grid.rows()));
+  return plan;
+}
+
+TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
+  const GridPlan plan = plan_grid(grid, options, GridGeometry{}, cell_text);
+  TextGrid out;
+  out.kinds = plan.kinds;
+  out.notes = plan.notes;
   const std::string indent(static_cast<size_t>(options.indent), ' ');
   const size_t header_lines = column_header(grid.col_labels, 0).size();
   for (size_t h = 0; h < header_lines; ++h) {
-    std::string line = indent + std::string(static_cast<size_t>(label_width), ' ');
-    for (int64_t c : cols)
+    std::string line = indent + std::string(static_cast<size_t>(plan.label_width), ' ');
+    for (int64_t c : plan.cols)
       line += " " + (c == kGap ? std::string("...")
-                               : pad_left(column_header(grid.col_labels, c)[h], cell_width));
+                               : pad_left(column_header(grid.col_labels, c)[h], plan.cell_width));
     out.lines.push_back(line);
   }
-  for (int64_t r : rows) {
+  for (int64_t r : plan.rows) {
     if (r == kGap) {
-      out.lines.push_back(indent + pad_left("...", label_width));
+      out.lines.push_back(indent + pad_left("...", plan.label_width));
       continue;
     }
-    std::string line = indent + pad_left(grid.row_labels.label(r), label_width);
-    for (int64_t c : cols) {
+    std::string line = indent + pad_left(grid.row_labels.label(r), plan.label_width);
+    for (int64_t c : plan.cols) {
       if (c == kGap) {
         line += " ...";
         continue;
       }
-      CellKind kind = grid.kind(r, c);
-      if (kind != CellKind::kData) out.kinds.insert(kind);
-      line += " " + pad_left(cell_text(grid.value(r, c), kind), cell_width);
+      const CellKind kind = grid.kind(r, c);
+      const std::string text = cell_text(grid.value(r, c), kind);
+      line += " " + pad_left(paint(text, tone_of(kind, options.footprint), options.color),
+                             plan.cell_width);
     }
     // Lines end without trailing blanks so that golden files diff cleanly.
     line.erase(line.find_last_not_of(' ') + 1);
     out.lines.push_back(line);
   }
-  if (std::find(cols.begin(), cols.end(), kGap) != cols.end())
-    out.notes.push_back(elision_note(MsgId::kNoteElidedColumns, cols, grid.cols()));
-  if (std::find(rows.begin(), rows.end(), kGap) != rows.end())
-    out.notes.push_back(elision_note(MsgId::kNoteElidedRows, rows, grid.rows()));
   return out;
 }
 
-std::vector<std::string> wrap(const std::string& text, int64_t width, int64_t indent) {
-  std::vector<std::string> lines;
-  const std::string lead(static_cast<size_t>(indent), ' ');
-  std::string line;
+namespace {
+
+/// A piece of text that a line may not break inside, and whether a space came before it.
+struct WrapUnit {
+  std::string text;
+  bool space_before = true;
+};
+
+/// Whether a line may not start with `ch`: CJK closing punctuation and ASCII , . ; : ! ? ).
+bool is_closing(std::string_view ch) {
+  static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "！", "？", "）",
+                                                  "」", "』", "】", "》", ",",  ".",  ";",  ":",
+                                                  "!",  "?",  ")"};
+  for (std::string_view c : kClosing)
+    if (ch == c) return true;
+  return false;
+}
+
+/// Whether a line may not end with `ch`: CJK opening punctuation and ASCII (.
+bool is_opening(std::string_view ch) {
+  return ch == "（" || ch == "「" || ch == "『" || ch == "【" || ch == "《" || ch == "(";
+}
+
+/// The units of `word` (text without spaces): a line may break between two characters when
+/// one of them is wide (CJK, which is written without spaces), unless the second is closing
+/// or the first opening punctuation; anywhere else the characters stay together.
+void split_word(std::string_view word, std::vector<WrapUnit>& units) {
+  std::string_view previous;
+  bool first = true;
+  size_t i = 0;
+  while (i < word.size()) {
+    const auto byte = static_cast<unsigned char>(word[i]);
+    const size_t length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    const std::string_view ch = word.substr(i, length);
+    i += length;
+    const bool wide = display_width(ch) == 2;
+    const bool previous_wide = !first && display_width(previous) == 2;
+    if (first) {
+      units.push_back({std::string(ch), true});
+    } else if ((wide || previous_wide) && !is_closing(ch) && !is_opening(previous)) {
+      units.push_back({std::string(ch), false});
+    } else {
+      units.back().text += ch;
+    }
+    previous = ch;
+    first = false;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> wrap(const std::string& text, int64_t width, int64_t indent,
+                              const std::function<bool(std::string_view)>& may_start_line) {
+  std::vector<WrapUnit> units;
   size_t i = 0;
   while (i < text.size()) {
     size_t start = text.find_first_not_of(' ', i);
     if (start == std::string::npos) break;
     size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
-    std::string word = text.substr(start, end - start);
+    split_word(std::string_view(text).substr(start, end - start), units);
     i = end;
+  }
+  std::vector<std::string> lines;
+  const std::string lead(static_cast<size_t>(indent), ' ');
+  std::string line;
+  int64_t line_width = 0;
+  for (const WrapUnit& unit : units) {
+    const int64_t unit_width = display_width(unit.text);
+    const std::string joint = unit.space_before ? " " : "";
+    const auto joint_width = static_cast<int64_t>(joint.size());
     if (line.empty()) {
-      line = lead + word;
-    } else if (static_cast<int64_t>(line.size() + 1 + word.size()) <= width) {
-      line += " " + word;
+      line = lead + unit.text;
+      line_width = indent + unit_width;
+    } else if (line_width + joint_width + unit_width <= width ||
+               (may_start_line && !may_start_line(unit.text))) {
+      line += joint + unit.text;
+      line_width += joint_width + unit_width;
     } else {
       lines.push_back(line);
-      line = lead + word;
+      line = lead + unit.text;
+      line_width = indent + unit_width;
     }
   }
   if (!line.empty()) lines.push_back(line);

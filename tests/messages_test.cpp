@@ -1,1 +1,94 @@
+// The message catalogue: complete, ASCII, and resolved by named placeholders.
+#include "convt/messages.h"
+
 #include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+namespace {
+
+using convt::Lang;
+using convt::Message;
+using convt::MsgId;
+using convt::resolve;
+
+std::vector<MsgId> all_ids() {
+  std::vector<MsgId> ids;
+  for (int i = 0; i < static_cast<int>(MsgId::kCount); ++i) ids.push_back(static_cast<MsgId>(i));
+  return ids;
+}
+
+TEST(Messages, CatalogueIsComplete) { EXPECT_TRUE(convt::catalogue_complete()); }
+
+TEST(Messages, EveryIdResolvesToNonEmptyText) {
+  for (MsgId id : all_ids()) {
+    EXPECT_FALSE(convt::message_template(id, Lang::kEn).empty()) << static_cast<int>(id);
+    EXPECT_FALSE(resolve({id, {}}, Lang::kEn).empty()) << static_cast<int>(id);
+  }
+}
+
+TEST(Messages, EveryIdHasItsOwnText) {
+  // Two ids sharing one entry would mean one of them lost its sentence.
+  std::set<std::string> texts;
+  for (MsgId id : all_ids()) texts.insert(std::string(convt::message_template(id, Lang::kEn)));
+  EXPECT_EQ(texts.size(), static_cast<size_t>(MsgId::kCount));
+}
+
+TEST(Messages, CatalogueIsPrintableAsciiOnOneLine) {
+  for (MsgId id : all_ids())
+    for (char ch : convt::message_template(id, Lang::kEn)) {
+      const auto c = static_cast<unsigned char>(ch);
+      EXPECT_TRUE(c >= 0x20 && c < 0x7f) << static_cast<int>(id) << " has byte " << int(c);
+    }
+}
+
+TEST(Messages, ResolveSubstitutesNamedArguments) {
+  Message m{MsgId::kErrWholeNumber,
+            {{"value", "0"}, {"min", "1"}, {"what", "kernel size"}, {"option", "--k"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn), "--k: kernel size must be a whole number >= 1, got '0'");
+}
+
+TEST(Messages, ResolveSubstitutesEveryOccurrenceOfAPlaceholder) {
+  // "{op}" appears twice in this sentence.
+  ASSERT_EQ(convt::message_template(MsgId::kExplainOutputPaddingKept, Lang::kEn),
+            "output_padding = {op}{axis} keeps {op} more computed cell(s) at the end of the axis "
+            "(marked {mark}): they are real sums, not zeros added outside the output.");
+  Message m{MsgId::kExplainOutputPaddingKept, {{"op", "2"}, {"axis", " (rows)"}, {"mark", "v*"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn),
+            "output_padding = 2 (rows) keeps 2 more computed cell(s) at the end of the axis "
+            "(marked v*): they are real sums, not zeros added outside the output.");
+}
+
+TEST(Messages, ResolveLeavesUnknownPlaceholdersAsTheyAre) {
+  Message m{MsgId::kErrWholeNumber, {{"option", "--k"}, {"unused", "x"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn), "--k: {what} must be a whole number >= {min}, got '{value}'");
+}
+
+TEST(Messages, ArgumentValuesAreNotResolvedAgain) {
+  // A value that looks like a placeholder is inserted literally.
+  Message m{MsgId::kErrEmptyList, {{"option", "{option}"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn), "{option}: no values given");
+}
+
+TEST(Messages, EmptyArgumentRemovesThePlaceholder) {
+  Message m{MsgId::kErrNoOutput,
+            {{"p", "3"},
+             {"axis", ""},
+             {"equation", "(1-1)*1 - 2*3 + 3"},
+             {"m", "(-3)"},
+             {"largest", "1"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn),
+            "--p: padding 3 leaves no output: m = (1-1)*1 - 2*3 + 3 = (-3) < 1; the largest "
+            "padding that works here is 1");
+}
+
+TEST(Messages, ExtraArgumentsFillPlaceholdersTheMessageLeavesOpen) {
+  Message m{MsgId::kLegendCropped, {}};
+  EXPECT_EQ(resolve(m, Lang::kEn, {{"mark", "[v]"}}), "[v] = removed by the crop");
+  // The message's own arguments win over the caller's extras.
+  Message own{MsgId::kLegendCropped, {{"mark", "#"}}};
+  EXPECT_EQ(resolve(own, Lang::kEn, {{"mark", "[v]"}}), "# = removed by the crop");
+}
+
+}  // namespace

@@ -1,1 +1,235 @@
+// Laying out grids as ASCII: cell marks, alignment, elision, and word wrap.
+#include "convt/text_grid.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using convt::CellKind;
+using convt::Grid;
+using convt::layout_grid;
+using convt::TextGridOptions;
+
+std::vector<std::string> words_of(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::string arg(const convt::Message& m, const std::string& name) {
+  for (const auto& [key, value] : m.args)
+    if (key == name) return value;
+  return "<missing " + name + ">";
+}
+
+/// A 1 x cols grid holding 0, 1, 2, ...
+Grid counting_row(int64_t cols) {
+  Grid g(1, cols);
+  for (int64_t c = 0; c < cols; ++c) g.at(0, c) = static_cast<double>(c);
+  return g;
+}
+
+TEST(CellText, WritesDataAsNumbersAndMarksStructuralCells) {
+  EXPECT_EQ(convt::cell_text(5, CellKind::kData), "5");
+  EXPECT_EQ(convt::cell_text(-2.5, CellKind::kData), "-2.5");
+  EXPECT_EQ(convt::cell_text(-0.0, CellKind::kData), "0");
+  EXPECT_EQ(convt::cell_text(0, CellKind::kMatrixZero), ".");
+  EXPECT_EQ(convt::cell_text(0, CellKind::kStrideZero), ".");
+  EXPECT_EQ(convt::cell_text(0, CellKind::kDilationZero), ".");
+  EXPECT_EQ(convt::cell_text(0, CellKind::kPaddingZero), "_");
+  EXPECT_EQ(convt::cell_text(7, CellKind::kCropped), "[7]");
+  EXPECT_EQ(convt::cell_text(12, CellKind::kKeptByOutputPadding), "12*");
+  EXPECT_EQ(convt::cell_text(0, CellKind::kAddedZero), "0+");
+}
+
+TEST(CellText, LegendMarksAndMessages) {
+  EXPECT_EQ(convt::kind_mark(CellKind::kMatrixZero), ".");
+  EXPECT_EQ(convt::kind_mark(CellKind::kPaddingZero), "_");
+  EXPECT_EQ(convt::kind_mark(CellKind::kCropped), "[v]");
+  EXPECT_EQ(convt::kind_mark(CellKind::kKeptByOutputPadding), "v*");
+  EXPECT_EQ(convt::kind_mark(CellKind::kAddedZero), "0+");
+  EXPECT_FALSE(convt::kind_legend(CellKind::kData).has_value());
+  EXPECT_EQ(convt::kind_legend(CellKind::kStrideZero), convt::MsgId::kLegendStrideZero);
+  EXPECT_EQ(convt::kind_legend(CellKind::kCropped), convt::MsgId::kLegendCropped);
+  EXPECT_EQ(convt::kind_legend(CellKind::kAddedZero), convt::MsgId::kLegendAddedZero);
+}
+
+TEST(AxisLabels, IndexOrCoordinates) {
+  convt::AxisLabels index;
+  EXPECT_EQ(index.label(7), "7");
+  convt::AxisLabels coords{convt::AxisLabels::Style::kCoords, 5};
+  EXPECT_EQ(coords.label(7), "(1,2)");
+  EXPECT_EQ(coords.label(0), "(0,0)");
+}
+
+TEST(LayoutGrid, RightAlignsColumnsToTheWidestCell) {
+  Grid g(2, 3);
+  const double values[] = {1, 22, 333, 4, 5, 6};
+  for (int i = 0; i < 6; ++i) g.at(i / 3, i % 3) = values[i];
+  const convt::TextGrid t = layout_grid(g, TextGridOptions{});
+  EXPECT_EQ(t.lines, (std::vector<std::string>{"        0   1   2",  //
+                                               "    0   1  22 333",  //
+                                               "    1   4   5   6"}));
+  EXPECT_TRUE(t.kinds.empty());
+  EXPECT_TRUE(t.notes.empty());
+}
+
+TEST(LayoutGrid, CoordinateColumnsTakeTwoHeaderLines) {
+  Grid g(1, 4);
+  g.col_labels = {convt::AxisLabels::Style::kCoords, 2};
+  g.row_labels = {convt::AxisLabels::Style::kCoords, 1};
+  const convt::TextGrid t = layout_grid(g, TextGridOptions{});
+  ASSERT_EQ(t.lines.size(), 3u);
+  EXPECT_EQ(words_of(t.lines[0]), (std::vector<std::string>{"0", "0", "1", "1"}));
+  EXPECT_EQ(words_of(t.lines[1]), (std::vector<std::string>{"0", "1", "0", "1"}));
+  EXPECT_EQ(words_of(t.lines[2]), (std::vector<std::string>{"(0,0)", "0", "0", "0", "0"}));
+}
+
+TEST(LayoutGrid, MarksStructuralCellsAndReportsTheirKinds) {
+  Grid g(1, 5);
+  g.set(0, 0, 3, CellKind::kCropped);
+  g.set(0, 1, 0, CellKind::kPaddingZero);
+  g.set(0, 2, 0, CellKind::kStrideZero);
+  g.set(0, 3, 4, CellKind::kKeptByOutputPadding);
+  g.set(0, 4, 0, CellKind::kAddedZero);
+  const convt::TextGrid t = layout_grid(g, TextGridOptions{});
+  ASSERT_EQ(t.lines.size(), 2u);
+  EXPECT_EQ(words_of(t.lines[1]), (std::vector<std::string>{"0", "[3]", "_", ".", "4*", "0+"}));
+  EXPECT_EQ(t.kinds,
+            (std::set<CellKind>{CellKind::kCropped, CellKind::kPaddingZero, CellKind::kStrideZero,
+                                CellKind::kKeptByOutputPadding, CellKind::kAddedZero}));
+}
+
+TEST(LayoutGrid, EveryLineHasTheSameWidth) {
+  Grid g(7, 9);
+  for (int64_t r = 0; r < 7; ++r)
+    for (int64_t c = 0; c < 9; ++c) g.at(r, c) = static_cast<double>((r * 37 + c * 11) % 23) - 11.5;
+  const convt::TextGrid t = layout_grid(g, TextGridOptions{});
+  for (const std::string& line : t.lines) EXPECT_EQ(line.size(), t.lines[0].size()) << line;
+}
+
+TEST(LayoutGrid, ElidesMiddleColumnsOfAWideGrid) {
+  TextGridOptions options;
+  options.width = 40;
+  const convt::TextGrid t = layout_grid(counting_row(100), options);
+  ASSERT_EQ(t.lines.size(), 2u);
+  for (const std::string& line : t.lines) EXPECT_LE(static_cast<int64_t>(line.size()), 40) << line;
+  const std::vector<std::string> header = words_of(t.lines[0]);
+  const std::vector<std::string> row = words_of(t.lines[1]);
+  ASSERT_GE(header.size(), 3u);
+  // The first and the last column are always shown, the gap is marked.
+  EXPECT_EQ(header.front(), "0");
+  EXPECT_EQ(header.back(), "99");
+  EXPECT_EQ(row[1], "0");
+  EXPECT_EQ(row.back(), "99");
+  EXPECT_EQ(std::count(header.begin(), header.end(), "..."), 1);
+  EXPECT_EQ(std::count(row.begin(), row.end(), "..."), 1);
+  // The note names exactly the hidden columns.
+  ASSERT_EQ(t.notes.size(), 1u);
+  const convt::Message& note = t.notes[0];
+  EXPECT_EQ(note.id, convt::MsgId::kNoteElidedColumns);
+  const auto gap = std::find(header.begin(), header.end(), "...");
+  EXPECT_EQ(arg(note, "first"), std::to_string(std::stoi(*(gap - 1)) + 1));
+  EXPECT_EQ(arg(note, "last"), std::to_string(std::stoi(*(gap + 1)) - 1));
+  const int64_t shown = static_cast<int64_t>(header.size()) - 1;
+  EXPECT_EQ(arg(note, "hidden"), std::to_string(100 - shown));
+  EXPECT_EQ(arg(note, "total"), "100");
+}
+
+TEST(LayoutGrid, ElidesMiddleRowsOfATallGrid) {
+  Grid g(100, 2);
+  TextGridOptions options;
+  options.max_rows = 10;
+  const convt::TextGrid t = layout_grid(g, options);
+  std::vector<std::string> labels;
+  for (size_t i = 1; i < t.lines.size(); ++i) labels.push_back(words_of(t.lines[i]).at(0));
+  EXPECT_EQ(labels, (std::vector<std::string>{"0", "1", "2", "3", "4", "...", "95", "96", "97",
+                                              "98", "99"}));
+  ASSERT_EQ(t.notes.size(), 1u);
+  EXPECT_EQ(t.notes[0].id, convt::MsgId::kNoteElidedRows);
+  EXPECT_EQ(arg(t.notes[0], "first"), "5");
+  EXPECT_EQ(arg(t.notes[0], "last"), "94");
+  EXPECT_EQ(arg(t.notes[0], "hidden"), "90");
+  EXPECT_EQ(arg(t.notes[0], "total"), "100");
+}
+
+TEST(LayoutGrid, FullDisablesElision) {
+  TextGridOptions options;
+  options.width = 20;
+  options.max_rows = 10;
+  options.full = true;
+  const convt::TextGrid wide = layout_grid(counting_row(100), options);
+  EXPECT_TRUE(wide.notes.empty());
+  ASSERT_EQ(wide.lines.size(), 2u);
+  EXPECT_EQ(words_of(wide.lines[0]).size(), 100u);
+  EXPECT_EQ(wide.lines[1].find("..."), std::string::npos);
+  const convt::TextGrid tall = layout_grid(Grid(100, 2), options);
+  EXPECT_TRUE(tall.notes.empty());
+  EXPECT_EQ(tall.lines.size(), 101u);
+}
+
+TEST(LayoutGrid, AlignsColumnsOfAWideGridThatFits) {
+  // Over a thousand columns, one wide value in the middle, and a width that fits them all:
+  // the wide value must widen every column, not push its row out of line.
+  Grid g = counting_row(1500);
+  g.at(0, 700) = 123456789;
+  TextGridOptions options;
+  options.width = 100000;
+  const convt::TextGrid t = layout_grid(g, options);
+  EXPECT_TRUE(t.notes.empty());
+  ASSERT_EQ(t.lines.size(), 2u);
+  EXPECT_EQ(t.lines[0].size(), t.lines[1].size());
+  EXPECT_LE(static_cast<int64_t>(t.lines[1].size()), options.width);
+}
+
+TEST(Wrap, BreaksBetweenWordsWithinTheWidth) {
+  EXPECT_EQ(convt::wrap("the quick brown fox", 10, 2),
+            (std::vector<std::string>{"  the", "  quick", "  brown", "  fox"}));
+  EXPECT_EQ(convt::wrap("a bb ccc dddd", 8, 0), (std::vector<std::string>{"a bb ccc", "dddd"}));
+  EXPECT_EQ(convt::wrap("  spaced    out  ", 80, 0), (std::vector<std::string>{"spaced out"}));
+  EXPECT_TRUE(convt::wrap("", 80, 2).empty());
+}
+
+TEST(Wrap, AWordLongerThanTheWidthGetsItsOwnLine) {
+  EXPECT_EQ(convt::wrap("a verylongword b", 5, 0),
+            (std::vector<std::string>{"a", "verylongword", "b"}));
+}
+
+TEST(Wrap, NeverExceedsTheWidthExceptForSingleLongWords) {
+  uint64_t state = 7;
+  auto next = [&](uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  for (int trial = 0; trial < 500; ++trial) {
+    std::vector<std::string> words;
+    std::string text;
+    const uint64_t count = 1 + next(40);
+    for (uint64_t i = 0; i < count; ++i) {
+      words.emplace_back(1 + next(18), static_cast<char>('a' + next(26)));
+      text += words.back() + std::string(1 + next(2), ' ');
+    }
+    const int64_t width = 10 + static_cast<int64_t>(next(70));
+    const int64_t indent = static_cast<int64_t>(next(5));
+    std::vector<std::string> rewrapped;
+    for (const std::string& line : convt::wrap(text, width, indent)) {
+      ASSERT_EQ(line.substr(0, static_cast<size_t>(indent)),
+                std::string(static_cast<size_t>(indent), ' '));
+      const std::vector<std::string> in_line = words_of(line);
+      if (static_cast<int64_t>(line.size()) > width) {
+        EXPECT_EQ(in_line.size(), 1u) << "width " << width << ": '" << line << "'";
+      }
+      rewrapped.insert(rewrapped.end(), in_line.begin(), in_line.end());
+    }
+    EXPECT_EQ(rewrapped, words);  // nothing lost, nothing reordered
+  }
+}
+
+}  // namespace

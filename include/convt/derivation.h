@@ -29,6 +29,7 @@ enum class StageId {
   kDilatedKernel,  ///< present only when some axis has d > 1
   kDirectOutput,
   kOutput,
+  kOverlap,  ///< contributions per output cell: the checkerboard map (overlap.h)
   kCheck,
   kCount  // not a stage
 };
@@ -43,6 +44,8 @@ std::vector<StageId> parse_stage_list(const std::string& text);
 
 /// Every stage id in pipeline order.
 std::vector<StageId> all_stages();
+/// The names of all_stages(), in pipeline order (for --help, the man page and completions).
+std::vector<std::string> stage_names();
 
 /// One line of the check stage.
 struct CheckLine {

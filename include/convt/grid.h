@@ -53,8 +53,13 @@ class Grid {
   /// The number of stored entries: every cell when dense, the entries when sparse.
   int64_t stored() const;
 
-  double value(int64_t r, int64_t c) const;
-  CellKind kind(int64_t r, int64_t c) const;
+  // Inline: render loops and routes call these once per cell.
+  double value(int64_t r, int64_t c) const {
+    return sparse_ ? sparse_value(r, c) : values_[static_cast<size_t>(r * cols_ + c)];
+  }
+  CellKind kind(int64_t r, int64_t c) const {
+    return sparse_ ? sparse_kind(r, c) : kinds_[static_cast<size_t>(r * cols_ + c)];
+  }
   /// Dense only.
   void set(int64_t r, int64_t c, double v, CellKind kind = CellKind::kData);
   void set_kind(int64_t r, int64_t c, CellKind kind);
@@ -87,6 +92,9 @@ class Grid {
   AxisLabels col_labels;
 
  private:
+  double sparse_value(int64_t r, int64_t c) const;  // binary search within row r
+  CellKind sparse_kind(int64_t r, int64_t c) const;
+
   int64_t rows_ = 0;
   int64_t cols_ = 0;
   bool sparse_ = false;

@@ -10,4 +10,8 @@ namespace convt {
 /// Negative zero prints as "0".
 std::string format_number(double value);
 
+/// Appends format_number(value) to `out` without a temporary string: the JSON and text
+/// writers call this once per cell.
+void append_number(std::string& out, double value);
+
 }  // namespace convt

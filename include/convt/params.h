@@ -37,9 +37,23 @@ struct Limits {
   /// The most cells a grid may be rendered densely with. Larger grids are elided in text and
   /// written as a sparse list of non-zeros in JSON.
   int64_t max_cells = 1'000'000;
-  /// The most entries (dense cells, or non-zeros of a sparse matrix) the engine holds for one
-  /// stage: 8 * max_cells. Larger parameters are refused before anything is allocated.
-  int64_t max_stored() const { return max_cells * 8; }
+  /// The most non-zeros the engine holds for the sparse conv matrix C (and C^T): 8 * max_cells,
+  /// so that n = 256, k = 4 (1,048,576 non-zeros) fits the default. A non-zero costs about 32
+  /// bytes (C and C^T). Larger parameters are refused before anything is allocated.
+  int64_t max_stored() const { return scaled(kSparseFactor); }
+  /// The most cells the engine holds densely for any other stage: 2 * max_cells. A cell of the
+  /// F-grid costs about 80 bytes (eight F-sized grids are alive at once), so this bounds memory
+  /// like max_stored() does.
+  int64_t max_dense() const { return scaled(kDenseFactor); }
+  /// max_cells * factor, saturating instead of overflowing.
+  int64_t scaled(int64_t factor) const {
+    return max_cells > INT64_MAX / factor ? INT64_MAX : max_cells * factor;
+  }
+
+  static constexpr int64_t kSparseFactor = 8;
+  static constexpr int64_t kDenseFactor = 2;
+  /// The largest --max-cells: keeps the worst case near 1 GB of memory (see docs/limits.md).
+  static constexpr int64_t kMaxCellsCap = 2'500'000;
 };
 
 /// Builds the parameters of a square problem on every axis of `dims`.

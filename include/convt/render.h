@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "convt/derivation.h"
 #include "convt/messages.h"
@@ -12,10 +13,14 @@
 namespace convt {
 
 /// Output formats of `convt explain`.
-enum class Format { kText, kJson };
+/// kSvg is a folder of figures, not one text: see render_svg.h.
+enum class Format { kText, kJson, kUnicode, kMarkdown, kLatex, kSvg };
 
-/// "text" -> kText, "json" -> kJson; nullopt for anything else.
+/// "text" -> kText, "json" -> kJson, "unicode", "markdown", "latex"; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
+/// Every name format_from_name accepts, in the order --help lists them (for the error message,
+/// the man page and the shell completions).
+std::vector<std::string> format_names();
 
 /// Options shared by every renderer.
 struct RenderOptions {
@@ -26,16 +31,38 @@ struct RenderOptions {
   bool full = false;
   /// Grids with more cells are elided in text and written sparsely in JSON. Default: 1e6.
   int64_t max_cells = 1'000'000;
+  /// Colour the terminal formats (text, unicode) with ANSI escapes. main decides it (see
+  /// style.h: decide_color); renderers never look at the environment. Default: false.
+  bool color = false;
+  /// Write the stages' explanation paragraphs (--quiet-text turns them off for slides).
+  /// Headings, formulas, grids, legends, notes and the check stay. Default: true.
+  bool explanations = true;
+  /// LaTeX: a complete document (\documentclass ... \end{document}) instead of a fragment.
+  /// Default: false.
+  bool standalone = false;
 };
 
 /// The ASCII derivation: a heading, then each stage with its explanation, grid and legend.
 /// Throws Error when `full` is set and a grid has more than max_cells cells.
 std::string render_text(const Derivation& derivation, const RenderOptions& options);
 
+/// The derivation with Unicode typography (box-drawing grids, "·" for structural zeros, "×",
+/// "−", "ᵀ"); otherwise like render_text. Columns are aligned by display width.
+std::string render_unicode(const Derivation& derivation, const RenderOptions& options);
+
+/// GitHub-flavoured Markdown: a "##" heading per stage, explanations as paragraphs, formulas as
+/// $$...$$ display math, each grid as a pipe table. Catalogue text is escaped.
+std::string render_markdown(const Derivation& derivation, const RenderOptions& options);
+
+/// LaTeX: each grid an amsmath bmatrix, stage titles \subsection*, formulas in math mode.
+/// A fragment (needs amsmath and color) unless `standalone`. All text is escaped.
+std::string render_latex(const Derivation& derivation, const RenderOptions& options);
+
 /// The JSON object documented in docs/json.md.
 std::string render_json(const Derivation& derivation, const RenderOptions& options);
 
-/// Dispatches on `format`.
+/// Dispatches on `format`. kSvg writes several files (render_svg.h): this throws Error naming
+/// --out for it.
 std::string render(const Derivation& derivation, Format format, const RenderOptions& options);
 
 }  // namespace convt

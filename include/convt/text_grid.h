@@ -1,10 +1,14 @@
-// Laying out one grid as aligned ASCII lines, with elision of the middle rows and columns.
+// Laying out one grid as aligned lines, with elision of the middle rows and columns. The plan
+// (which rows and columns are shown, how wide a cell is) is shared by every format; the ASCII
+// drawing is here, the other formats draw from the same plan.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "convt/grid.h"
@@ -18,6 +22,8 @@ struct TextGridOptions {
   int64_t max_rows = 40;  ///< taller grids lose middle rows
   bool full = false;      ///< never elide
   int64_t indent = 2;     ///< spaces before each line
+  bool color = false;     ///< paint cells by kind (see style.h). Default: false
+  bool footprint = false; ///< the grid is C or C^T: paint its data cells as the kernel's taps
 };
 
 /// A laid-out grid.
@@ -26,6 +32,55 @@ struct TextGrid {
   std::set<CellKind> kinds;    ///< the non-data kinds that appear in the shown cells
   std::vector<Message> notes;  ///< what elision hid, if anything
 };
+
+/// An index list entry standing for the elided middle rows or columns.
+inline constexpr int64_t kGap = -1;
+
+/// The columns a line of a format takes besides its indent, row labels and cells.
+/// A shown line is indent + label_width + frame + cols * (cell_width + sep) wide, and an elided
+/// column costs `gap` instead of a cell.
+struct GridGeometry {
+  int64_t frame = 0;  ///< e.g. " |" between the labels and the cells
+  int64_t sep = 1;    ///< columns between (and before) cells
+  int64_t gap = 4;    ///< the elided-column marker with its separator: " ..."
+  int64_t min_cell = 1;  ///< the narrowest cell
+  bool labels = true;    ///< rows carry labels (a LaTeX matrix does not)
+  /// Column headers are one label "(i,j)" (Markdown) rather than a line per coordinate.
+  bool one_line_headers = false;
+};
+
+/// Which rows and columns of a grid are shown, and how wide its cells are.
+struct GridPlan {
+  std::vector<int64_t> rows;  ///< row indices in order, kGap for the elided middle
+  std::vector<int64_t> cols;  ///< likewise for columns
+  int64_t label_width = 0;    ///< the widest shown row label (at least 3), 0 without labels
+  int64_t cell_width = 1;     ///< the widest shown cell or column header
+  std::set<CellKind> kinds;   ///< the non-data kinds among the shown cells
+  std::vector<Message> notes; ///< what elision hid, if anything
+  bool cols_elided() const;
+  bool rows_elided() const;
+};
+
+/// The text a format writes for one cell.
+using CellWriter = std::function<std::string(double value, CellKind kind)>;
+
+/// Plans the layout of `grid` for a format that writes cells with `cell` and spends columns as
+/// `geometry` says; widths are display widths. When the lines would be wider than
+/// options.width (or taller than max_rows), middle columns (rows) give way to a gap and a note
+/// says which; the first and last row and column are always shown.
+GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridGeometry& geometry,
+                   const CellWriter& cell);
+
+/// The header label(s) of column c: one for index labels, two for (i,j) coordinates.
+std::vector<std::string> column_header(const AxisLabels& labels, int64_t c);
+
+/// The columns `text` takes in a terminal: 0 for combining marks and for ANSI escape sequences
+/// (ESC [ ... final byte), 2 for East Asian wide and fullwidth characters, 1 for every other
+/// character (as wcwidth in a UTF-8 locale). For ASCII text without escapes: its length.
+int64_t display_width(std::string_view text);
+
+/// `text` with spaces before it up to `width` display columns.
+std::string pad_left(const std::string& text, int64_t width);
 
 /// The text of one cell: the number, or the mark of its kind ("." for structural zeros, "_" for
 /// padding zeros, "[v]" for cropped cells, "v*" kept by output_padding, "0+" added zeros).
@@ -37,14 +92,16 @@ std::string kind_mark(CellKind kind);
 /// The legend message of `kind`, or nullopt for kData.
 std::optional<MsgId> kind_legend(CellKind kind);
 
-/// Lays out `grid`: a header of column labels (two header lines when the columns are (i,j)
-/// coordinates), then one line per row with its label. Columns are right-aligned to the widest
-/// shown cell. When the lines would be wider than options.width (or taller than max_rows),
-/// the middle columns (rows) are replaced by "..." and a note says which; the first and last
-/// row and column are always shown.
+/// Lays out `grid` in ASCII: a header of column labels (two header lines when the columns are
+/// (i,j) coordinates), then one line per row with its label. Columns are right-aligned to the
+/// widest shown cell; elided columns and rows show as "...". With options.color the cells are
+/// painted by kind; the escapes take no columns.
 TextGrid layout_grid(const Grid& grid, const TextGridOptions& options);
 
-/// Greedy word wrap of `text` to `width` columns, each line starting with `indent` spaces.
-std::vector<std::string> wrap(const std::string& text, int64_t width, int64_t indent);
+/// Greedy word wrap of `text` to `width` display columns, each line starting with `indent`
+/// spaces. A word that `may_start_line` rejects is never put at the start of a line (it stays
+/// after the word before it, even past `width`); the default accepts every word.
+std::vector<std::string> wrap(const std::string& text, int64_t width, int64_t indent,
+                              const std::function<bool(std::string_view)>& may_start_line = {});
 
 }  // namespace convt

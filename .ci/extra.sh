@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# CI beyond the README's test command (run by .ci/run before it):
+#   1. every target built with -fsanitize=address,undefined (CONVT_SANITIZE, GCC) and the full
+#      test suite run that way, with the benchmarks compiled (not timed: sanitizers skew them);
+#   2. the libFuzzer target (clang-14) run for 60 s from the seed corpus (.ci/fuzz.sh).
+# Any test failure, sanitizer report, leak or fuzzer finding fails CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# What these steps need beyond scripts/setup.sh, installed only when missing.
+extra_tools="clang-14 libclang-rt-14-dev libbenchmark-dev"
+extra_missing=$(for p in $extra_tools; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+done)
+if [ -n "$extra_missing" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $extra_missing
+fi
+sh scripts/setup.sh
+
+# 1. Sanitizers. halt_on_error/abort_on_error: a report fails the test that triggered it.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVT_SANITIZE=ON \
+  -DCONVT_BUILD_BENCH=ON
+cmake --build build-asan -j2
+ctest --test-dir build-asan --output-on-failure -j2
+
+# 2. Fuzzing.
+FUZZ_SECONDS=60 .ci/fuzz.sh build-fuzz

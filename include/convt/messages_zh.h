@@ -1,0 +1,28 @@
+// The Simplified Chinese message catalogue, looked up by message_template for Lang::kZh.
+// Internal to convt_core; the tests read it to find ids without a translation.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "convt/messages.h"
+
+namespace convt::detail {
+
+/// One translated message: the id and its Simplified Chinese text, with the same {name}
+/// placeholders as the English text.
+struct ZhEntry {
+  MsgId id;
+  const char* zh;
+};
+
+/// Every Chinese entry, in no particular order. An id missing here falls back to English at
+/// run time and makes catalogue_complete() false.
+std::span<const ZhEntry> zh_catalogue();
+
+/// The Chinese of an English phrase that the engine passes as a message argument (option
+/// descriptions such as "kernel size", axis tags such as " (rows)", the default-values note);
+/// any other argument (numbers, shapes, option names) comes back unchanged.
+std::string zh_argument(const std::string& english);
+
+}  // namespace convt::detail

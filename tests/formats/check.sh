@@ -1,0 +1,136 @@
+#!/bin/sh
+# The markdown and latex formats, checked by the real tools that read them.
+#
+#   check.sh MODE CONVT
+#   markdown       cmark-gfm renders every grid as an HTML table, the $$ formulas and $C^T$
+#                  reach the HTML untouched, headings stay headings; with pandoc installed,
+#                  pandoc renders the same tables and every formula as MathML.
+#   latex_article  the article's four cases: --standalone compiles with pdflatex
+#                  -halt-on-error and fits the page (no overfull box); the fragment compiles
+#                  inside a minimal document with amsmath and color.
+#   latex_large    larger cases (elided matrices, --full with many columns, dilation and
+#                  output_padding, 1-D, decimals) compile with pdflatex -halt-on-error.
+#
+# Exits 0 on success, 1 on a failure, 77 when the tool is missing (ctest SKIP_RETURN_CODE).
+# .ci/run installs cmark-gfm and texlive-latex-base; with CI=true a missing tool is a failure.
+set -u
+
+mode=$1
+convt=$2
+failures=0
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/convt-formats.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if [ "${CI:-}" = true ]; then
+      echo "FAIL: $1 is not installed (CI=true)" >&2
+      exit 1
+    fi
+    echo "SKIP: $1 is not installed" >&2
+    exit 77
+  fi
+}
+
+# count PATTERN FILE: lines of FILE matching the basic regular expression PATTERN.
+count() { grep -c -e "$1" "$2"; }
+
+# Every case is one line of arguments after `convt explain` (split on spaces).
+article_cases='--k 2 --s 1 --p 0 --n 2
+--k 2 --s 1 --p 1 --n 4
+--k 3 --s 1 --p 1 --n 3
+--k 2 --s 2 --p 1 --n 2'
+large_cases='--k 3 --s 2 --p 1 --n 10
+--k 3 --s 1 --p 1 --n 3 --stages conv_matrix,transposed_matrix --full
+--k 3 --s 3 --p 1 --d 2 --op 2 --n 4x3
+--dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1
+--k 3 --s 2 --p 1 --op 1 --n 2 --kernel 0.5,-1.25,3,1e-5,2,2,2,2,2
+--k 5 --s 4 --n 30 --stages output --full'
+
+check_markdown() {
+  need cmark-gfm
+  printf '%s\n%s\n' "$article_cases" "$large_cases" | while IFS= read -r args; do
+    # shellcheck disable=SC2086  # word splitting of the arguments is intended
+    "$convt" explain $args --format markdown >"$scratch/doc.md" || { fail "convt $args"; continue; }
+    cmark-gfm --extension table --extension strikethrough "$scratch/doc.md" >"$scratch/doc.html"
+    tables=$(count '^| -' "$scratch/doc.md")
+    [ "$tables" -gt 0 ] || fail "$args: no table in the markdown"
+    [ "$(count '^<table>' "$scratch/doc.html")" -eq "$tables" ] ||
+      fail "$args: $tables tables in the markdown, $(count '^<table>' "$scratch/doc.html") in cmark-gfm's HTML"
+    [ "$(count '^## ' "$scratch/doc.md")" -eq "$(count '^<h2>' "$scratch/doc.html")" ] ||
+      fail "$args: a stage heading did not render as <h2>"
+    formulas=$(count '^\$\$.*\$\$$' "$scratch/doc.md")
+    [ "$(count '^<p>\$\$.*\$\$</p>$' "$scratch/doc.html")" -eq "$formulas" ] ||
+      fail "$args: a \$\$ formula did not reach the HTML as its own paragraph"
+    if grep -q -e '\$[^$]*<\(em\|strong\|del\|code\)>[^$]*\$' "$scratch/doc.html"; then
+      fail "$args: markup inside math in cmark-gfm's HTML"
+    fi
+    # The check items are the only list (a wrapped line never starts one): one <li> per "- **".
+    [ "$(count '^<li>' "$scratch/doc.html")" -eq "$(count '^- \*\*' "$scratch/doc.md")" ] ||
+      fail "$args: list items differ between markdown and HTML"
+    if command -v pandoc >/dev/null 2>&1; then
+      pandoc -f markdown -t html --mathml "$scratch/doc.md" -o "$scratch/pandoc.html" ||
+        fail "$args: pandoc failed"
+      [ "$(count '<table' "$scratch/pandoc.html")" -eq "$tables" ] ||
+        fail "$args: pandoc rendered $(count '<table' "$scratch/pandoc.html") of $tables tables"
+      math=$(($(grep -o -e '\$C^T\$' "$scratch/doc.md" | wc -l) + formulas))
+      [ "$(grep -o '<math' "$scratch/pandoc.html" | wc -l)" -eq "$math" ] ||
+        fail "$args: pandoc rendered $(grep -o '<math' "$scratch/pandoc.html" | wc -l) of $math formulas as MathML"
+    fi
+    # A subshell cannot raise the outer count: report through a file.
+    [ "$failures" -eq 0 ] || echo "$args" >>"$scratch/failed"
+  done
+  [ ! -s "$scratch/failed" ] || failures=1
+}
+
+# compile NAME: pdflatex NAME.tex in $scratch; fails on an error.
+compile() {
+  (cd "$scratch" && pdflatex -halt-on-error -interaction=nonstopmode "$1.tex" >/dev/null 2>&1)
+}
+
+check_latex() {
+  need pdflatex
+  cases=$1
+  strict=$2  # "yes": the document must fit the page
+  printf '%s\n' "$cases" | while IFS= read -r args; do
+    # shellcheck disable=SC2086
+    "$convt" explain $args --format latex --standalone >"$scratch/doc.tex" ||
+      { fail "convt $args"; continue; }
+    if ! compile doc || [ ! -s "$scratch/doc.pdf" ]; then
+      fail "$args: pdflatex -halt-on-error failed on --standalone:"
+      grep -A3 '^!' "$scratch/doc.log" >&2
+    elif [ "$strict" = yes ] && grep -q 'Overfull \\hbox' "$scratch/doc.log"; then
+      fail "$args: the document does not fit the page:"
+      grep -A2 'Overfull' "$scratch/doc.log" >&2
+    fi
+    # The fragment, as a teacher includes it: \input into a document with amsmath and color.
+    # shellcheck disable=SC2086
+    "$convt" explain $args --format latex >"$scratch/fragment.tex"
+    printf '%s\n' '\documentclass{article}' '\usepackage{amsmath}' '\usepackage{color}' \
+      '\begin{document}' '\input{fragment}' '\end{document}' >"$scratch/notes.tex"
+    if ! compile notes; then
+      fail "$args: the fragment does not compile inside a document:"
+      grep -A3 '^!' "$scratch/notes.log" >&2
+    fi
+    [ "$failures" -eq 0 ] || echo "$args" >>"$scratch/failed"
+    rm -f "$scratch"/*.pdf "$scratch"/*.aux "$scratch"/*.log
+  done
+  [ ! -s "$scratch/failed" ] || failures=1
+}
+
+case $mode in
+  markdown) check_markdown ;;
+  latex_article) check_latex "$article_cases" yes ;;
+  latex_large) check_latex "$large_cases" no ;;
+  *)
+    echo "usage: check.sh markdown|latex_article|latex_large CONVT" >&2
+    exit 2
+    ;;
+esac
+[ "$failures" -eq 0 ] && echo "ok: $mode"
+exit $((failures > 0))

@@ -1,0 +1,218 @@
+// convt shape, solve and chain (and explain --compare tf) as a user runs them: exit codes, the
+// exact one-line errors, DCGAN's generator chain and the solutions for 16 -> 32.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run_convt.h"
+
+namespace {
+
+using convt::testing::run_convt;
+using convt::testing::RunResult;
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> words_of(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
+/// Bad input: exit 2, nothing on stdout, and exactly the one line "convt: <message>" on stderr.
+void expect_usage_error(const std::vector<std::string>& args, const std::string& message) {
+  std::string command = "convt";
+  for (const std::string& a : args) command += " " + a;
+  SCOPED_TRACE(command);
+  RunResult r = run_convt(args);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "convt: " + message + "\n");
+}
+
+TEST(ShapeToolsCli, DcganGeneratorChain) {
+  // DCGAN's generator: 1 -> 4 with k4s1p0, then four k4s2p1 doubling the size.
+  const std::string expected =
+      "Chain of 5 transposed convolution(s) (ConvTranspose2d): 1 -> 4 -> 8 -> 16 -> 32 -> 64\n"
+      "\n"
+      "  #  layer   n -> m    formula                      overlap\n"
+      "  1  k4s1p0  1 -> 4    m = (1-1)*1 - 2*0 + 4 = 4    even\n"
+      "  2  k4s2p1  4 -> 8    m = (4-1)*2 - 2*1 + 4 = 8    even\n"
+      "  3  k4s2p1  8 -> 16   m = (8-1)*2 - 2*1 + 4 = 16   even\n"
+      "  4  k4s2p1  16 -> 32  m = (16-1)*2 - 2*1 + 4 = 32  even\n"
+      "  5  k4s2p1  32 -> 64  m = (32-1)*2 - 2*1 + 4 = 64  even\n"
+      "\n"
+      "  Every layer has even overlap (kernel size divisible by the stride): the layer shapes make "
+      "no\n"
+      "  checkerboard artifacts.\n";
+  RunResult r = run_convt({"chain", "--n", "1", "--layer", "k4s1p0", "--layer", "k4s2p1", "--layer",
+                           "k4s2p1", "--layer", "k4s2p1", "--layer", "k4s2p1"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, expected);
+  RunResult list =
+      run_convt({"chain", "--n", "1", "--layers", "k4s1p0,k4s2p1,k4s2p1,k4s2p1,k4s2p1"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_EQ(list.out, expected);
+}
+
+TEST(ShapeToolsCli, SolveSixteenToThirtyTwoListsTheClassicLayers) {
+  RunResult r = run_convt({"solve", "--n", "16", "--m", "32"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  bool four = false, three = false;
+  for (const std::string& line : lines_of(r.out)) {
+    const std::vector<std::string> w = words_of(line);
+    if (w.size() < 6) continue;
+    const std::vector<std::string> head(w.begin(), w.begin() + 6);
+    if (head == std::vector<std::string>{"4", "2", "1", "1", "0", "even"}) {
+      four = true;
+      EXPECT_NE(line.find("nn.ConvTranspose2d(1, 1, kernel_size=4, stride=2, padding=1)"),
+                std::string::npos)
+          << line;
+      EXPECT_NE(line.find("nn.Conv2d(1, 1, kernel_size=4, stride=2, padding=1)"), std::string::npos)
+          << line;
+    }
+    if (head == std::vector<std::string>{"3", "2", "1", "1", "1", "uneven"}) {
+      three = true;
+      EXPECT_NE(line.find("nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, "
+                          "output_padding=1)"),
+                std::string::npos)
+          << line;
+      EXPECT_NE(line.find("nn.Conv2d(1, 1, kernel_size=3, stride=2, padding=1)"), std::string::npos)
+          << line;
+    }
+  }
+  EXPECT_TRUE(four) << r.out;
+  EXPECT_TRUE(three) << r.out;
+  EXPECT_EQ(lines_of(r.out).at(0).rfind("Layers that map 16 to 32 (ConvTranspose2d", 0), 0u);
+}
+
+TEST(ShapeToolsCli, SolveWithoutSolutionShowsTheNearestSizesAndSucceeds) {
+  RunResult r = run_convt({"solve", "--n", "16", "--m", "5000", "--width", "200"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("  No layer in the search box maps 16 to 5000.\n"
+                       "  Nearest reachable size below: 76, e.g. k=7, s=4, p=0, d=2, op=3.\n"
+                       "  No larger size is reachable in the search box; raise --max-k, --max-s "
+                       "or --max-d.\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(ShapeToolsCli, ShapeExplainsTheArticlesStrideTwoCase) {
+  RunResult r = run_convt({"shape", "--k", "2", "--s", "2", "--p", "1", "--n", "2", "--m", "3"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("  m = (2-1)*2 - 2*1 + 2 = 2\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    3 -> floor((3 + 2*1 - 2)/2) + 1 = 2\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  m = 3 is reachable with output_padding = 1: m = 2 + 1.\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(ShapeToolsCli, ShapeCompareTfShowsTheOnePixelShift) {
+  RunResult r = run_convt({"shape", "--dims", "1", "--k", "3", "--s", "2", "--p", "1", "--op", "1",
+                           "--n", "4", "--compare", "tf"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(
+      r.out.find("  Keras padding='same'           n*s = 4*2 = 8                              "
+                 "full[0:8]\n"),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("full[1:9]"), std::string::npos);
+  EXPECT_NE(r.out.find("shifted by 1"), std::string::npos);
+}
+
+TEST(ShapeToolsCli, ExplainGainsTheOverlapStageAndTheComparison) {
+  RunResult r = run_convt(
+      {"explain", "--k", "3", "--s", "2", "--n", "3", "--stages", "overlap", "--compare", "tf"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("[1] overlap: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    2 2 2 4 2 4 2 2\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nTensorFlow/Keras comparison\n"), std::string::npos) << r.out;
+  RunResult json = run_convt({"explain", "--k", "3", "--s", "2", "--n", "3", "--stages", "overlap",
+                              "--compare", "tf", "--format", "json"});
+  EXPECT_EQ(json.exit_code, 0);
+  EXPECT_NE(json.out.find("{\"id\": \"overlap\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("  \"compare_tf\": {\"axes\": ["), std::string::npos) << json.out;
+  EXPECT_EQ(json.out.substr(json.out.size() - 6), "}]}\n}\n") << json.out;
+}
+
+TEST(ShapeToolsCli, EveryFormatWorksForEveryTool) {
+  for (const char* format : {"text", "markdown", "json"}) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"shape", "--k", "3", "--n", "4", "--compare", "tf"},
+          std::vector<std::string>{"solve", "--n", "4", "--m", "8", "--k", "4"},
+          std::vector<std::string>{"chain", "--n", "2", "--layers", "k3s2p1op1"}}) {
+      std::vector<std::string> with_format = args;
+      with_format.insert(with_format.end(), {"--format", format});
+      RunResult r = run_convt(with_format);
+      EXPECT_EQ(r.exit_code, 0) << args[0] << " " << format << ": " << r.err;
+      EXPECT_FALSE(r.out.empty());
+      for (char c : r.out) EXPECT_TRUE(c == '\n' || (c >= 0x20 && c < 0x7f)) << args[0];
+    }
+  }
+}
+
+TEST(ShapeToolsCli, BadInputIsOneLineNamingTheOption) {
+  expect_usage_error({"shap", "--n", "3"},
+                     "unknown subcommand 'shap'; available: explain, shape, solve, chain");
+  expect_usage_error({"shape", "--n", "3", "--k", "3", "--m", "0"},
+                     "--m: output size must be a whole number >= 1, got '0'");
+  expect_usage_error({"shape", "--n", "3", "--k", "3", "--compare", "keras"},
+                     "--compare: unknown comparison 'keras'; choose one of: tf");
+  // shape judges sizes exactly like explain.
+  for (const std::vector<std::string>& sizes :
+       {std::vector<std::string>{"--n", "2", "--k", "2", "--s", "2", "--p", "3"},
+        std::vector<std::string>{"--n", "2x3", "--k", "2", "--s", "2", "--p", "0x3"},
+        std::vector<std::string>{"--n", "2", "--k", "3", "--s", "2", "--op", "2", "--dims", "1"}}) {
+    std::vector<std::string> shape = {"shape"}, explain = {"explain"};
+    shape.insert(shape.end(), sizes.begin(), sizes.end());
+    explain.insert(explain.end(), sizes.begin(), sizes.end());
+    RunResult want = run_convt(explain);
+    EXPECT_EQ(want.exit_code, 2);
+    expect_usage_error(shape, want.err.substr(7, want.err.size() - 8));
+  }
+  expect_usage_error({"shape", "--n", "3", "--k", "3", "--format", "yaml"},
+                     "--format: unknown format 'yaml'; choose one of: text, markdown, json");
+  expect_usage_error({"solve", "--n", "16", "--m", "32", "--max-k", "65"},
+                     "--max-k: the largest kernel size must be a whole number from 1 to 64, got "
+                     "'65'");
+  expect_usage_error({"solve", "--n", "16", "--m", "32", "--k", "0"},
+                     "--k: kernel size must be a whole number >= 1, got '0'");
+  expect_usage_error({"solve", "--n", "16x8", "--m", "32", "--dims", "1"},
+                     "--n: --dims 1 takes a single number, got '16x8'");
+  expect_usage_error({"chain", "--n", "1"},
+                     "--layer: no layers given; add --layer k4s2p1 once per layer, or --layers "
+                     "k4s1p0,k4s2p1");
+  expect_usage_error({"chain", "--n", "1", "--layer", "k4", "--layers", "k4"},
+                     "--layer/--layers: give the layers with one of them, not both");
+  expect_usage_error({"chain", "--n", "4", "--layer", "k4s2q1"},
+                     "--layer #1 (k4s2q1): unexpected 'q' at position 5; write k, s, p, d, op, "
+                     "each followed by a number or ROWSxCOLS, e.g. k4s2p1");
+  expect_usage_error({"chain", "--dims", "1", "--n", "4", "--layers", "k3s1p0,k3s1p0,k3s1p9"},
+                     "--layers #3 (k3s1p9): padding 9 leaves no output for an input of size 8: "
+                     "m = (8-1)*1 - 2*9 + 3 = (-8) < 1; the largest padding that works here is 4");
+  expect_usage_error({"chain", "--n", "4", "--layers", "k4s2p1,k4s2p1op2"},
+                     "--layers #2 (k4s2p1op2): output_padding 2 must be smaller than "
+                     "max(stride, dilation) = 2");
+  expect_usage_error({"explain", "--n", "3", "--k", "3", "--compare", "tf", "--format", "latex"},
+                     "--compare: the TensorFlow comparison is written in text, unicode, markdown "
+                     "and json, not with --format latex");
+}
+
+TEST(ShapeToolsCli, SolveIsInstantForLargeSizes) {
+  RunResult r = run_convt({"solve", "--n", "4096", "--m", "4095", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_LT(r.seconds, 2.0);  // a whole process start; the search itself takes microseconds
+}
+
+}  // namespace

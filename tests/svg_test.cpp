@@ -1,0 +1,325 @@
+// The SVG figures (render_svg.h): which files, well-formed XML, the numbers they show equal the
+// JSON values of their stages, the kernel's colours, elision like the text view, the sliding
+// kernel, escaping.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "convt/derivation.h"
+#include "convt/error.h"
+#include "convt/params.h"
+#include "convt/render.h"
+#include "convt/render_svg.h"
+#include "svg_document.h"
+#include "svg_reader.h"
+
+namespace {
+
+using convt::Derivation;
+using convt::Figure;
+using convt::Params;
+using convt::SvgOptions;
+using convt::testing::read_xml;
+using convt::testing::XmlElement;
+
+/// A case of the tests below: a name for messages and its parameters.
+struct SvgCase {
+  std::string name;
+  Params params;
+};
+
+Params with_values(Params params, std::vector<double> kernel, std::vector<double> input) {
+  params.kernel = std::move(kernel);
+  params.input = std::move(input);
+  return params;
+}
+
+Params per_axis(std::vector<convt::AxisParams> axes) {
+  Params params;
+  params.dims = static_cast<int>(axes.size());
+  params.axes = std::move(axes);
+  return params;
+}
+
+/// The article's four cases, then output_padding, dilation, 1-D with custom values, per-axis
+/// sizes, fractional values, and a grid large enough to be elided.
+std::vector<SvgCase> cases() {
+  using convt::square_params;
+  return {
+      {"k2_s1_p0_n2", square_params(2, 2, 2, 1, 0)},
+      {"k2_s1_p1_n4", square_params(2, 4, 2, 1, 1)},
+      {"k3_s1_p1_n3", square_params(2, 3, 3, 1, 1)},
+      {"k2_s2_p1_n2", square_params(2, 2, 2, 2, 1)},
+      {"k3_s2_p1_op1_n2", square_params(2, 2, 3, 2, 1, 1, 1)},
+      {"k3_s1_d2_n3", square_params(2, 3, 3, 1, 0, 2)},
+      {"dims1_k3_s2_n4", with_values(square_params(1, 4, 3, 2), {1, 0, -1}, {})},
+      {"k2x3_s1x2_n2x3", per_axis({{2, 2, 1, 0, 1, 0}, {3, 3, 2, 0, 1, 0}})},
+      {"fractions",
+       with_values(square_params(2, 2, 2, 2, 0), {0.5, -1.25, 1e-5, 3}, {0.1, 2, -3, 4})},
+      {"k3_s2_p1_op1_n40_elided", square_params(2, 40, 3, 2, 1, 1, 1)},
+  };
+}
+
+std::map<std::string, std::string> by_name(const std::vector<Figure>& figures) {
+  std::map<std::string, std::string> out;
+  for (const Figure& f : figures) out[f.name] = f.content;
+  return out;
+}
+
+/// The value at (r, c) of a JSON stage grid, dense ("values") or sparse ("sparse" triples).
+double json_value(const nlohmann::json& stage, int64_t r, int64_t c) {
+  if (stage.contains("values")) return stage["values"].at(r).at(c).get<double>();
+  for (const auto& triple : stage.at("sparse"))
+    if (triple[0].get<int64_t>() == r && triple[1].get<int64_t>() == c)
+      return triple[2].get<double>();
+  return 0.0;
+}
+
+TEST(SvgFigures, OneFigurePerStageThenTheSlidingKernelThenTheIndex) {
+  const Derivation d = convt::derive(convt::square_params(2, 3, 3, 1, 1));
+  const std::vector<Figure> figures = convt::render_svg(d, SvgOptions{});
+  std::vector<std::string> names;
+  for (const Figure& f : figures) names.push_back(f.name);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"formula.svg", "kernel.svg", "input.svg", "conv_matrix.svg",
+                                      "transposed_matrix.svg", "matrix_output.svg",
+                                      "scatter_output.svg", "zero_inserted.svg", "padded_input.svg",
+                                      "flipped_kernel.svg", "direct_output.svg", "output.svg",
+                                      "overlap.svg", "check.svg", "sliding.svg", "index.html"}));
+}
+
+TEST(SvgFigures, StagesSelectTheFiguresAndDirectOutputBringsTheSlidingKernel) {
+  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
+  SvgOptions options;
+  options.stages = {convt::StageId::kPaddedInput, convt::StageId::kFormula};
+  std::vector<std::string> names;
+  for (const Figure& f : convt::render_svg(d, options)) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"formula.svg", "padded_input.svg", "index.html"}));
+  options.stages = {convt::StageId::kDirectOutput};
+  names.clear();
+  for (const Figure& f : convt::render_svg(d, options)) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"direct_output.svg", "sliding.svg", "index.html"}));
+}
+
+TEST(SvgFigures, EveryFigureIsWellFormedAsciiXmlWithTheSvgNamespace) {
+  for (const SvgCase& c : cases()) {
+    SCOPED_TRACE(c.name);
+    const Derivation d = convt::derive(c.params);
+    for (const Figure& f : convt::render_svg(d, SvgOptions{})) {
+      if (f.name == "index.html") continue;
+      SCOPED_TRACE(f.name);
+      std::vector<XmlElement> elements;
+      ASSERT_NO_THROW(elements = read_xml(f.content));
+      ASSERT_FALSE(elements.empty());
+      EXPECT_EQ(elements[0].name, "svg");
+      EXPECT_EQ(elements[0].attribute("xmlns"), "http://www.w3.org/2000/svg");
+      EXPECT_FALSE(elements[0].attribute("viewBox").empty());
+      for (const XmlElement& e : elements) EXPECT_NE(e.name, "script");
+    }
+  }
+}
+
+TEST(SvgFigures, EveryCellNumberEqualsTheJsonValueOfItsStage) {
+  for (const SvgCase& c : cases()) {
+    SCOPED_TRACE(c.name);
+    const Derivation d = convt::derive(c.params);
+    const nlohmann::json json =
+        nlohmann::json::parse(convt::render_json(d, convt::RenderOptions{}));
+    std::map<std::string, nlohmann::json> stages;
+    for (const auto& stage : json["stages"]) stages[stage["id"].get<std::string>()] = stage;
+
+    std::map<std::string, int64_t> checked;  // per stage id, over all figures
+    for (const Figure& f : convt::render_svg(d, SvgOptions{})) {
+      if (f.name == "index.html") continue;
+      SCOPED_TRACE(f.name);
+      for (const XmlElement& e : read_xml(f.content)) {
+        if (e.name != "text" || !e.has_class("v")) continue;
+        ASSERT_FALSE(e.grid_stage.empty()) << "a cell number outside a grid group: " << e.text;
+        // The output's F-grid view shows the uncropped F-grid: the matrix route's values.
+        const std::string source = e.grid_name == "full_view" ? "matrix_output" : e.grid_stage;
+        ASSERT_TRUE(stages.count(source)) << source;
+        const int64_t r = std::stoll(e.attribute("data-r")),
+                      col = std::stoll(e.attribute("data-c"));
+        EXPECT_EQ(std::stod(e.text), json_value(stages[source], r, col))
+            << e.grid_stage << "/" << e.grid_name << " (" << r << "," << col << ")";
+        ++checked[e.grid_stage];
+      }
+    }
+    // Every stage with a grid shows numbers somewhere.
+    for (const auto& [id, stage] : stages) {
+      if (stage.contains("rows")) {
+        EXPECT_GT(checked[id], 0) << id;
+      }
+    }
+  }
+}
+
+TEST(SvgFigures, ConvMatrixPaintsEachWeightsBandInItsOwnColour) {
+  // With the default kernel 1..9 every weight is distinct, so a data cell of C holding v is
+  // tap v-1 and must be painted "w{v-1}"; its zeros are matrix zeros.
+  const Derivation d = convt::derive(convt::square_params(2, 2, 3, 2, 1));
+  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["conv_matrix.svg"];
+  const std::vector<XmlElement> elements = read_xml(svg);
+  int64_t bands = 0;
+  for (size_t i = 1; i < elements.size(); ++i) {
+    const XmlElement& e = elements[i];
+    if (e.name != "text" || !e.has_class("v") || e.grid_stage != "conv_matrix") continue;
+    const XmlElement& cell = elements[i - 1];  // each number follows its cell's rect
+    ASSERT_EQ(cell.name, "rect");
+    const int value = std::stoi(e.text);
+    if (value == 0) {
+      EXPECT_TRUE(cell.has_class("k-matrix"));
+    } else {
+      EXPECT_TRUE(cell.has_class("w" + std::to_string(value - 1))) << cell.attribute("class");
+      ++bands;
+    }
+  }
+  EXPECT_EQ(bands, 4 * 9);  // n*n rows, each holding the nine weights
+}
+
+TEST(SvgFigures, LargeGridsAreElidedLikeTheTextViewWithANote) {
+  const Derivation d = convt::derive(convt::square_params(2, 30, 4, 2, 1));
+  convt::RenderOptions text_options;
+  text_options.width = 100;
+  const std::string text = convt::render_text(d, text_options);
+  // The text view of the 65 x 65 padded input hides columns 11..53 and rows 20..44.
+  const std::string columns = "columns 11 to 53 are not shown (43 of 65); --full prints them all";
+  const std::string rows = "rows 20 to 44 are not shown (25 of 65); --full prints them all";
+  ASSERT_NE(text.find(columns), std::string::npos);
+  ASSERT_NE(text.find(rows), std::string::npos);
+  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["padded_input.svg"];
+  EXPECT_NE(svg.find(columns), std::string::npos);
+  EXPECT_NE(svg.find(rows), std::string::npos);
+  std::set<int64_t> shown_cols;
+  for (const XmlElement& e : read_xml(svg))
+    if (e.name == "text" && e.has_class("v")) shown_cols.insert(std::stoll(e.attribute("data-c")));
+  EXPECT_EQ(shown_cols.count(10), 1u);
+  EXPECT_EQ(shown_cols.count(54), 1u);
+  for (int64_t c = 11; c <= 53; ++c) EXPECT_EQ(shown_cols.count(c), 0u) << c;
+}
+
+TEST(SvgFigures, FullDrawsEveryCellAndRefusesGridsOverMaxCells) {
+  const Derivation d = convt::derive(convt::square_params(2, 30, 4, 2, 1));
+  SvgOptions options;
+  options.full = true;
+  options.stages = {convt::StageId::kPaddedInput};
+  const std::string svg = by_name(convt::render_svg(d, options))["padded_input.svg"];
+  int64_t cells = 0;
+  for (const XmlElement& e : read_xml(svg)) cells += e.name == "text" && e.has_class("v");
+  EXPECT_EQ(cells, 65 * 65);
+  options.max_cells = 1000;
+  try {
+    convt::render_svg(d, options);
+    FAIL() << "expected an Error";
+  } catch (const convt::Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "--full: stage 'padded_input' has 4225 cells, over --max-cells 1000; print it "
+                 "without --full, select other --stages, or raise --max-cells");
+  }
+}
+
+TEST(SvgSliding, AnimatesWithSmilOnlyAndStartsAtTheFirstPosition) {
+  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
+  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["sliding.svg"];
+  EXPECT_NE(svg.find("<animateTransform attributeName=\"transform\" type=\"translate\""),
+            std::string::npos);
+  EXPECT_EQ(svg.find("<script"), std::string::npos);
+  EXPECT_EQ(svg.find("javascript"), std::string::npos);
+  // 16 positions plus a held last frame, 0.8 s each.
+  EXPECT_NE(svg.find("dur=\"13.6s\""), std::string::npos);
+  // Without SMIL (rsvg-convert, print) only output cell (0,0) is written: 1 x 1 = 1.
+  int64_t visible = 0;
+  for (const XmlElement& e : read_xml(svg))
+    if (e.name == "text" && e.has_class("v") && e.grid_stage == "direct_output")
+      visible += e.attribute("opacity") != "0";
+  EXPECT_EQ(visible, 1);
+  EXPECT_NE(svg.find(">output cell (0,0) = 1&#xD7;1 = 1<"), std::string::npos);
+}
+
+TEST(SvgSliding, FramesAreOneStillPerPositionThatSayWhatItAdds) {
+  // k=2, s=2, p=1, n=2: the padded input is 5 x 5 with the input 1 2 / 3 4 at rows and
+  // columns 1 and 3; the flipped kernel is 4 3 / 2 1. The F-grid is 4 x 4: 16 positions.
+  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
+  SvgOptions options;
+  options.frames = true;
+  const auto figures = by_name(convt::render_svg(d, options));
+  EXPECT_EQ(figures.count("sliding.svg"), 0u);
+  EXPECT_EQ(figures.count("sliding-016.svg"), 1u);
+  EXPECT_EQ(figures.count("sliding-017.svg"), 0u);
+  // Position 6 is output cell (1,1): the window covers padded (1,1)=1, (1,2)=0, (2,1)=0, (2,2)=0.
+  const std::string frame = figures.at("sliding-006.svg");
+  EXPECT_NE(frame.find(">output cell (1,1) = 1&#xD7;4 = 4<"), std::string::npos);
+  EXPECT_NE(frame.find("(frame 6 of 16)"), std::string::npos);
+  // The frame has written the first six output cells, row by row, and no others.
+  std::set<std::pair<int64_t, int64_t>> written;
+  for (const XmlElement& e : read_xml(frame))
+    if (e.name == "text" && e.has_class("v") && e.grid_stage == "direct_output")
+      written.insert({std::stoll(e.attribute("data-r")), std::stoll(e.attribute("data-c"))});
+  EXPECT_EQ(written, (std::set<std::pair<int64_t, int64_t>>{
+                         {0, 0}, {0, 1}, {0, 2}, {0, 3}, {1, 0}, {1, 1}}));
+  // Position 16, output cell (3,3): padded (3,3)=4 times the flipped kernel's 4; (4,4) is 0.
+  EXPECT_NE(figures.at("sliding-016.svg").find(">output cell (3,3) = 4&#xD7;4 = 16<"),
+            std::string::npos);
+}
+
+TEST(SvgSliding, LargeGridsAnimateOnlyThePositionsTheyShow) {
+  const Derivation d = convt::derive(convt::square_params(2, 30, 4, 2, 1));
+  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["sliding.svg"];
+  EXPECT_NE(svg.find("the animation shows the first 256 of the 3844 kernel positions"),
+            std::string::npos);
+}
+
+TEST(SvgIndex, ShowsEveryFigureInOrderWithItsExplanation) {
+  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
+  const auto figures = convt::render_svg(d, SvgOptions{});
+  const std::string html = figures.back().content;
+  size_t at = 0;
+  for (const Figure& f : figures) {
+    if (f.name == "index.html") continue;
+    const size_t found = html.find("<img src=\"" + f.name + "\"", at);
+    ASSERT_NE(found, std::string::npos) << f.name << " missing or out of order";
+    at = found;
+  }
+  EXPECT_NE(html.find("<h2>9. The zero-inserted input, padded (5 &#xD7; 5)</h2>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<p>Slide the flipped kernel over the padded input"), std::string::npos);
+  SvgOptions quiet;
+  quiet.explanations = false;
+  EXPECT_EQ(convt::render_svg(d, quiet).back().content.find("<p>Slide the"), std::string::npos);
+}
+
+TEST(SvgFigures, AreDeterministic) {
+  const Derivation d = convt::derive(convt::square_params(2, 3, 3, 2, 1, 1, 1));
+  const auto first = convt::render_svg(d, SvgOptions{});
+  const auto second = convt::render_svg(d, SvgOptions{});
+  ASSERT_EQ(first.size(), second.size());
+  for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].content, second[i].content);
+}
+
+TEST(SvgEscape, EscapesMarkupAndWritesNonAsciiAsReferences) {
+  using convt::detail::xml_escape;
+  EXPECT_EQ(xml_escape("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;");
+  EXPECT_EQ(xml_escape("3 \u00d7 3 \u2192 C\u1d40"), "3 &#xD7; 3 &#x2192; C&#x1D40;");
+  EXPECT_EQ(xml_escape("tab\tnew\nbell\x07"), "tab\tnew\nbell");  // XML 1.0 has no U+0007
+  EXPECT_EQ(xml_escape("bad \xff byte"), "bad &#xFFFD; byte");
+  EXPECT_EQ(xml_escape("cut \xe2\x86"), "cut &#xFFFD;&#xFFFD;");
+}
+
+TEST(SvgEscape, CatalogueWordsWithApostrophesAndAnglesStayWellFormed) {
+  // The legend of the padded input says "kernel's"; the check says "<C u, x>".
+  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 1, 0));
+  const auto figures = by_name(convt::render_svg(d, SvgOptions{}));
+  EXPECT_NE(figures.at("padded_input.svg").find("kernel&apos;s footprint"), std::string::npos);
+  EXPECT_NE(figures.at("check.svg").find("&lt;C u, x&gt;"), std::string::npos);
+  for (const auto& [name, content] : figures) {
+    if (name != "index.html") {
+      EXPECT_NO_THROW(read_xml(content)) << name;
+    }
+  }
+}
+
+}  // namespace
