@@ -30,18 +30,28 @@ Grid Grid::sparse(int64_t rows, int64_t cols, std::vector<int64_t> row_start,
 
 int64_t Grid::stored() const { return static_cast<int64_t>(values_.size()); }
 
-double Grid::sparse_value(int64_t r, int64_t c) const {
-  auto first = col_index_.begin() + row_start_[static_cast<size_t>(r)];
-  auto last = col_index_.begin() + row_start_[static_cast<size_t>(r + 1)];
+/// The position of (r, c) among the stored entries, or -1. Most cells a renderer asks about
+/// lie outside their row's span of columns (C's rows hold one kernel), so that is tested first.
+int64_t Grid::find_entry(int64_t r, int64_t c) const {
+  const int64_t begin = row_start_[static_cast<size_t>(r)];
+  const int64_t end = row_start_[static_cast<size_t>(r + 1)];
+  if (begin == end || c < col_index_[static_cast<size_t>(begin)] ||
+      c > col_index_[static_cast<size_t>(end - 1)])
+    return -1;
+  auto first = col_index_.begin() + begin;
+  auto last = col_index_.begin() + end;
   auto it = std::lower_bound(first, last, c);
-  if (it == last || *it != c) return 0.0;
-  return values_[static_cast<size_t>(it - col_index_.begin())];
+  if (it == last || *it != c) return -1;
+  return it - col_index_.begin();
+}
+
+double Grid::sparse_value(int64_t r, int64_t c) const {
+  const int64_t e = find_entry(r, c);
+  return e < 0 ? 0.0 : values_[static_cast<size_t>(e)];
 }
 
 CellKind Grid::sparse_kind(int64_t r, int64_t c) const {
-  auto first = col_index_.begin() + row_start_[static_cast<size_t>(r)];
-  auto last = col_index_.begin() + row_start_[static_cast<size_t>(r + 1)];
-  return std::binary_search(first, last, c) ? CellKind::kData : CellKind::kMatrixZero;
+  return find_entry(r, c) < 0 ? CellKind::kMatrixZero : CellKind::kData;
 }
 
 void Grid::set(int64_t r, int64_t c, double v, CellKind kind) {

@@ -601,7 +601,7 @@ int main(int argc, char** argv) {
       convt::write_figures(files.dir, files.figures);
     } catch (const convt::Error& e) {
       out.clear();
-      err = "convt: " + std::string(e.what()) + "\n";
+      err = "convt: " + one_line(e.what()) + "\n";
       status = 1;  // the output could not be written
     }
   }

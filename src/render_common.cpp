@@ -42,7 +42,7 @@ std::string heading_params(const Derivation& d) {
 
 std::string grid_size(const Derivation& d, const Grid& g) {
   return d.params.dims == 1 && g.rows() == 1 ? size_text({g.cols()})
-                                              : size_text({g.rows(), g.cols()});
+                                             : size_text({g.rows(), g.cols()});
 }
 
 std::vector<ProsePiece> split_prose(const std::string& text) {
@@ -66,8 +66,8 @@ std::vector<ProsePiece> split_prose(const std::string& text) {
     } else if (rest.substr(0, 2) == "->") {
       add(Kind::kArrow, "->");
       i += 2;
-    } else if (rest.substr(0, 3) == " x " && i > 0 && is_digit(text[i - 1]) &&
-               rest.size() > 3 && is_digit(rest[3])) {
+    } else if (rest.substr(0, 3) == " x " && i > 0 && is_digit(text[i - 1]) && rest.size() > 3 &&
+               is_digit(rest[3])) {
       add(Kind::kText, " ");
       add(Kind::kTimes, "x");
       add(Kind::kText, " ");

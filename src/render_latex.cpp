@@ -123,10 +123,11 @@ class LatexWriter {
     }
     for (const char* macro : kMarkMacros) lines_.emplace_back(macro);
     // Ragged right: the parameter list has few good breaks.
-    source_lines("\\section*{\\raggedright " +
-                 say({MsgId::kHeading,
-                      {{"module", detail::module_name(d_)}, {"params", detail::heading_params(d_)}}}) +
-                 "}");
+    source_lines(
+        "\\section*{\\raggedright " +
+        say({MsgId::kHeading,
+             {{"module", detail::module_name(d_)}, {"params", detail::heading_params(d_)}}}) +
+        "}");
     int index = 1;
     for (const Stage& stage : d_.stages) stage_block(stage, index++);
     if (options_.standalone) lines_.push_back("\\end{document}");

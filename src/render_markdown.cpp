@@ -59,17 +59,15 @@ bool may_start_line(std::string_view word) {
   // An ordered list interrupts a paragraph only when it starts at 1 (CommonMark 5.2).
   size_t digits = 0;
   while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
-  const bool marker = digits > 0 && digits + 1 == word.size() && (word[digits] == '.' || word[digits] == ')');
+  const bool marker =
+      digits > 0 && digits + 1 == word.size() && (word[digits] == '.' || word[digits] == ')');
   return !(marker && word.find_first_not_of('0') == digits - 1 && word[digits - 1] == '1');
 }
-
-/// A number as a table cell: "-3" must not read as markup, and "1e-05" is fine as it is.
-std::string number(double value) { return format_number(value); }
 
 std::string markdown_cell(double value, CellKind kind) {
   switch (kind) {
     case CellKind::kData:
-      return number(value);
+      return format_number(value);
     case CellKind::kMatrixZero:
     case CellKind::kStrideZero:
     case CellKind::kDilationZero:
@@ -77,13 +75,13 @@ std::string markdown_cell(double value, CellKind kind) {
     case CellKind::kPaddingZero:
       return "\u2218";  // ∘
     case CellKind::kCropped:
-      return "~~" + number(value) + "~~";
+      return "~~" + format_number(value) + "~~";
     case CellKind::kKeptByOutputPadding:
-      return number(value) + "\\*";
+      return format_number(value) + "\\*";
     case CellKind::kAddedZero:
       return "0\u207a";  // 0⁺
   }
-  return number(value);
+  return format_number(value);
 }
 
 std::string markdown_mark(CellKind kind) {
@@ -102,9 +100,9 @@ class MarkdownWriter {
   MarkdownWriter(const Derivation& d, const RenderOptions& options) : d_(d), options_(options) {}
 
   std::string run() {
-    lines_.push_back(
-        "# " + say({MsgId::kHeading,
-                    {{"module", detail::module_name(d_)}, {"params", detail::heading_params(d_)}}}));
+    lines_.push_back("# " + say({MsgId::kHeading,
+                                 {{"module", detail::module_name(d_)},
+                                  {"params", detail::heading_params(d_)}}}));
     int index = 1;
     for (const Stage& stage : d_.stages) stage_block(stage, index++);
     std::string text;
@@ -116,8 +114,8 @@ class MarkdownWriter {
   /// Resolved catalogue text as Markdown; `mark` replaces the message's {mark}.
   std::string say(const Message& m, const std::string& mark = "") const {
     std::string out;
-    for (const ProsePiece& piece :
-         detail::split_prose(resolve(m, options_.lang, {{"mark", std::string(detail::kMarkSlot)}}))) {
+    for (const ProsePiece& piece : detail::split_prose(
+             resolve(m, options_.lang, {{"mark", std::string(detail::kMarkSlot)}}))) {
       switch (piece.kind) {
         case ProsePiece::Kind::kText:
           out += escape(piece.text);
@@ -143,7 +141,8 @@ class MarkdownWriter {
   }
 
   std::string mark_for(MsgId id) const {
-    if (id == MsgId::kExplainOutputPaddingKept) return markdown_mark(CellKind::kKeptByOutputPadding);
+    if (id == MsgId::kExplainOutputPaddingKept)
+      return markdown_mark(CellKind::kKeptByOutputPadding);
     if (id == MsgId::kExplainOutputPaddingAdded) return markdown_mark(CellKind::kAddedZero);
     return "";
   }
@@ -229,7 +228,8 @@ class MarkdownWriter {
                        : pad_left(grid.col_labels.label(c), plan.cell_width);
     }));
     lines_.push_back(row_line(std::string(static_cast<size_t>(label), '-'), [&](int64_t c) {
-      return c == kGap ? std::string(":-:") : std::string(static_cast<size_t>(plan.cell_width) - 1, '-') + ":";
+      return c == kGap ? std::string(":-:")
+                       : std::string(static_cast<size_t>(plan.cell_width) - 1, '-') + ":";
     }));
     for (int64_t r : plan.rows) {
       if (r == kGap) {
@@ -240,9 +240,9 @@ class MarkdownWriter {
         continue;
       }
       lines_.push_back(row_line("**" + grid.row_labels.label(r) + "**", [&](int64_t c) {
-        return c == kGap ? pad_right(std::string(kColumnGap), 3)
-                         : pad_left(markdown_cell(grid.value(r, c), grid.kind(r, c)),
-                                    plan.cell_width);
+        return c == kGap
+                   ? pad_right(std::string(kColumnGap), 3)
+                   : pad_left(markdown_cell(grid.value(r, c), grid.kind(r, c)), plan.cell_width);
       }));
     }
 
@@ -253,7 +253,8 @@ class MarkdownWriter {
         items += say({*id, {}}, markdown_mark(kind));
       }
     }
-    if (!items.empty()) paragraph(say({MsgId::kLegend, {{"items", std::string(detail::kMarkSlot)}}}, items));
+    if (!items.empty())
+      paragraph(say({MsgId::kLegend, {{"items", std::string(detail::kMarkSlot)}}}, items));
     for (const Message& note : plan.notes) paragraph(say(note));
   }
 

@@ -2,8 +2,6 @@
 // render_svg_sliding.cpp, index.html in svg_index_html.cpp.
 #include "convt/render_svg.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <memory>
 #include <string>

@@ -58,10 +58,12 @@ class Sliding {
     const Shape2& shape = ctx.shape();
     const int64_t span0 = shape[0].dilated_k, span1 = shape[1].dilated_k;
     // A position is animated when its output cell and its whole window are shown.
+    std::vector<int64_t> cols;
+    for (int64_t j : direct_plan_.cols)
+      if (j != kGap && all_shown(padded_plan_.cols, j, span1)) cols.push_back(j);
     for (int64_t i : direct_plan_.rows) {
       if (i == kGap || !all_shown(padded_plan_.rows, i, span0)) continue;
-      for (int64_t j : direct_plan_.cols)
-        if (j != kGap && all_shown(padded_plan_.cols, j, span1)) positions_.push_back({i, j});
+      for (int64_t j : cols) positions_.push_back({i, j});
     }
     const int64_t total = direct.cells();
     const auto shown = static_cast<int64_t>(positions_.size());

@@ -46,10 +46,6 @@ class TextWriter {
     return paint(flavour_.mark(kind), tone_of(kind, false), options_.color);
   }
 
-  std::string bold(const std::string& text) const {
-    return paint(text, Tone::kHeading, options_.color);
-  }
-
   void blank() { lines_.emplace_back(); }
   void paragraph(const std::string& text, int64_t indent = kIndent, Tone tone = Tone::kPlain) {
     for (std::string& line : wrap(text, options_.width, indent)) {

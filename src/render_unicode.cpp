@@ -155,8 +155,8 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   for (int64_t r : plan.rows) {
     std::string line;
     if (r == kGap) {
-      line = indent + pad_left(std::string(kRowGap), plan.label_width) + " " +
-             std::string(kVertical);
+      line =
+          indent + pad_left(std::string(kRowGap), plan.label_width) + " " + std::string(kVertical);
       for (int64_t c : plan.cols)
         line += " " + (c == kGap ? std::string(kBothGap)
                                  : pad_left(std::string(kRowGap), plan.cell_width));

@@ -18,14 +18,23 @@ std::string SvgContext::say(const Message& message) const {
 }
 
 std::string SvgContext::prose(const std::string& text) const {
+  // Sizes "3 x 3" become "3 × 3" with no-break spaces, so that wrapping never splits them.
+  constexpr std::string_view kNoBreak = "\u00a0";
   std::string out;
-  for (const ProsePiece& piece : split_prose(text)) {
+  bool glue = false;  // the space after a "×" is a no-break space
+  for (ProsePiece piece : split_prose(text)) {
+    if (glue && piece.kind == ProsePiece::Kind::kText && !piece.text.empty() &&
+        piece.text[0] == ' ')
+      piece.text.replace(0, 1, kNoBreak);
+    glue = false;
     switch (piece.kind) {
       case ProsePiece::Kind::kTranspose:
         out += "C\u1d40";  // Cᵀ
         break;
       case ProsePiece::Kind::kTimes:
+        if (!out.empty() && out.back() == ' ') out.replace(out.size() - 1, 1, kNoBreak);
         out += "\u00d7";  // ×
+        glue = true;
         break;
       case ProsePiece::Kind::kArrow:
         out += "\u2192";  // →

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "convt/text_grid.h"
+
 namespace convt::detail {
 namespace {
 
@@ -14,7 +16,7 @@ namespace {
 // Cell numbers are 24 px with a white halo so that they stay legible on hatching and on a
 // projector.
 constexpr std::string_view kStyle = R"(
-text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}
+text{font-family:'DejaVu Sans',Verdana,Arial,'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif}
 .c{stroke:#444;stroke-width:1.5}
 .k-data{fill:#fff}
 .k-matrix{fill:#f4f4f4;stroke:#d4d4d4}
@@ -42,7 +44,7 @@ text{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}
 .eq{font-size:24px;font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;fill:#111}
 .foot{fill:#d55e00;fill-opacity:.10;stroke:#d55e00;stroke-width:5}
 .cur{fill:#d55e00;fill-opacity:.10;stroke:#d55e00;stroke-width:5}
-.wt{font-size:14px;font-weight:bold;fill:#111}
+.wt{font-size:13px;font-weight:bold;fill:#111}
 .wb{stroke:#444;stroke-width:.8}
 .op{font-size:44px;text-anchor:middle;fill:#333}
 .ok{font-size:20px;font-weight:bold;fill:#00785a}
@@ -159,15 +161,8 @@ std::string_view kind_class(CellKind kind) {
 }
 
 int64_t text_width(std::string_view text, int64_t font_px) {
-  int64_t count = 0;
-  for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80)
-      ++i;
-    else
-      next_code_point(text, i);
-    ++count;
-  }
-  return (count * font_px * 62 + 99) / 100;
+  // display_width counts East Asian wide characters as two columns: about 1.2 em each here.
+  return (display_width(text) * font_px * 62 + 99) / 100;
 }
 
 void SvgDocument::rect(int64_t x, int64_t y, int64_t w, int64_t h, std::string_view css_class,

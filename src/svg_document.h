@@ -30,8 +30,8 @@ inline constexpr int64_t kTitleFont = 28;
 inline constexpr int64_t kTextFont = 20;
 inline constexpr int64_t kSmallFont = 15;
 
-/// The estimated width in px of `text` at `font_px`, counting one advance per code point:
-/// 0.62 em, a digit's advance in DejaVu Sans (ample for prose, which averages 0.5 em).
+/// The estimated width in px of `text` at `font_px`: 0.62 em per display column (display_width),
+/// a digit's advance in DejaVu Sans (ample for prose, which averages 0.5 em).
 int64_t text_width(std::string_view text, int64_t font_px);
 
 /// An SVG document under construction: elements are appended to the body in drawing order

@@ -24,7 +24,7 @@ struct Block {
 class FigureBuilder {
  public:
   static constexpr int64_t kMargin = 28;
-  static constexpr int64_t kMinWidth = 720;
+  static constexpr int64_t kMinWidth = 760;
 
   /// `title` in bold, then `subtitle` (the layer's parameters) in grey.
   FigureBuilder(std::string title, std::string subtitle);

@@ -17,10 +17,10 @@ void draw_footprint(SvgDocument& doc, const SvgContext& ctx, const SvgGrid& padd
         const std::optional<Box> cell = padded.span(x, y, r, r, c, c);
         if (!cell) continue;
         const std::string weight = "\u00d7" + svg_cell_text(*flipped, u, v);
-        const int64_t w = text_width(weight, kSmallFont) + 4;
-        doc.rect(cell->x + 3, cell->y + 3, w, 19,
+        const int64_t w = text_width(weight, kSmallFont) + 2;
+        doc.rect(cell->x + 3, cell->y + 3, w, 17,
                  fmt::format("wb w{}", ctx.flipped_tap(u, v) % kTapColours));
-        doc.text(cell->x + 5, cell->y + 18, "wt", weight);
+        doc.text(cell->x + 5, cell->y + 16, "wt", weight);
       }
   }
   const std::optional<Box> window = padded.span(x, y, i, i + d0 * (k0 - 1), j, j + d1 * (k1 - 1));

@@ -171,7 +171,7 @@ void SvgGrid::draw(SvgDocument& doc, int64_t x, int64_t y) const {
 std::vector<std::string> wrap_px(const std::string& text, int64_t width, int64_t font, bool bold) {
   // Measured with DejaVu Sans: prose averages 0.47 em per character (0.57 em in bold); the
   // estimate leaves room for digits and capitals.
-  const int64_t em_percent = bold ? 62 : 56;
+  const int64_t em_percent = bold ? 60 : 56;
   const int64_t columns = std::max<int64_t>(20, width * 100 / (font * em_percent));
   return wrap(text, columns, 0);
 }

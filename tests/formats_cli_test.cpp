@@ -2,13 +2,12 @@
 // tests/golden/formats/cases.txt, colour decided from the environment when piping, and colour and
 // width under a pseudo-terminal.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
@@ -27,7 +26,8 @@ using convt::testing::read_file;
 using convt::testing::run_convt;
 
 const std::string kGoldenDir = std::string(CONVT_GOLDEN_DIR) + "/formats";
-const std::vector<std::string> kArticle = {"explain", "--k", "3", "--s", "1", "--p", "1", "--n", "3"};
+const std::vector<std::string> kArticle = {"explain", "--k", "3",   "--s", "1",
+                                           "--p",     "1",   "--n", "3"};
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
   args.insert(args.end(), more.begin(), more.end());
@@ -92,9 +92,9 @@ TEST(FormatsGolden, ManifestCoversEveryFormatOfTheArticleCases) {
     for (const char* file : {"unicode/%.txt", "markdown/%.md", "latex/%.tex"}) {
       std::string path = file;
       path.replace(path.find('%'), 1, name);
-      EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
-                              [&](const GoldenCase& c) { return c.file == path; }))
-          << path;
+      EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [&](const GoldenCase& c) {
+        return c.file == path;
+      })) << path;
     }
 }
 
@@ -142,20 +142,23 @@ TEST(PipedColor, NoEscapeByteWhenPipedEvenOnAColourTerm) {
 
 TEST(PipedColor, ColorAlwaysAndClicolorForceColour) {
   EXPECT_TRUE(has_escape(run_convt(with(kArticle, {"--color", "always"})).out));
-  EXPECT_TRUE(has_escape(run_convt(with(kArticle, {"--format", "unicode", "--color", "always"})).out));
+  EXPECT_TRUE(
+      has_escape(run_convt(with(kArticle, {"--format", "unicode", "--color", "always"})).out));
   EXPECT_TRUE(has_escape(run_convt(kArticle, {"CLICOLOR_FORCE=1"}).out));
   EXPECT_FALSE(has_escape(run_convt(kArticle, {"CLICOLOR_FORCE=0"}).out));
 }
 
 TEST(PipedColor, TheFlagWinsOverTheEnvironment) {
-  EXPECT_FALSE(has_escape(run_convt(with(kArticle, {"--color", "never"}), {"CLICOLOR_FORCE=1"}).out));
+  EXPECT_FALSE(
+      has_escape(run_convt(with(kArticle, {"--color", "never"}), {"CLICOLOR_FORCE=1"}).out));
   EXPECT_TRUE(has_escape(run_convt(with(kArticle, {"--color", "always"}), {"NO_COLOR=1"}).out));
   EXPECT_FALSE(has_escape(run_convt(kArticle, {"NO_COLOR=1", "CLICOLOR_FORCE=1"}).out));
 }
 
 TEST(PipedColor, DocumentFormatsIgnoreColour) {
   for (const char* format : {"markdown", "latex", "json"})
-    EXPECT_FALSE(has_escape(run_convt(with(kArticle, {"--format", format, "--color", "always"})).out))
+    EXPECT_FALSE(
+        has_escape(run_convt(with(kArticle, {"--format", format, "--color", "always"})).out))
         << format;
 }
 
@@ -169,7 +172,8 @@ TEST(FormatErrors, BadColorStandaloneAndFormatAreOneLineNamingTheOption) {
   auto r = run_convt(with(kArticle, {"--color", "sometimes"}));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "convt: --color: unknown value 'sometimes'; choose one of: auto, always, never\n");
+  EXPECT_EQ(r.err,
+            "convt: --color: unknown value 'sometimes'; choose one of: auto, always, never\n");
   r = run_convt(with(kArticle, {"--standalone"}));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
@@ -300,14 +304,15 @@ TEST(Pty, DumbTermNoColorAndNeverTurnColourOff) {
   EXPECT_FALSE(has_escape(run_in_pty(kArticle, 80, {"TERM=dumb"}).out));
   EXPECT_FALSE(has_escape(run_in_pty(kArticle, 80, {}).out)) << "TERM unset";
   EXPECT_FALSE(has_escape(run_in_pty(kArticle, 80, {"TERM=xterm", "NO_COLOR=1"}).out));
-  EXPECT_FALSE(has_escape(run_in_pty(with(kArticle, {"--color", "never"}), 80, {"TERM=xterm"}).out));
+  EXPECT_FALSE(
+      has_escape(run_in_pty(with(kArticle, {"--color", "never"}), 80, {"TERM=xterm"}).out));
   EXPECT_TRUE(has_escape(run_in_pty(kArticle, 80, {"TERM=xterm", "NO_COLOR="}).out))
       << "an empty NO_COLOR does not count";
 }
 
 TEST(Pty, FullPrintsPastTheTerminalsWidth) {
-  const PtyRun r = run_in_pty(with(kArticle, {"--stages", "conv_matrix", "--full"}), 40,
-                              {"TERM=xterm"});
+  const PtyRun r =
+      run_in_pty(with(kArticle, {"--stages", "conv_matrix", "--full"}), 40, {"TERM=xterm"});
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_GT(widest_line(r.out), 40);
   EXPECT_EQ(r.out.find("not shown"), std::string::npos);

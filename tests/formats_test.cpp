@@ -148,11 +148,11 @@ TEST(Paint, WrapsInSgrAndResetOnlyWhenOn) {
 
 TEST(DisplayWidth, CountsColumnsNotBytes) {
   EXPECT_EQ(convt::display_width("abc 12"), 6);
-  EXPECT_EQ(convt::display_width("\u00b7"), 1);          // · is two bytes
-  EXPECT_EQ(convt::display_width("\u22123"), 2);         // −3: the minus is three bytes
+  EXPECT_EQ(convt::display_width("\u00b7"), 1);              // · is two bytes
+  EXPECT_EQ(convt::display_width("\u22123"), 2);             // −3: the minus is three bytes
   EXPECT_EQ(convt::display_width("\u2502\u2500\u253c"), 3);  // box drawing
-  EXPECT_EQ(convt::display_width("\u6f22\u5b57"), 4);    // two CJK ideographs, wide
-  EXPECT_EQ(convt::display_width("e\u0301"), 1);         // e + combining acute
+  EXPECT_EQ(convt::display_width("\u6f22\u5b57"), 4);        // two CJK ideographs, wide
+  EXPECT_EQ(convt::display_width("e\u0301"), 1);             // e + combining acute
   EXPECT_EQ(convt::display_width("\x1b[1;33m9\x1b[0m"), 1);
 }
 
@@ -215,8 +215,8 @@ TEST(Width, FullPrintsEveryColumnBeyondTheWidth) {
   RenderOptions options;
   options.width = 40;
   options.full = true;
-  const std::string text = convt::render(derive(3, 3, 1, 1, {StageId::kConvMatrix}),
-                                         Format::kUnicode, options);
+  const std::string text =
+      convt::render(derive(3, 3, 1, 1, {StageId::kConvMatrix}), Format::kUnicode, options);
   int64_t widest = 0;
   for (const std::string& line : lines_of(text)) widest = std::max(widest, code_points(line));
   EXPECT_GT(widest, 40);
@@ -237,8 +237,8 @@ TEST(Unicode, BoxGridUsesTypographicMarks) {
 TEST(Unicode, ColumnsStayAlignedWithMultiByteMinus) {
   // Negative values are written with U+2212 (three bytes, one column): every row of a grid whose
   // cells are right-aligned must end in the same column.
-  const std::string text = convt::render_unicode(
-      derive(2, 2, 1, 0, {StageId::kFlippedKernel}, {-1, 20, -300, 4}), {});
+  const std::string text =
+      convt::render_unicode(derive(2, 2, 1, 0, {StageId::kFlippedKernel}, {-1, 20, -300, 4}), {});
   std::vector<int64_t> ends;
   for (const std::string& line : lines_of(text))
     if (contains(line, "\u2502") && line.find_first_not_of(' ') < line.find("\u2502"))
@@ -258,9 +258,11 @@ TEST(Markdown, StagesAreSecondLevelHeadingsAndGridsPipeTables) {
             0u);
   EXPECT_TRUE(contains(md, "\n## 1. Output size\n"));
   EXPECT_TRUE(contains(md, "\n$$m = (2-1)\\cdot 2 - 2\\cdot 1 + 2 = 2$$\n"));
-  EXPECT_TRUE(contains(md, "\n|         |   0 |   1 |\n| ------- | --: | --: |\n| **0**   |   1 |   2 |\n"));
+  EXPECT_TRUE(contains(
+      md, "\n|         |   0 |   1 |\n| ------- | --: | --: |\n| **0**   |   1 |   2 |\n"));
   EXPECT_TRUE(contains(md, "| **0**   |  ~~1~~ |  ~~2~~ |  ~~2~~ |  ~~4~~ |"));
-  EXPECT_TRUE(contains(md, "legend: \u00b7 = 0 inserted by the stride; \u2218 = 0 of the d(k-1) padding"));
+  EXPECT_TRUE(
+      contains(md, "legend: \u00b7 = 0 inserted by the stride; \u2218 = 0 of the d(k-1) padding"));
   EXPECT_TRUE(contains(md, "\n- **ok** output shape 2 \u00d7 2 equals the formula's 2 \u00d7 2\n"));
 }
 
@@ -355,8 +357,8 @@ TEST(Latex, WideMatricesRaiseMaxMatrixColsAndElideWithDots) {
 }
 
 TEST(Latex, ExponentsAreTypesetAsPowersOfTen) {
-  const std::string tex = convt::render_latex(
-      derive(2, 2, 1, 0, {StageId::kKernel}, {1e-5, -2.5e20, 3, 4}), {});
+  const std::string tex =
+      convt::render_latex(derive(2, 2, 1, 0, {StageId::kKernel}, {1e-5, -2.5e20, 3, 4}), {});
   EXPECT_TRUE(contains(tex, "1\\times 10^{-5} & -2.5\\times 10^{20}")) << tex;
 }
 
@@ -419,7 +421,8 @@ std::vector<std::string> split_cells(const std::string& row, const std::string& 
   size_t start = 0;
   while (true) {
     const size_t end = row.find(separator, start);
-    std::string cell = row.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string cell =
+        row.substr(start, end == std::string::npos ? std::string::npos : end - start);
     cell.erase(0, cell.find_first_not_of(' '));
     cell.erase(cell.find_last_not_of(' ') + 1);
     if (!cell.empty()) out.push_back(cell);
@@ -472,11 +475,12 @@ TEST(FormatsAgainstPyTorch, OutputAndFullGridOfTheArticleCasesInEveryFormat) {
     const auto output = c.at("output").get<std::vector<double>>();
     const auto full = c.at("full").get<std::vector<double>>();
     for (Format format : {Format::kUnicode, Format::kMarkdown, Format::kLatex}) {
-      SCOPED_TRACE("k=" + std::to_string(k) + " s=" + std::to_string(s) + " p=" +
-                   std::to_string(p) + " n=" + std::to_string(n) + " format " +
+      SCOPED_TRACE("k=" + std::to_string(k) + " s=" + std::to_string(s) +
+                   " p=" + std::to_string(p) + " n=" + std::to_string(n) + " format " +
                    std::to_string(static_cast<int>(format)));
-      EXPECT_EQ(last_grid(convt::render(derive(n, k, s, p, {StageId::kOutput}), format, {}), format),
-                output);
+      EXPECT_EQ(
+          last_grid(convt::render(derive(n, k, s, p, {StageId::kOutput}), format, {}), format),
+          output);
       EXPECT_EQ(last_grid(convt::render(derive(n, k, s, p, {StageId::kMatrixOutput}), format, {}),
                           format),
                 full);
@@ -492,9 +496,10 @@ TEST(FormatsAgainstPyTorch, ConvMatrixOfTheArticleCasesWithFull) {
     RenderOptions options;
     options.full = true;
     for (Format format : {Format::kUnicode, Format::kMarkdown, Format::kLatex})
-      EXPECT_EQ(last_grid(convt::render(derive(n, k, s, p, {StageId::kConvMatrix}), format, options),
-                          format),
-                matrix)
+      EXPECT_EQ(
+          last_grid(convt::render(derive(n, k, s, p, {StageId::kConvMatrix}), format, options),
+                    format),
+          matrix)
           << "format " << static_cast<int>(format);
   }
 }

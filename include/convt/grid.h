@@ -92,7 +92,8 @@ class Grid {
   AxisLabels col_labels;
 
  private:
-  double sparse_value(int64_t r, int64_t c) const;  // binary search within row r
+  int64_t find_entry(int64_t r, int64_t c) const;  // binary search within row r, or -1
+  double sparse_value(int64_t r, int64_t c) const;
   CellKind sparse_kind(int64_t r, int64_t c) const;
 
   int64_t rows_ = 0;
