@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 build=${1:-build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
 
-CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVT_BUILD_TESTS=OFF \
-  -DCONVT_SANITIZE=ON -DCONVT_BUILD_FUZZ=ON >/dev/null
+CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+  -DCONVT_BUILD_TESTS=OFF -DCONVT_SANITIZE=ON -DCONVT_BUILD_FUZZ=ON >/dev/null
 cmake --build "$build" -j2 --target convt_fuzz_cli
 
 # New inputs go to a scratch corpus so the committed seeds stay small and reviewed.

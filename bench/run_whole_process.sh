@@ -22,11 +22,11 @@ failed=0
 # Mean wall seconds of a command (arguments as given, no shell).
 mean_seconds() {
   if command -v hyperfine >/dev/null; then
-    local csv
-    csv=$(mktemp)
-    hyperfine -N --warmup 3 --min-runs 20 --export-csv "$csv" --style none -- "$*" >/dev/null
-    awk -F, 'NR == 2 { print $2 }' "$csv"
-    rm -f "$csv"
+    local json
+    json=$(mktemp)
+    hyperfine -N --warmup 3 --min-runs 20 --export-json "$json" --style none -- "$*" >/dev/null 2>&1
+    sed -n 's/^ *"mean": *\([0-9.e+-]*\),*$/\1/p' "$json" | head -1
+    rm -f "$json"
   else
     local runs=20 start end
     "$@" >/dev/null
@@ -74,7 +74,7 @@ check "${n64[*]} (peak RSS)" "$(peak_mb "$convt" "${n64[@]}")" 100 MB
 check "${n256[*]}" "$(mean_seconds "$convt" "${n256[@]}")" 1 s
 check "${n256[*]} (peak RSS)" "$(peak_mb "$convt" "${n256[@]}")" 1000 MB
 
-echo "== size sweep: explain --k 4 --s 2 --p 1 --n N --stages output,check --format json"
+echo "== size sweep: explain --k 4 --s 2 --p 1 --n N --stages check --format json"
 printf '  %6s %10s %10s %12s %10s\n' n nonzeros seconds ns/nonzero peak-MB
 for n in 16 32 64 128 256 512; do
   args=(explain --k 4 --s 2 --p 1 --n "$n" --stages check --format json)

@@ -24,10 +24,10 @@ constexpr size_t kMaxArgs = 64;
 /// the fuzzer stays inside libFuzzer's RSS limit. Values that are not whole numbers, or are
 /// above the cap, are left alone: their error paths are fuzzed as they are.
 void lower_max_cells(std::string& value) {
-  if (value.empty() || value.size() > 9 ||
-      value.find_first_not_of("0123456789") != std::string::npos)
-    return;
-  const long long cells = std::atoll(value.c_str());
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return;
+  const size_t first = value.find_first_not_of('0');  // "0002500000" is 2500000
+  if (first == std::string::npos || value.size() - first > 9) return;
+  const long long cells = std::atoll(value.c_str() + first);
   if (cells > 1'000'000 && cells <= convt::Limits::kMaxCellsCap) value = "1000000";
 }
 

@@ -1,13 +1,30 @@
 #include "convt/text_grid.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <functional>
 #include <optional>
+#include <unordered_map>
 
 #include "convt/number_format.h"
 #include "convt/style.h"
 
 namespace convt {
 namespace {
+
+/// A cell's value (its bits) and kind: the key of plan_grid's memo of cell widths.
+struct CellKey {
+  uint64_t bits;
+  CellKind kind;
+  bool operator==(const CellKey&) const = default;
+};
+
+struct CellKeyHash {
+  size_t operator()(const CellKey& key) const {
+    return std::hash<uint64_t>{}(key.bits ^ (static_cast<uint64_t>(key.kind) << 56));
+  }
+};
 
 /// 0..n-1, or the first `keep - keep/2` and last `keep/2` indices around a kGap.
 std::vector<int64_t> shown_indices(int64_t n, int64_t keep) {
@@ -168,6 +185,48 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
     plan.label_width = std::max<int64_t>(plan.label_width, 3);  // room for "..."
   }
 
+  // Writing and measuring a cell's text costs far more than looking its width up, and grids
+  // repeat few values (zeros, the kernel's taps), so widths are kept by (value, kind): up to
+  // kMemo of them, which bounds the memory for --full on a grid of distinct values.
+  constexpr size_t kMemo = 4096;
+  std::unordered_map<CellKey, int64_t, CellKeyHash> memo;
+  auto measured_width = [&](int64_t r, int64_t c) {
+    const double value = grid.value(r, c);
+    const CellKind kind = grid.kind(r, c);
+    const CellKey key{std::bit_cast<uint64_t>(value), kind};  // bits: -0 and +0 stay apart
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    const int64_t width = display_width(cell(value, kind));
+    if (memo.size() < kMemo) memo.emplace(key, width);
+    return width;
+  };
+  // A sparse grid (C, C^T) holds its entries and structural zeros that all read alike, so its
+  // widest cell is among the entries of the shown rows and one zero: the same maximum as
+  // measuring every cell, in time for the entries instead of rows x candidate columns.
+  auto widest_sparse = [&](const std::vector<int64_t>& cols) {
+    const auto gap = std::find(cols.begin(), cols.end(), kGap);  // cols: sorted around a gap
+    auto is_shown = [&](int64_t c) {
+      return std::binary_search(cols.begin(), gap, c) ||
+             (gap != cols.end() && std::binary_search(gap + 1, cols.end(), c));
+    };
+    const int64_t shown_cols = static_cast<int64_t>(cols.size()) - (gap != cols.end());
+    int64_t w = 0, cells = 0, entries = 0;
+    for (int64_t r : plan.rows) {
+      if (r == kGap) continue;
+      cells += shown_cols;
+      grid.for_each_in_row(r, [&](int64_t c, double value) {
+        if (!is_shown(c)) return;
+        ++entries;
+        const CellKey key{std::bit_cast<uint64_t>(value), CellKind::kData};
+        auto it = memo.find(key);
+        const int64_t width =
+            it != memo.end() ? it->second : display_width(cell(value, CellKind::kData));
+        if (it == memo.end() && memo.size() < kMemo) memo.emplace(key, width);
+        w = std::max(w, width);
+      });
+    }
+    if (entries < cells) w = std::max<int64_t>(w, display_width(cell(0.0, CellKind::kMatrixZero)));
+    return w;
+  };
   // The widest cell among the rows shown and the columns that could be shown.
   auto widest = [&](const std::vector<int64_t>& cols) {
     int64_t w = geometry.min_cell;
@@ -178,10 +237,11 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
       else
         for (const std::string& h : column_header(grid.col_labels, c))
           w = std::max<int64_t>(w, display_width(h));
+      if (grid.is_sparse()) continue;
       for (int64_t r : plan.rows)
-        if (r != kGap) w = std::max<int64_t>(w, display_width(cell(grid.value(r, c), grid.kind(r, c))));
+        if (r != kGap) w = std::max<int64_t>(w, measured_width(r, c));
     }
-    return w;
+    return grid.is_sparse() ? std::max(w, widest_sparse(cols)) : w;
   };
   constexpr int64_t kCandidates = 512;  // enough to fill any sensible width from each end
   std::vector<int64_t> cols =

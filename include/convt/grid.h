@@ -68,6 +68,15 @@ class Grid {
   /// The dense values, row-major. Dense only.
   const std::vector<double>& dense_values() const { return values_; }
 
+  /// Calls f(col, value) for each stored entry of row r of a sparse grid, by column: every
+  /// other cell of the row is a 0 of kind kMatrixZero. REQUIRES: is_sparse().
+  template <typename F>
+  void for_each_in_row(int64_t r, F&& f) const {
+    for (int64_t e = row_start_[static_cast<size_t>(r)]; e < row_start_[static_cast<size_t>(r + 1)];
+         ++e)
+      f(col_index_[static_cast<size_t>(e)], values_[static_cast<size_t>(e)]);
+  }
+
   /// Calls f(row, col, value) for each stored entry of a sparse grid, row by row, or for each
   /// cell of a dense grid whose value is not zero.
   template <typename F>
