@@ -170,6 +170,51 @@ void label_matrix(Grid& m, int dims, int64_t row_width, int64_t col_width) {
   m.col_labels = {AxisLabels::Style::kCoords, col_width};
 }
 
+/// The number of cells of a and b whose expressions are the same sum, term for term.
+int64_t count_same_sums(const Grid& a, const Grid& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return 0;
+  int64_t equal = 0;
+  for (int64_t r = 0; r < a.rows(); ++r)
+    for (int64_t c = 0; c < a.cols(); ++c) equal += a.expr(r, c) == b.expr(r, c);
+  return equal;
+}
+
+/// Sorts every sum of a dense symbolic grid into the fixed order (input cell, then tap).
+void normalize_sums(Grid& g) {
+  for (int64_t r = 0; r < g.rows(); ++r)
+    for (int64_t c = 0; c < g.cols(); ++c) normalize(g.expr_at(r, c));
+}
+
+/// Refuses a symbolic derivation whose sums would hold more than kMaxSymbolicProducts terms.
+void check_symbolic_size(const Params& params) {
+  int64_t inputs = 1, taps = 1;
+  for (const AxisParams& a : params.axes) {
+    // validate_params has bounded the F-grid (which holds both the input and the kernel) by
+    // a few million cells, so these products cannot overflow.
+    inputs *= a.n;
+    taps *= a.k;
+  }
+  if (inputs * taps > Limits::kMaxSymbolicProducts)
+    throw Error({MsgId::kErrSymbolicTooLarge,
+                 {{"count", str(inputs * taps)},
+                  {"inputs", str(inputs)},
+                  {"taps", str(taps)},
+                  {"limit", str(Limits::kMaxSymbolicProducts)}}});
+}
+
+/// The sentence that introduces the symbols: the first two names of each kind.
+Message symbolic_explanation(const Params& params, const SymbolNames& names, int64_t taps,
+                             int64_t inputs) {
+  auto first_two = [](auto name, int64_t count) {
+    std::string out = name(0);
+    if (count > 1) out += ", " + name(1);
+    return out;
+  };
+  return {params.dims == 1 ? MsgId::kExplainSymbolic1d : MsgId::kExplainSymbolic,
+          {{"w", first_two([&](int64_t i) { return names.kernel(i, Notation::kAscii); }, taps)},
+           {"x", first_two([&](int64_t i) { return names.input(i, Notation::kAscii); }, inputs)}}};
+}
+
 std::string default_note(bool is_default, int64_t count) {
   if (!is_default) return "";
   return count == 1 ? ", the default 1" : ", the default values 1, 2, ..., " + str(count);
@@ -246,6 +291,12 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   // The values.
   Grid kernel = value_grid(A.k, B.k, params.kernel);
   Grid input = value_grid(A.n, B.n, params.input);
+  if (options.symbolic) {
+    check_symbolic_size(params);
+    d.symbols = SymbolNames(dims, A.k, B.k, A.n, B.n);
+    attach_symbols(kernel, SymbolRole::kKernel);
+    attach_symbols(input, SymbolRole::kInput);
+  }
 
   // Route 1: the matrix view.
   Grid c = conv_matrix(kernel, shape);
@@ -261,6 +312,11 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   Grid flipped = flip(kernel);
   Grid dilated = dilate(flipped, shape);
   Grid direct = slide(padded, flipped, shape);
+  if (options.symbolic) {
+    // Each route sums in its own order (C^T by row entry, scatter by input cell, the window by
+    // tap); sorted, the three sums must be the same list of products.
+    for (Grid* g : {&matrix_out, &scatter_out, &direct}) normalize_sums(*g);
+  }
   Grid output = crop(matrix_out, shape);
 
   // The check: shapes from the direct route's grid against the formula, then values.
@@ -305,6 +361,16 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       right += u(j) * ys[static_cast<size_t>(j)];
       bound += std::fabs(u(j)) * scales[static_cast<size_t>(j)];
     }
+    if (options.symbolic) {
+      const int64_t scatter_sums = count_same_sums(matrix_out, scatter_out);
+      check.checks.push_back(
+          {{MsgId::kCheckSymbolicScatter, {{"equal", str(scatter_sums)}, {"cells", str(cells)}}},
+           scatter_sums == cells});
+      const int64_t direct_sums = count_same_sums(matrix_out, direct);
+      check.checks.push_back(
+          {{MsgId::kCheckSymbolicDirect, {{"equal", str(direct_sums)}, {"cells", str(cells)}}},
+           direct_sums == cells});
+    }
     check.checks.push_back({{MsgId::kCheckAdjoint,
                              {{"left", format_number(left)}, {"right", format_number(right)}}},
                             close(left, right, bound, cells + terms)});
@@ -334,8 +400,17 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   if (wanted(StageId::kOutput)) full_view = mark_crop(matrix_out, shape);
 
   if (wanted(StageId::kFormula)) {
-    Stage stage{StageId::kFormula, {MsgId::kTitleFormula, {}}, formula_explanation(d),
-                formula_lines(d), {}, {}, {}};
+    std::vector<Message> explanation = formula_explanation(d);
+    if (d.symbols)
+      explanation.push_back(
+          symbolic_explanation(params, *d.symbols, kernel.cells(), input.cells()));
+    Stage stage{StageId::kFormula,
+                {MsgId::kTitleFormula, {}},
+                std::move(explanation),
+                formula_lines(d),
+                {},
+                {},
+                {}};
     d.stages.push_back(std::move(stage));
   }
   add(StageId::kKernel,

@@ -64,6 +64,18 @@ void Grid::set_kind(int64_t r, int64_t c, CellKind kind) {
   kinds_[static_cast<size_t>(r * cols_ + c)] = kind;
 }
 
+void Grid::make_symbolic() {
+  symbolic_ = true;
+  exprs_.assign(values_.size(), Expr{});
+}
+
+const Expr& Grid::expr(int64_t r, int64_t c) const {
+  static const Expr kZero;
+  if (!sparse_) return exprs_[static_cast<size_t>(r * cols_ + c)];
+  const int64_t e = find_entry(r, c);
+  return e < 0 ? kZero : exprs_[static_cast<size_t>(e)];
+}
+
 int64_t Grid::nonzeros() const {
   int64_t count = 0;
   for_each_entry([&](int64_t, int64_t, double v) { count += v != 0.0; });

@@ -41,6 +41,7 @@ struct ExplainOptions {
   std::string color = "auto";
   bool standalone = false;
   bool quiet_text = false;
+  bool symbolic = false;  ///< --symbolic: write the cells as sums of x*w
   std::string compare;  ///< --compare tf: add the TensorFlow/Keras comparison
   std::string out;      ///< --out DIR: the folder of --format svg
   bool force = false;   ///< --force: write into a folder that is not empty
@@ -87,7 +88,8 @@ constexpr const char* kExamples =
     "  convt explain --k 3 --s 1 --p 1 --n 3      the 3x3 kernel 1..9: the shape comes back\n"
     "  convt explain --k 2 --s 2 --p 1 --n 2      stride 2: why the shape does not come back\n"
     "  convt explain --k 3 --s 2 --p 1 --op 1 --n 2 --format json      the same as JSON\n"
-    "  convt explain --dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1      ConvTranspose1d\n";
+    "  convt explain --dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1      ConvTranspose1d\n"
+    "  convt explain --k 2 --s 2 --p 1 --n 2 --symbolic      every cell as a sum x00*w11 + ...\n";
 
 constexpr const char* kExitStatus =
     "Exit status:\n"
@@ -136,6 +138,9 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
                     "With --format latex: a complete document for pdflatex, not a fragment");
   explain->add_flag("--quiet-text", o.quiet_text,
                     "Leave out the explanation paragraphs (for slides)");
+  explain->add_flag("--symbolic", o.symbolic,
+                    "Write kernel and input as symbols w00, x00, ... and every cell as its sum "
+                    "of products");
   explain->add_option("--out", o.out,
                       "With --format svg: the folder for the figures and index.html");
   explain->add_flag("--force", o.force, "With --out: write into a folder that is not empty");
@@ -379,6 +384,7 @@ std::string run_explain(const ExplainOptions& o, convt::CliFiles* files) {
       convt::parse_bounded(o.max_cells, "--max-cells", "the cell limit", 1,
                            convt::Limits::kMaxCellsCap);
   if (!o.stages.empty()) derive_options.stages = convt::parse_stage_list(o.stages);
+  derive_options.symbolic = o.symbolic;
   convt::RenderOptions render_options;
   render_options.width = o.width.empty()
                              ? default_width()

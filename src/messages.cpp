@@ -107,6 +107,22 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kCheckFailed, "FAIL: the routes disagree (see above)."},
     {MsgId::kCheckOk, "ok"},
     {MsgId::kCheckMismatch, "MISMATCH"},
+    {MsgId::kCheckSymbolicScatter,
+     "matrix route and scatter route write the same sum in {equal} of {cells} cells"},
+    {MsgId::kCheckSymbolicDirect,
+     "matrix route and direct route write the same sum in {equal} of {cells} cells"},
+    {MsgId::kExplainSymbolic,
+     "Symbols: {w}, ... are the kernel taps and {x}, ... the input cells, indexed by row and "
+     "column. Every computed cell is written as its sum of products x*w, ordered by input cell "
+     "and then by tap, so that all routes write the same sum; the numbers come from the kernel "
+     "and input values."},
+    {MsgId::kExplainSymbolic1d,
+     "Symbols: {w}, ... are the kernel taps and {x}, ... the input cells, indexed by position. "
+     "Every computed cell is written as its sum of products x*w, ordered by input cell and then "
+     "by tap, so that all routes write the same sum; the numbers come from the kernel and input "
+     "values."},
+    {MsgId::kNoteSymbolicList,
+     "the sums are too wide for a grid at this width, so every cell is listed as {form} = sum"},
 
     {MsgId::kLegendMatrixZero, "{mark} = 0, no kernel tap connects this row and column"},
     {MsgId::kLegendStrideZero, "{mark} = 0 inserted by the stride"},
@@ -128,8 +144,7 @@ constexpr CatalogueEntry kCatalogue[] = {
 
     {MsgId::kErrWholeNumber, "{option}: {what} must be a whole number >= {min}, got '{value}'"},
     {MsgId::kErrTooLarge, "{option}: {what} must be at most 2147483647, got '{value}'"},
-    {MsgId::kErrAxisCount,
-     "{option}: expected one number or ROWSxCOLS such as 3x2, got '{value}'"},
+    {MsgId::kErrAxisCount, "{option}: expected one number or ROWSxCOLS such as 3x2, got '{value}'"},
     {MsgId::kErrAxisCountOneDim, "{option}: --dims 1 takes a single number, got '{value}'"},
     {MsgId::kErrNotNumber, "{option}: value {index} '{token}' is not a number"},
     {MsgId::kErrNotFinite,
@@ -159,12 +174,16 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrSparseTooLarge,
      "--max-cells: stage '{stage}' has {cells} cells and {count} non-zeros, over the limit of "
      "{max_cells} even written sparsely in JSON; select other --stages or raise --max-cells"},
+    {MsgId::kErrSymbolicTooLarge,
+     "--symbolic: the sums would hold {count} products ({inputs} input cells x {taps} kernel "
+     "taps), over the limit of {limit}; use a smaller --n or --k"},
     {MsgId::kErrOutOfMemory,
      "--max-cells: out of memory; use smaller sizes or a lower --max-cells"},
     {MsgId::kErrEmptyValue, "{option}: the value is empty; give a value or leave the option out"},
     {MsgId::kErrUnknownStage, "--stages: unknown stage id '{value}'; valid ids: {valid}"},
     {MsgId::kErrUnknownFormat, "--format: unknown format '{value}'; choose one of: {valid}"},
-    {MsgId::kErrRange, "{option}: {what} must be a whole number from {min} to {max}, got '{value}'"},
+    {MsgId::kErrRange,
+     "{option}: {what} must be a whole number from {min} to {max}, got '{value}'"},
     {MsgId::kErrUnknownSubcommand, "unknown subcommand '{value}'; available: {valid}"},
     {MsgId::kErrMissingSubcommand,
      "a subcommand is required, e.g. convt explain --k 3 --s 1 --p 1 --n 3 (see convt --help)"},
@@ -380,7 +399,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSvgSlidingSkipped,
      "the animation shows {shown} of the {total} kernel positions: the others lie in rows or "
      "columns that are not shown"},
-    {MsgId::kSvgSlidingCapped, "the animation shows the first {shown} of the {total} kernel positions"},
+    {MsgId::kSvgSlidingCapped,
+     "the animation shows the first {shown} of the {total} kernel positions"},
     {MsgId::kSvgFrame, "frame {frame} of {count}"},
 };
 

@@ -91,6 +91,20 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kCheckFailed, "失败：各路线结果不一致（见上文）。"},
     {MsgId::kCheckOk, "一致"},
     {MsgId::kCheckMismatch, "不一致"},
+    {MsgId::kCheckSymbolicScatter,
+     "矩阵路线与散射路线在 {cells} 个单元中有 {equal} 个写出相同的和式"},
+    {MsgId::kCheckSymbolicDirect,
+     "矩阵路线与直接路线在 {cells} 个单元中有 {equal} 个写出相同的和式"},
+    {MsgId::kExplainSymbolic,
+     "符号：{w}…… 是卷积核的各个抽头，{x}…… 是输入的各个单元，下标依次为行号和列号。"
+     "每个计算所得的单元写成乘积 x*w 之和，先按输入单元、再按抽头排序，因此各条路线写出相同的"
+     "和式；数值由卷积核与输入的取值算出。"},
+    {MsgId::kExplainSymbolic1d,
+     "符号：{w}…… 是卷积核的各个抽头，{x}…… 是输入的各个单元，下标为位置。"
+     "每个计算所得的单元写成乘积 x*w 之和，先按输入单元、再按抽头排序，因此各条路线写出相同的"
+     "和式；数值由卷积核与输入的取值算出。"},
+    {MsgId::kNoteSymbolicList,
+     "和式太宽，无法在此宽度下排成网格，因此逐个列出每个单元：{form} = 和式"},
 
     {MsgId::kLegendMatrixZero, "{mark} = 0，没有卷积核抽头连接这一行和这一列"},
     {MsgId::kLegendStrideZero, "{mark} = 步幅插入的 0"},
@@ -135,6 +149,9 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrFullTooLarge,
      "--full: 阶段 '{stage}' 有 {count} 个单元，超过 --max-cells {max_cells}；请去掉 --full、"
      "选择其他 --stages，或调高 --max-cells"},
+    {MsgId::kErrSymbolicTooLarge,
+     "--symbolic: 和式将包含 {count} 个乘积（{inputs} 个输入单元 x {taps} 个卷积核抽头），"
+     "超过上限 {limit}；请用更小的 --n 或 --k"},
     {MsgId::kErrSparseTooLarge,
      "--max-cells: 阶段 '{stage}' 有 {cells} 个单元、{count} 个非零元，即使在 JSON 中按稀疏格式"
      "写出也超过上限 {max_cells}；请选择其他 --stages 或调高 --max-cells"},

@@ -45,6 +45,25 @@ std::string grid_size(const Derivation& d, const Grid& g) {
                                              : size_text({g.rows(), g.cols()});
 }
 
+void set_symbol_options(const Derivation& d, const Stage& stage, const Grid& grid,
+                        TextGridOptions& options) {
+  options.symbols = d.symbols ? &*d.symbols : nullptr;
+  options.one_d = d.params.dims == 1;
+  const bool full_view = stage.full_view && &grid == &*stage.full_view;
+  switch (stage.id) {
+    case StageId::kMatrixOutput:
+    case StageId::kScatterOutput:
+    case StageId::kDirectOutput:
+      options.list_name = "z";
+      break;
+    case StageId::kOutput:
+      options.list_name = full_view ? "z" : "y";
+      break;
+    default:
+      options.list_name.clear();
+  }
+}
+
 std::vector<ProsePiece> split_prose(const std::string& text) {
   using Kind = ProsePiece::Kind;
   std::vector<ProsePiece> pieces;

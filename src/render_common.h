@@ -9,6 +9,7 @@
 
 #include "convt/derivation.h"
 #include "convt/grid.h"
+#include "convt/text_grid.h"
 
 namespace convt::detail {
 
@@ -21,6 +22,12 @@ std::string heading_params(const Derivation& derivation);
 
 /// The size of a stage's grid: "5" for a 1-D row, "3 x 3" otherwise.
 std::string grid_size(const Derivation& derivation, const Grid& grid);
+
+/// Sets the symbol fields of `options` for `grid` of `stage` (the stage's grid or its
+/// full_view): the names when the derivation is symbolic, and the list name of a grid of sums,
+/// "y" for the output and "z" for the F-grids before the crop.
+void set_symbol_options(const Derivation& derivation, const Stage& stage, const Grid& grid,
+                        TextGridOptions& options);
 
 /// Stands for a mark in resolved catalogue text until a format puts its own mark there:
 /// resolve(message, lang, {{"mark", kMarkSlot}}).

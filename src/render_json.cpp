@@ -139,6 +139,18 @@ class JsonWriter {
         out_ += ']';
       });
       out_ += "]";
+      if (symbolic(g)) {
+        // One per triple above, in the same order.
+        out_ += ",\n     \"symbols\": [";
+        first = true;
+        g.for_each_entry([&](int64_t r, int64_t c, double v) {
+          if (v == 0.0) return;
+          out_ += first ? "\n       " : ",\n       ";
+          first = false;
+          out_ += quoted(symbol(g, r, c));
+        });
+        out_ += "]";
+      }
       return;
     }
     // A sparse grid (C or C^T within the limit) is unpacked once, at most max_cells values,
@@ -161,6 +173,25 @@ class JsonWriter {
       out_ += "]";
     }
     out_ += "]";
+    if (!symbolic(g)) return;
+    out_ += ",\n     \"symbols\": [";
+    for (int64_t r = 0; r < g.rows(); ++r) {
+      out_ += r ? ",\n       [" : "\n       [";
+      for (int64_t c = 0; c < g.cols(); ++c) out_ += (c ? "," : "") + quoted(symbol(g, r, c));
+      out_ += "]";
+    }
+    out_ += "]";
+  }
+
+  bool symbolic(const Grid& g) const { return d_.symbols && g.symbolic(); }
+
+  /// The ASCII sum of cell (r, c), "0" for zeros of every kind.
+  std::string symbol(const Grid& g, int64_t r, int64_t c) const {
+    const CellKind kind = g.kind(r, c);
+    if (kind != CellKind::kData && kind != CellKind::kKeptByOutputPadding &&
+        kind != CellKind::kCropped)
+      return "0";
+    return d_.symbols->text(g.expr(r, c), Notation::kAscii);
   }
 
   const Derivation& d_;

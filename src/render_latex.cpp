@@ -1,4 +1,5 @@
 // The latex format: amsmath matrices and escaped prose, as a fragment or a whole document.
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,11 +73,11 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-/// A cell inside a bmatrix.
-std::string latex_cell(double value, CellKind kind) {
+/// A cell inside a bmatrix whose body (a number or a sum, in math mode) is `body`.
+std::string latex_decorate(const std::string& body, CellKind kind) {
   switch (kind) {
     case CellKind::kData:
-      return detail::number_latex(value);
+      return body;
     case CellKind::kMatrixZero:
     case CellKind::kStrideZero:
     case CellKind::kDilationZero:
@@ -84,13 +85,18 @@ std::string latex_cell(double value, CellKind kind) {
     case CellKind::kPaddingZero:
       return "\\convtpad";
     case CellKind::kCropped:
-      return "\\convtcrop{" + detail::number_latex(value) + "}";
+      return "\\convtcrop{" + body + "}";
     case CellKind::kKeptByOutputPadding:
-      return "\\convtkept{" + detail::number_latex(value) + "}";
+      return "\\convtkept{" + body + "}";
     case CellKind::kAddedZero:
       return "\\convtadded";
   }
-  return detail::number_latex(value);
+  return body;
+}
+
+/// A cell inside a bmatrix.
+std::string latex_cell(double value, CellKind kind) {
+  return latex_decorate(detail::number_latex(value), kind);
 }
 
 /// The mark of `kind` in running text.
@@ -257,7 +263,21 @@ class LatexWriter {
     geometry.frame = 2;  // the brackets
     geometry.sep = 2;
     geometry.gap = 5;  // \cdots with its gap
-    const GridPlan plan = plan_grid(grid, grid_options, geometry, cell_text);
+    // A sum is measured by its ASCII form ("x00*w11"), about as wide as it is typeset.
+    detail::set_symbol_options(d_, stage, grid, grid_options);
+    const bool sums = grid_options.symbols && grid.symbolic();
+    auto sum = [&](int64_t r, int64_t c, Notation notation) {
+      return grid.kind(r, c) == CellKind::kAddedZero
+                 ? std::string()
+                 : grid_options.symbols->text(grid.expr(r, c), notation);
+    };
+    const GridPlan plan =
+        plan_grid(grid, grid_options, geometry, cell_text,
+                  sums ? SymbolicCellWriter([&](int64_t r, int64_t c) {
+                    return decorate_cell(sum(r, c, Notation::kAscii), grid.kind(r, c));
+                  })
+                       : SymbolicCellWriter{});
+    if (lists_sums(grid, grid_options, plan)) return sum_list(grid, grid_options);
     const int64_t columns = static_cast<int64_t>(plan.cols.size());
 
     blank();
@@ -275,7 +295,9 @@ class LatexWriter {
         if (r == kGap)
           row += c == kGap ? "\\ddots" : "\\vdots";
         else
-          row += c == kGap ? "\\cdots" : latex_cell(grid.value(r, c), grid.kind(r, c));
+          row += c == kGap ? "\\cdots"
+                 : sums    ? latex_decorate(sum(r, c, Notation::kLatex), grid.kind(r, c))
+                           : latex_cell(grid.value(r, c), grid.kind(r, c));
       }
       if (i + 1 < plan.rows.size()) row += " \\\\";
       source_lines(row, 2);
@@ -283,8 +305,37 @@ class LatexWriter {
     lines_.emplace_back("\\end{bmatrix}");
     lines_.emplace_back("\\]");
 
+    legend(plan.kinds);
+    for (const Message& note : plan.notes) paragraph("\\noindent{\\small " + say(note) + "}");
+  }
+
+  /// A grid of sums too wide for a matrix (lists_sums): an item per cell,
+  /// "$z[0][1] = x_{00} w_{01} + x_{01} w_{00}$" (inline math breaks after + and =), then
+  /// the legend of the marks and a note.
+  void sum_list(const Grid& grid, const TextGridOptions& grid_options) {
+    blank();
+    std::set<CellKind> kinds;
+    lines_.emplace_back("\\begin{itemize}");
+    for (int64_t r = 0; r < grid.rows(); ++r)
+      for (int64_t c = 0; c < grid.cols(); ++c) {
+        const CellKind kind = grid.kind(r, c);
+        std::string line = "\\item $" + list_entry_name(grid_options, r, c) + " = " +
+                           grid_options.symbols->text(grid.expr(r, c), Notation::kLatex) + "$";
+        if (kind != CellKind::kData) {
+          kinds.insert(kind);
+          line += " " + latex_mark(kind);
+        }
+        source_lines(line);
+      }
+    lines_.emplace_back("\\end{itemize}");
+    legend(kinds);
+    paragraph("\\noindent{\\small " + say(symbolic_list_note(grid_options)) + "}");
+  }
+
+  /// The legend paragraph of the marks of `kinds`, if any has one.
+  void legend(const std::set<CellKind>& kinds) {
     std::string items;
-    for (CellKind kind : plan.kinds) {
+    for (CellKind kind : kinds) {
       if (auto id = kind_legend(kind)) {
         if (!items.empty()) items += "; ";
         items += say({*id, {}}, latex_mark(kind));
@@ -293,7 +344,6 @@ class LatexWriter {
     if (!items.empty())
       paragraph("\\noindent{\\small " +
                 say({MsgId::kLegend, {{"items", std::string(detail::kMarkSlot)}}}, items) + "}");
-    for (const Message& note : plan.notes) paragraph("\\noindent{\\small " + say(note) + "}");
   }
 
   const Derivation& d_;

@@ -1,4 +1,5 @@
 // The markdown format: GitHub-flavoured Markdown for lecture notes (GitHub, Jupyter, pandoc).
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,10 +65,11 @@ bool may_start_line(std::string_view word) {
   return !(marker && word.find_first_not_of('0') == digits - 1 && word[digits - 1] == '1');
 }
 
-std::string markdown_cell(double value, CellKind kind) {
+/// The Markdown text of a cell whose body (a number or a $sum$) is `body`.
+std::string markdown_decorate(const std::string& body, CellKind kind) {
   switch (kind) {
     case CellKind::kData:
-      return format_number(value);
+      return body;
     case CellKind::kMatrixZero:
     case CellKind::kStrideZero:
     case CellKind::kDilationZero:
@@ -75,13 +77,22 @@ std::string markdown_cell(double value, CellKind kind) {
     case CellKind::kPaddingZero:
       return "\u2218";  // ∘
     case CellKind::kCropped:
-      return "~~" + format_number(value) + "~~";
+      return "~~" + body + "~~";
     case CellKind::kKeptByOutputPadding:
-      return format_number(value) + "\\*";
+      return body + "\\*";
     case CellKind::kAddedZero:
       return "0\u207a";  // 0⁺
   }
-  return format_number(value);
+  return body;
+}
+
+std::string markdown_cell(double value, CellKind kind) {
+  return markdown_decorate(format_number(value), kind);
+}
+
+/// A sum in Markdown math: "$x_{00} w_{11} + x_{01} w_{10}$".
+std::string markdown_sum(const SymbolNames& names, const Expr& e) {
+  return "$" + names.text(e, Notation::kLatex) + "$";
 }
 
 std::string markdown_mark(CellKind kind) {
@@ -214,7 +225,18 @@ class MarkdownWriter {
     geometry.gap = 6;       // " ⋯   |": the gap column is as wide as a delimiter ":-:"
     geometry.min_cell = 3;  // a delimiter cell "--:" needs three characters
     geometry.one_line_headers = true;
-    const GridPlan plan = plan_grid(grid, grid_options, geometry, markdown_cell);
+    detail::set_symbol_options(d_, stage, grid, grid_options);
+    const bool sums = grid_options.symbols && grid.symbolic();
+    auto symbolic_cell = [&](int64_t r, int64_t c) {
+      const CellKind kind = grid.kind(r, c);
+      return markdown_decorate(
+          kind == CellKind::kAddedZero ? "" : markdown_sum(*grid_options.symbols, grid.expr(r, c)),
+          kind);
+    };
+    const GridPlan plan =
+        plan_grid(grid, grid_options, geometry, markdown_cell,
+                  sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
+    if (lists_sums(grid, grid_options, plan)) return sum_list(grid, grid_options);
     const int64_t label = plan.label_width + 4;  // with the ** of bold
     auto row_line = [&](const std::string& head, auto&& cell) {
       std::string line = "| " + pad_right(head, label) + " |";
@@ -240,14 +262,41 @@ class MarkdownWriter {
         continue;
       }
       lines_.push_back(row_line("**" + grid.row_labels.label(r) + "**", [&](int64_t c) {
-        return c == kGap
-                   ? pad_right(std::string(kColumnGap), 3)
-                   : pad_left(markdown_cell(grid.value(r, c), grid.kind(r, c)), plan.cell_width);
+        return c == kGap ? pad_right(std::string(kColumnGap), 3)
+                         : pad_left(sums ? symbolic_cell(r, c)
+                                         : markdown_cell(grid.value(r, c), grid.kind(r, c)),
+                                    plan.cell_width);
       }));
     }
 
+    legend(plan.kinds);
+    for (const Message& note : plan.notes) paragraph(say(note));
+  }
+
+  /// A grid of sums too wide for a table (lists_sums): a bullet per cell,
+  /// "- $z[0][1] = x_{00} w_{01} + x_{01} w_{00}$", then the legend of the marks and a note.
+  void sum_list(const Grid& grid, const TextGridOptions& grid_options) {
+    blank();
+    std::set<CellKind> kinds;
+    for (int64_t r = 0; r < grid.rows(); ++r)
+      for (int64_t c = 0; c < grid.cols(); ++c) {
+        const CellKind kind = grid.kind(r, c);
+        std::string line = "- $" + list_entry_name(grid_options, r, c) + " = " +
+                           grid_options.symbols->text(grid.expr(r, c), Notation::kLatex) + "$";
+        if (kind != CellKind::kData) {
+          kinds.insert(kind);
+          line += " " + markdown_mark(kind);
+        }
+        lines_.push_back(std::move(line));
+      }
+    legend(kinds);
+    paragraph(say(symbolic_list_note(grid_options)));
+  }
+
+  /// The legend line of the marks of `kinds`, if any has one.
+  void legend(const std::set<CellKind>& kinds) {
     std::string items;
-    for (CellKind kind : plan.kinds) {
+    for (CellKind kind : kinds) {
       if (auto id = kind_legend(kind)) {
         if (!items.empty()) items += "; ";
         items += say({*id, {}}, markdown_mark(kind));
@@ -255,7 +304,6 @@ class MarkdownWriter {
     }
     if (!items.empty())
       paragraph(say({MsgId::kLegend, {{"items", std::string(detail::kMarkSlot)}}}, items));
-    for (const Message& note : plan.notes) paragraph(say(note));
   }
 
   static std::string pad_right(const std::string& text, int64_t width) {

@@ -85,6 +85,7 @@ std::string grid_figure(const SvgContext& ctx, const Stage& stage) {
   const GridPlan plan = ctx.plan(grid, stage.id);
   SvgGridStyle style;
   style.stage = std::string(stage_name(stage.id));
+  style.symbols = ctx.symbols();
   std::vector<LegendItem> legend;
   switch (stage.id) {
     case StageId::kKernel:
@@ -142,6 +143,7 @@ void kernel_key(const SvgContext& ctx, FigureBuilder& figure) {
   const GridPlan plan = ctx.plan(*kernel, StageId::kKernel);
   SvgGridStyle style;
   style.stage = "kernel";
+  style.symbols = ctx.symbols();
   style.tap = [&ctx](int64_t r, int64_t c) { return ctx.kernel_tap(r, c); };
   figure.text(ctx.say({MsgId::kSvgKernelKey, {}}), "cap");
   figure.block(grid_block(std::make_shared<const SvgGrid>(*kernel, plan.rows, plan.cols, style)));
@@ -165,8 +167,12 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   const GridPlan plan = ctx.plan(*ct, StageId::kTransposedMatrix);
   auto flatten = [](const Grid& grid, const AxisLabels& labels) {
     Grid flat(grid.cells(), 1);
+    if (grid.symbolic()) flat.make_symbolic();
     for (int64_t r = 0; r < grid.rows(); ++r)
-      for (int64_t c = 0; c < grid.cols(); ++c) flat.set(r * grid.cols() + c, 0, grid.value(r, c));
+      for (int64_t c = 0; c < grid.cols(); ++c) {
+        flat.set(r * grid.cols() + c, 0, grid.value(r, c));
+        if (grid.symbolic()) flat.expr_at(r * grid.cols() + c, 0) = grid.expr(r, c);
+      }
     flat.row_labels = labels;
     return flat;
   };
@@ -175,10 +181,12 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
 
   SvgGridStyle ct_style;
   ct_style.stage = "transposed_matrix";
+  ct_style.symbols = ctx.symbols();
   ct_style.tap = [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
-  auto vector_style = [](const char* stage, int64_t cols) {
+  auto vector_style = [&ctx](const char* stage, int64_t cols) {
     SvgGridStyle style;
     style.stage = stage;
+    style.symbols = ctx.symbols();
     style.col_labels = false;
     style.source = [cols](int64_t r, int64_t) { return std::make_pair(r / cols, r % cols); };
     return style;
@@ -226,6 +234,7 @@ std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
     const GridPlan plan = ctx.plan(*stage.grid, stage.id);
     SvgGridStyle style;
     style.stage = std::string(stage_name(stage.id));
+    style.symbols = ctx.symbols();
     style.tap = stage.id == StageId::kConvMatrix
                     ? std::function<int64_t(int64_t, int64_t)>(
                           [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(r, c); })
@@ -255,6 +264,7 @@ std::string output_figure(const SvgContext& ctx, const Stage& stage) {
   SvgGridStyle full_style, out_style;
   full_style.stage = out_style.stage = "output";
   full_style.name = "full_view";
+  full_style.symbols = out_style.symbols = ctx.symbols();
   auto full =
       std::make_shared<const SvgGrid>(*stage.full_view, full_plan.rows, full_plan.cols, full_style);
   auto out = std::make_shared<const SvgGrid>(*stage.grid, out_plan.rows, out_plan.cols, out_style);

@@ -219,6 +219,7 @@ class Sliding {
     SvgGridStyle padded_style;
     padded_style.stage = "padded_input";
     output_style.stage = "direct_output";
+    padded_style.symbols = output_style.symbols = ctx_.symbols();
     if (!output_style.written)
       output_style.written = [this](int64_t r, int64_t c) { return order_.count(key(r, c)) > 0; };
     Layout layout;

@@ -115,6 +115,7 @@ class TextWriter {
     grid_options.color = options_.color;
     grid_options.footprint =
         stage.id == StageId::kConvMatrix || stage.id == StageId::kTransposedMatrix;
+    set_symbol_options(d_, stage, grid, grid_options);
     TextGrid laid = flavour_.layout(grid, grid_options);
     for (std::string& line : laid.lines) lines_.push_back(std::move(line));
     std::string items;

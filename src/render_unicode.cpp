@@ -41,10 +41,11 @@ std::string repeat(std::string_view piece, int64_t count) {
 /// A number with a true minus sign: "−3", "1e−05".
 std::string number(double value) { return replace_all(format_number(value), "-", kMinus); }
 
-std::string unicode_cell(double value, CellKind kind) {
+/// The unicode text of a cell whose body (a number or a sum) is `body`.
+std::string unicode_decorate(const std::string& body, CellKind kind) {
   switch (kind) {
     case CellKind::kData:
-      return number(value);
+      return body;
     case CellKind::kMatrixZero:
     case CellKind::kStrideZero:
     case CellKind::kDilationZero:
@@ -52,13 +53,17 @@ std::string unicode_cell(double value, CellKind kind) {
     case CellKind::kPaddingZero:
       return std::string(kPadding);
     case CellKind::kCropped:
-      return "[" + number(value) + "]";
+      return "[" + body + "]";
     case CellKind::kKeptByOutputPadding:
-      return number(value) + "*";
+      return body + "*";
     case CellKind::kAddedZero:
       return std::string(kAdded);
   }
-  return number(value);
+  return body;
+}
+
+std::string unicode_cell(double value, CellKind kind) {
+  return unicode_decorate(number(value), kind);
 }
 
 std::string unicode_mark(CellKind kind) {
@@ -122,7 +127,17 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   GridGeometry geometry;
   geometry.frame = 2;  // " │"
   geometry.gap = 2;    // " ⋯"
-  const GridPlan plan = plan_grid(grid, options, geometry, unicode_cell);
+  const bool sums = options.symbols && grid.symbolic();
+  auto sum = [&](int64_t r, int64_t c) {
+    return options.symbols->text(grid.expr(r, c), Notation::kUnicode);
+  };
+  auto symbolic_cell = [&](int64_t r, int64_t c) {
+    return unicode_decorate(grid.kind(r, c) == CellKind::kAddedZero ? "" : sum(r, c),
+                            grid.kind(r, c));
+  };
+  const GridPlan plan = plan_grid(grid, options, geometry, unicode_cell,
+                                  sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
+  if (lists_sums(grid, options, plan)) return list_sums(grid, options, sum, unicode_mark);
   TextGrid out;
   out.kinds = plan.kinds;
   out.notes = plan.notes;
@@ -169,9 +184,10 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
           continue;
         }
         const CellKind kind = grid.kind(r, c);
-        line += " " + pad_left(paint(unicode_cell(grid.value(r, c), kind),
-                                     tone_of(kind, options.footprint), options.color),
-                               plan.cell_width);
+        line +=
+            " " + pad_left(paint(sums ? symbolic_cell(r, c) : unicode_cell(grid.value(r, c), kind),
+                                 tone_of(kind, options.footprint), options.color),
+                           plan.cell_width);
       }
     }
     out.lines.push_back(trimmed(line));

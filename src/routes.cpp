@@ -18,6 +18,15 @@ Grid value_grid(int64_t rows, int64_t cols, const std::vector<double>& values) {
   return grid;
 }
 
+void attach_symbols(Grid& grid, SymbolRole role) {
+  grid.make_symbolic();
+  for (int64_t r = 0; r < grid.rows(); ++r)
+    for (int64_t c = 0; c < grid.cols(); ++c) {
+      const auto index = static_cast<int32_t>(r * grid.cols() + c);
+      grid.expr_at(r, c) = {role == SymbolRole::kInput ? Term{index, -1} : Term{-1, index}};
+    }
+}
+
 Grid conv_matrix(const Grid& kernel, const Shape2& shape) {
   const AxisParams& A = shape[0].in;
   const AxisParams& B = shape[1].in;
@@ -42,6 +51,14 @@ Grid conv_matrix(const Grid& kernel, const Shape2& shape) {
   row_start[static_cast<size_t>(rows)] = static_cast<int64_t>(values.size());
   Grid c = Grid::sparse(rows, shape[0].full * f1, std::move(row_start), std::move(col_index),
                         std::move(values));
+  if (kernel.symbolic()) {
+    // Entry e of row (a,b) is tap e mod k0*k1, stored in (u, v) order as above.
+    c.make_symbolic();
+    for (int64_t e = 0; e < c.stored(); ++e) {
+      const int64_t tap = e % taps;
+      c.entry_expr_at(e) = kernel.expr(tap / B.k, tap % B.k);
+    }
+  }
   return c;
 }
 
@@ -59,8 +76,16 @@ Grid transpose_sparse(const Grid& m) {
     col_index[static_cast<size_t>(slot)] = r;
     values[static_cast<size_t>(slot)] = v;
   });
-  return Grid::sparse(m.cols(), m.rows(), std::move(row_start), std::move(col_index),
-                      std::move(values));
+  Grid t = Grid::sparse(m.cols(), m.rows(), std::move(row_start), std::move(col_index),
+                        std::move(values));
+  if (m.symbolic()) {
+    t.make_symbolic();
+    std::vector<int64_t> slot(count.begin(), count.end() - 1);
+    m.for_each_stored([&](int64_t, int64_t c, int64_t e) {
+      t.entry_expr_at(slot[static_cast<size_t>(c)]++) = m.entry_expr(e);
+    });
+  }
+  return t;
 }
 
 Grid multiply_sparse(const Grid& m, const Grid& x, int64_t rows, int64_t cols) {
@@ -71,6 +96,14 @@ Grid multiply_sparse(const Grid& m, const Grid& x, int64_t rows, int64_t cols) {
     out[static_cast<size_t>(r)] += v * xs[static_cast<size_t>(c)];
   });
   for (int64_t i = 0; i < rows * cols; ++i) y.at(i / cols, i % cols) = out[static_cast<size_t>(i)];
+  if (m.symbolic() && x.symbolic()) {
+    // y_r = sum over row r's entries of M[r][c] * x_c, in the order of the row.
+    y.make_symbolic();
+    m.for_each_stored([&](int64_t r, int64_t c, int64_t e) {
+      add_to(y.expr_at(r / cols, r % cols),
+             product(m.entry_expr(e), x.expr(c / x.cols(), c % x.cols())));
+    });
+  }
   return y;
 }
 
@@ -78,12 +111,18 @@ Grid scatter(const Grid& input, const Grid& kernel, const Shape2& shape) {
   const AxisParams& A = shape[0].in;
   const AxisParams& B = shape[1].in;
   Grid full(shape[0].full, shape[1].full);
+  const bool symbolic = input.symbolic() && kernel.symbolic();
+  if (symbolic) full.make_symbolic();
   for (int64_t a = 0; a < A.n; ++a)
     for (int64_t b = 0; b < B.n; ++b) {
       const double x = input.value(a, b);
       for (int64_t u = 0; u < A.k; ++u)
-        for (int64_t v = 0; v < B.k; ++v)
+        for (int64_t v = 0; v < B.k; ++v) {
           full.at(a * A.s + u * A.d, b * B.s + v * B.d) += x * kernel.value(u, v);
+          if (symbolic)
+            add_to(full.expr_at(a * A.s + u * A.d, b * B.s + v * B.d),
+                   product(input.expr(a, b), kernel.expr(u, v)));
+        }
     }
   return full;
 }
@@ -103,34 +142,47 @@ Grid magnitude(const Grid& input, const Grid& kernel, const Shape2& shape) {
 
 Grid insert_zeros(const Grid& input, const Shape2& shape) {
   Grid out(shape[0].inserted, shape[1].inserted, 0.0, CellKind::kStrideZero);
+  if (input.symbolic()) out.make_symbolic();
   for (int64_t a = 0; a < input.rows(); ++a)
-    for (int64_t b = 0; b < input.cols(); ++b)
+    for (int64_t b = 0; b < input.cols(); ++b) {
       out.set(a * shape[0].in.s, b * shape[1].in.s, input.value(a, b));
+      if (input.symbolic()) out.expr_at(a * shape[0].in.s, b * shape[1].in.s) = input.expr(a, b);
+    }
   return out;
 }
 
 Grid pad(const Grid& inserted, const Shape2& shape) {
   const int64_t p0 = shape[0].pad, p1 = shape[1].pad;
   Grid out(shape[0].padded, shape[1].padded, 0.0, CellKind::kPaddingZero);
+  if (inserted.symbolic()) out.make_symbolic();
   for (int64_t r = 0; r < inserted.rows(); ++r)
-    for (int64_t c = 0; c < inserted.cols(); ++c)
+    for (int64_t c = 0; c < inserted.cols(); ++c) {
       out.set(r + p0, c + p1, inserted.value(r, c), inserted.kind(r, c));
+      if (inserted.symbolic()) out.expr_at(r + p0, c + p1) = inserted.expr(r, c);
+    }
   return out;
 }
 
 Grid flip(const Grid& kernel) {
   Grid out(kernel.rows(), kernel.cols());
+  if (kernel.symbolic()) out.make_symbolic();
   for (int64_t u = 0; u < kernel.rows(); ++u)
-    for (int64_t v = 0; v < kernel.cols(); ++v)
+    for (int64_t v = 0; v < kernel.cols(); ++v) {
       out.at(u, v) = kernel.value(kernel.rows() - 1 - u, kernel.cols() - 1 - v);
+      if (kernel.symbolic())
+        out.expr_at(u, v) = kernel.expr(kernel.rows() - 1 - u, kernel.cols() - 1 - v);
+    }
   return out;
 }
 
 Grid dilate(const Grid& kernel, const Shape2& shape) {
   Grid out(shape[0].dilated_k, shape[1].dilated_k, 0.0, CellKind::kDilationZero);
+  if (kernel.symbolic()) out.make_symbolic();
   for (int64_t u = 0; u < kernel.rows(); ++u)
-    for (int64_t v = 0; v < kernel.cols(); ++v)
+    for (int64_t v = 0; v < kernel.cols(); ++v) {
       out.set(u * shape[0].in.d, v * shape[1].in.d, kernel.value(u, v));
+      if (kernel.symbolic()) out.expr_at(u * shape[0].in.d, v * shape[1].in.d) = kernel.expr(u, v);
+    }
   return out;
 }
 
@@ -205,6 +257,17 @@ Grid slide(const Grid& padded, const Grid& kernel, const Shape2& shape) {
       }
       out.at(i, j) = sum;
     }
+  if (padded.symbolic() && kernel.symbolic()) {
+    // Every tap, not only the live ones: a tap meeting an input cell whose value is 0 still
+    // contributes a term to the expression. Symbolic grids are small (Limits).
+    out.make_symbolic();
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j)
+        for (int64_t u = 0; u < kernel.rows(); ++u)
+          for (int64_t v = 0; v < kernel.cols(); ++v)
+            add_to(out.expr_at(i, j),
+                   product(padded.expr(i + u * d0, j + v * d1), kernel.expr(u, v)));
+  }
   return out;
 }
 
@@ -231,21 +294,26 @@ CellKind combine(CellKind row, CellKind col) {
 Grid crop(const Grid& full, const Shape2& shape) {
   const int64_t p0 = shape[0].in.p, p1 = shape[1].in.p;
   Grid out(shape[0].output, shape[1].output);
+  if (full.symbolic()) out.make_symbolic();
   for (int64_t i = 0; i < out.rows(); ++i)
     for (int64_t j = 0; j < out.cols(); ++j) {
       CellKind kind = combine(crop_kind(i + p0, shape[0]), crop_kind(j + p1, shape[1]));
       double v = kind == CellKind::kAddedZero ? 0.0 : full.value(i + p0, j + p1);
       out.set(i, j, v, kind);
+      if (full.symbolic() && kind != CellKind::kAddedZero)
+        out.expr_at(i, j) = full.expr(i + p0, j + p1);
     }
   return out;
 }
 
 Grid mark_crop(const Grid& full, const Shape2& shape) {
   Grid out(full.rows(), full.cols());
+  if (full.symbolic()) out.make_symbolic();
   for (int64_t i = 0; i < full.rows(); ++i)
-    for (int64_t j = 0; j < full.cols(); ++j)
-      out.set(i, j, full.value(i, j),
-              combine(crop_kind(i, shape[0]), crop_kind(j, shape[1])));
+    for (int64_t j = 0; j < full.cols(); ++j) {
+      out.set(i, j, full.value(i, j), combine(crop_kind(i, shape[0]), crop_kind(j, shape[1])));
+      if (full.symbolic()) out.expr_at(i, j) = full.expr(i, j);
+    }
   return out;
 }
 

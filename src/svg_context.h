@@ -22,6 +22,8 @@ class SvgContext {
 
   const Derivation& derivation() const { return d_; }
   const SvgOptions& options() const { return o_; }
+  /// The names of the symbols when the derivation is symbolic, else null (SvgGridStyle).
+  const SymbolNames* symbols() const { return d_.symbols ? &*d_.symbols : nullptr; }
   /// The row axis and the column axis (a 1-D problem has a trivial row axis).
   const Shape2& shape() const { return shape_; }
 

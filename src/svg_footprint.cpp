@@ -16,7 +16,7 @@ void draw_footprint(SvgDocument& doc, const SvgContext& ctx, const SvgGrid& padd
         const int64_t r = i + u * d0, c = j + v * d1;
         const std::optional<Box> cell = padded.span(x, y, r, r, c, c);
         if (!cell) continue;
-        const std::string weight = "\u00d7" + svg_cell_text(*flipped, u, v);
+        const std::string weight = "\u00d7" + svg_cell_text(*flipped, u, v, ctx.symbols());
         const int64_t w = text_width(weight, kSmallFont) + 2;
         doc.rect(cell->x + 3, cell->y + 3, w, 17,
                  fmt::format("wb w{}", ctx.flipped_tap(u, v) % kTapColours));

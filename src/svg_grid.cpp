@@ -48,7 +48,11 @@ bool structural_zero(CellKind kind) {
 
 }  // namespace
 
-std::string svg_cell_text(const Grid& grid, int64_t r, int64_t c) {
+std::string svg_cell_text(const Grid& grid, int64_t r, int64_t c, const SymbolNames* symbols) {
+  if (symbols && grid.symbolic())
+    return grid.kind(r, c) == CellKind::kAddedZero
+               ? "0"
+               : symbols->text(grid.expr(r, c), Notation::kUnicode);
   return format_number(grid.value(r, c));
 }
 
@@ -59,7 +63,8 @@ SvgGrid::SvgGrid(const Grid& grid, std::vector<int64_t> rows, std::vector<int64_
   for (int64_t r : rows_)
     for (int64_t c : cols_)
       if (r != kGap && c != kGap)
-        widest = std::max(widest, text_width(svg_cell_text(grid_, r, c), kCellFont));
+        widest =
+            std::max(widest, text_width(svg_cell_text(grid_, r, c, style_.symbols), kCellFont));
   cell_w_ = std::max(kMinCell, widest + 20);
   cell_h_ = kMinCell;
 
@@ -161,7 +166,7 @@ void SvgGrid::draw(SvgDocument& doc, int64_t x, int64_t y) const {
       }
       doc.raw(fmt::format(R"(<text x="{}" y="{}" class="{}" {}>{}{}</text>)", cx + cell_w_ / 2,
                           ry + cell_h_ / 2 + 9, tone, attributes,
-                          xml_escape(svg_cell_text(grid_, r, c)), inner) +
+                          xml_escape(svg_cell_text(grid_, r, c, style_.symbols)), inner) +
               "\n");
     }
   }

@@ -14,10 +14,11 @@
 
 namespace convt::detail {
 
-/// The text of one cell in a figure: its number as every format writes it (format_number).
-/// The one place a figure chooses a cell's text, so that a symbolic mode can show a cell's
-/// symbol instead of its value here.
-std::string svg_cell_text(const Grid& grid, int64_t r, int64_t c);
+/// The text of one cell in a figure: its number as every format writes it (format_number), or
+/// with `symbols` and a symbolic grid its sum in Unicode notation ("x₀₀·w₁₁ + x₀₁·w₁₀").
+/// The one place a figure chooses a cell's text.
+std::string svg_cell_text(const Grid& grid, int64_t r, int64_t c,
+                          const SymbolNames* symbols = nullptr);
 
 /// How one grid is drawn and tagged.
 struct SvgGridStyle {
@@ -37,6 +38,8 @@ struct SvgGridStyle {
   /// Markup appended inside a cell's <text> after its number (an <animate> element), and
   /// attributes added to it. Default: none.
   std::function<std::pair<std::string, std::string>(int64_t r, int64_t c)> decorate;
+  /// The names of a symbolic derivation's symbols: cells show their sums. Default: numbers.
+  const SymbolNames* symbols = nullptr;
   bool row_labels = true;
   bool col_labels = true;
 };

@@ -119,10 +119,10 @@ std::string pad_left(const std::string& text, int64_t width) {
   return std::string(static_cast<size_t>(width - have), ' ') + text;
 }
 
-std::string cell_text(double value, CellKind kind) {
+std::string decorate_cell(const std::string& body, CellKind kind) {
   switch (kind) {
     case CellKind::kData:
-      return format_number(value);
+      return body;
     case CellKind::kMatrixZero:
     case CellKind::kStrideZero:
     case CellKind::kDilationZero:
@@ -130,13 +130,58 @@ std::string cell_text(double value, CellKind kind) {
     case CellKind::kPaddingZero:
       return "_";
     case CellKind::kCropped:
-      return "[" + format_number(value) + "]";
+      return "[" + body + "]";
     case CellKind::kKeptByOutputPadding:
-      return format_number(value) + "*";
+      return body + "*";
     case CellKind::kAddedZero:
       return "0+";
   }
-  return format_number(value);
+  return body;
+}
+
+std::string cell_text(double value, CellKind kind) {
+  return decorate_cell(format_number(value), kind);
+}
+
+bool lists_sums(const Grid& grid, const TextGridOptions& options, const GridPlan& plan) {
+  return options.symbols && grid.symbolic() && !options.list_name.empty() &&
+         (plan.cols_elided() || plan.rows_elided());
+}
+
+std::string list_entry_name(const TextGridOptions& options, int64_t r, int64_t c) {
+  if (options.one_d) return options.list_name + "[" + std::to_string(c) + "]";
+  return options.list_name + "[" + std::to_string(r) + "][" + std::to_string(c) + "]";
+}
+
+Message symbolic_list_note(const TextGridOptions& options) {
+  return {MsgId::kNoteSymbolicList,
+          {{"form", options.one_d ? options.list_name + "[j]" : options.list_name + "[i][j]"}}};
+}
+
+std::vector<std::string> wrap_sum(const std::string& head, const std::string& sum, int64_t width,
+                                  const std::string& tail) {
+  std::vector<std::string> terms;
+  for (size_t start = 0; start <= sum.size();) {
+    size_t end = sum.find(" + ", start);
+    if (end == std::string::npos) end = sum.size();
+    terms.push_back(sum.substr(start, end - start));
+    start = end + 3;
+  }
+  std::vector<std::string> lines;
+  const std::string hang(static_cast<size_t>(display_width(head)), ' ');
+  std::string line = head + terms[0];
+  for (size_t i = 1; i < terms.size(); ++i) {
+    // What must still fit on the line after this term: " +" before a next term, or the tail.
+    const int64_t after = i + 1 < terms.size() ? 2 : display_width(tail);
+    if (display_width(line) + 3 + display_width(terms[i]) + after <= width) {
+      line += " + " + terms[i];
+    } else {
+      lines.push_back(line + " +");
+      line = hang + terms[i];
+    }
+  }
+  lines.push_back(line + tail);
+  return lines;
 }
 
 std::string kind_mark(CellKind kind) {
@@ -173,7 +218,8 @@ std::optional<MsgId> kind_legend(CellKind kind) {
 }
 
 GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridGeometry& geometry,
-                   const CellWriter& cell) {
+                   const CellWriter& cell, const SymbolicCellWriter& symbolic) {
+  const bool sums = symbolic && grid.symbolic();
   GridPlan plan;
   plan.rows = shown_indices(grid.rows(), options.full ? grid.rows() : options.max_rows);
 
@@ -191,6 +237,7 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   constexpr size_t kMemo = 4096;
   std::unordered_map<CellKey, int64_t, CellKeyHash> memo;
   auto measured_width = [&](int64_t r, int64_t c) {
+    if (sums) return display_width(symbolic(r, c));  // symbolic grids are small: no memo
     const double value = grid.value(r, c);
     const CellKind kind = grid.kind(r, c);
     const CellKey key{std::bit_cast<uint64_t>(value), kind};  // bits: -0 and +0 stay apart
@@ -216,6 +263,10 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
       grid.for_each_in_row(r, [&](int64_t c, double value) {
         if (!is_shown(c)) return;
         ++entries;
+        if (sums) {
+          w = std::max(w, display_width(symbolic(r, c)));
+          return;
+        }
         const CellKey key{std::bit_cast<uint64_t>(value), CellKind::kData};
         auto it = memo.find(key);
         const int64_t width =
@@ -277,8 +328,38 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   return plan;
 }
 
+TextGrid list_sums(const Grid& grid, const TextGridOptions& options,
+                   const std::function<std::string(int64_t r, int64_t c)>& sum,
+                   const std::function<std::string(CellKind)>& mark) {
+  TextGrid out;
+  const std::string indent(static_cast<size_t>(options.indent), ' ');
+  for (int64_t r = 0; r < grid.rows(); ++r)
+    for (int64_t c = 0; c < grid.cols(); ++c) {
+      const CellKind kind = grid.kind(r, c);
+      std::string tail;
+      if (kind != CellKind::kData) {
+        out.kinds.insert(kind);
+        tail = "  " + paint(mark(kind), tone_of(kind, false), options.color);
+      }
+      std::vector<std::string> lines =
+          wrap_sum(indent + list_entry_name(options, r, c) + " = ", sum(r, c), options.width, tail);
+      for (std::string& line : lines) out.lines.push_back(std::move(line));
+    }
+  out.notes.push_back(symbolic_list_note(options));
+  return out;
+}
+
 TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
-  const GridPlan plan = plan_grid(grid, options, GridGeometry{}, cell_text);
+  const bool sums = options.symbols && grid.symbolic();
+  auto sum = [&](int64_t r, int64_t c) {
+    return options.symbols->text(grid.expr(r, c), Notation::kAscii);
+  };
+  auto symbolic_cell = [&](int64_t r, int64_t c) {
+    return decorate_cell(grid.kind(r, c) == CellKind::kAddedZero ? "" : sum(r, c), grid.kind(r, c));
+  };
+  const GridPlan plan = plan_grid(grid, options, GridGeometry{}, cell_text,
+                                  sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
+  if (lists_sums(grid, options, plan)) return list_sums(grid, options, sum, kind_mark);
   TextGrid out;
   out.kinds = plan.kinds;
   out.notes = plan.notes;
@@ -303,7 +384,7 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
         continue;
       }
       const CellKind kind = grid.kind(r, c);
-      const std::string text = cell_text(grid.value(r, c), kind);
+      const std::string text = sums ? symbolic_cell(r, c) : cell_text(grid.value(r, c), kind);
       line += " " + pad_left(paint(text, tone_of(kind, options.footprint), options.color),
                              plan.cell_width);
     }

@@ -1,5 +1,6 @@
-// Golden output tests: every case of tests/golden/cases.txt is run through the convt executable
-// and its stdout compared byte for byte with the committed file. The goldens were checked by
+// Golden output tests: every case of tests/golden/cases.txt (and of tests/golden/symbolic/,
+// the --symbolic goldens) is run through the convt executable and its stdout compared byte for
+// byte with the committed file. The goldens were checked by
 // hand against PyTorch's numbers (tests/fixtures/pytorch_cases.json) when they were made, so a
 // mismatch means either a regression or an intended change that needs new, re-checked goldens.
 #include <gtest/gtest.h>
@@ -20,26 +21,34 @@ using convt::testing::read_file;
 using convt::testing::run_convt;
 
 const std::string kGoldenDir = CONVT_GOLDEN_DIR;
-const std::string kRegenerate =
-    "if the change is intended, regenerate with: sh tests/golden/update.sh path/to/convt "
-    "(then review `git diff tests/golden` and check the numbers against PyTorch)";
 
 /// One line of cases.txt: the golden file and the arguments that produce it.
 struct GoldenCase {
+  std::string dir;  ///< "" for tests/golden, "symbolic" for tests/golden/symbolic
   std::string file;
   std::vector<std::string> args;
+
+  std::string path() const { return kGoldenDir + (dir.empty() ? "" : "/" + dir) + "/" + file; }
+  std::string shown() const { return "tests/golden/" + (dir.empty() ? "" : dir + "/") + file; }
+  std::string regenerate() const {
+    const std::string folder = "tests/golden" + (dir.empty() ? "" : "/" + dir);
+    return "if the change is intended, regenerate with: sh " + folder +
+           "/update.sh path/to/convt (then review `git diff " + folder +
+           "` and check the numbers against PyTorch)";
+  }
 };
 
 /// gtest prints the parameter of a failing test with this: the file names the case.
-void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.file; }
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.shown(); }
 
-/// Reads cases.txt: "<file> <args...>" per line, split on spaces; '#' lines and blank lines are
-/// skipped. Registration happens before main, so errors become an empty list plus a failing test.
-std::vector<GoldenCase> read_manifest() {
+/// Reads the cases.txt of tests/golden/<dir>: "<file> <args...>" per line, split on spaces;
+/// '#' lines and blank lines are skipped. Registration happens before main, so errors become an
+/// empty list plus a failing test.
+std::vector<GoldenCase> read_manifest(const std::string& dir = "") {
   std::vector<GoldenCase> cases;
   std::string text;
   try {
-    text = read_file(kGoldenDir + "/cases.txt");
+    text = read_file(kGoldenDir + (dir.empty() ? "" : "/" + dir) + "/cases.txt");
   } catch (const std::exception&) {
     return cases;
   }
@@ -48,6 +57,7 @@ std::vector<GoldenCase> read_manifest() {
   while (std::getline(lines, line)) {
     std::istringstream words(line);
     GoldenCase c;
+    c.dir = dir;
     if (!(words >> c.file) || c.file[0] == '#') continue;
     for (std::string word; words >> word;) c.args.push_back(word);
     cases.push_back(std::move(c));
@@ -93,35 +103,41 @@ TEST_P(GoldenOutput, MatchesCommittedFileByteForByte) {
   SCOPED_TRACE(command);
 
   std::string golden;
-  ASSERT_NO_THROW(golden = read_file(kGoldenDir + "/" + c.file))
-      << c.file << " is missing; " << kRegenerate;
+  ASSERT_NO_THROW(golden = read_file(c.path())) << c.shown() << " is missing; " << c.regenerate();
   auto r = run_convt(c.args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   if (r.out != golden) {
-    ADD_FAILURE() << "output differs from tests/golden/" << c.file << "\n"
-                  << diff_hint(golden, r.out) << kRegenerate;
+    ADD_FAILURE() << "output differs from " << c.shown() << "\n"
+                  << diff_hint(golden, r.out) << c.regenerate();
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenOutput, ::testing::ValuesIn(read_manifest()), test_name);
+INSTANTIATE_TEST_SUITE_P(Symbolic, GoldenOutput, ::testing::ValuesIn(read_manifest("symbolic")),
+                         test_name);
 
-TEST(GoldenManifest, ListsEveryGoldenFileAndNoMissingOne) {
-  std::vector<GoldenCase> cases = read_manifest();
-  ASSERT_GE(cases.size(), 12u) << "cannot read " << kGoldenDir << "/cases.txt";
+/// Every file of tests/golden/<dir> is listed in its cases.txt and every listed file exists.
+/// Subfolders (zh/, svg/, symbolic/, formats/) are sets of goldens with their own manifests.
+void expect_manifest_complete(const std::string& dir, size_t at_least) {
+  std::vector<GoldenCase> cases = read_manifest(dir);
+  const std::string folder = kGoldenDir + (dir.empty() ? "" : "/" + dir);
+  ASSERT_GE(cases.size(), at_least) << "cannot read " << folder << "/cases.txt";
   std::set<std::string> listed;
   for (const GoldenCase& c : cases) {
-    EXPECT_TRUE(listed.insert(c.file).second) << c.file << " is listed twice";
-    EXPECT_TRUE(std::filesystem::exists(kGoldenDir + "/" + c.file)) << c.file;
+    EXPECT_TRUE(listed.insert(c.file).second) << c.shown() << " is listed twice";
+    EXPECT_TRUE(std::filesystem::exists(c.path())) << c.shown();
   }
-  for (const auto& entry : std::filesystem::directory_iterator(kGoldenDir)) {
-    if (!entry.is_regular_file()) continue;  // e.g. zh/, the goldens of another language
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (!entry.is_regular_file()) continue;
     std::string name = entry.path().filename().string();
     if (name == "cases.txt" || name == "update.sh") continue;
-    if (entry.is_directory()) continue;  // svg/: golden figures with their own manifest
-    if (entry.is_directory()) continue;  // e.g. zh/: a set of goldens with its own cases.txt
-    EXPECT_TRUE(listed.count(name)) << "tests/golden/" << name << " is not in cases.txt";
+    EXPECT_TRUE(listed.count(name)) << folder << "/" << name << " is not in cases.txt";
   }
 }
+
+TEST(GoldenManifest, ListsEveryGoldenFileAndNoMissingOne) { expect_manifest_complete("", 12); }
+
+TEST(GoldenManifest, ListsEverySymbolicGoldenFile) { expect_manifest_complete("symbolic", 4); }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "convt/messages.h"
 #include "convt/params.h"
 #include "convt/shape.h"
+#include "convt/symbolic.h"
 
 namespace convt {
 
@@ -70,6 +71,9 @@ struct Derivation {
   std::vector<AxisShape> shapes;  ///< one per axis of params
   std::vector<Stage> stages;      ///< the selected stages, in pipeline order
   bool passed = true;             ///< every check of the check stage held
+  /// Set when the derivation is symbolic: the names of its symbols. Every grid stage but
+  /// overlap then carries an expression per cell (Grid::symbolic).
+  std::optional<SymbolNames> symbols;
 
   std::vector<int64_t> output_size() const;  ///< m per axis
   std::vector<int64_t> full_size() const;    ///< F per axis
@@ -81,11 +85,14 @@ struct DeriveOptions {
   Limits limits;
   /// The stages to return, in any order; empty means all of them.
   std::vector<StageId> stages;
+  /// Carry the symbols x_i and w_j through every route (--symbolic). Default: false.
+  bool symbolic = false;
 };
 
 /// Derives every selected stage of `params`. The three routes and the check are always computed
 /// (the check compares them), so `passed` is meaningful even when the check stage is not selected.
-/// Throws Error when the parameters break a rule or a limit (see validate_params).
+/// Throws Error when the parameters break a rule or a limit (see validate_params), or when a
+/// symbolic derivation would write more than Limits::kMaxSymbolicProducts products.
 Derivation derive(const Params& params, const DeriveOptions& options = {});
 
 }  // namespace convt

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "convt/symbolic.h"
+
 namespace convt {
 
 /// Where a cell's value comes from. Renderers mark every kind but kData so that structural
@@ -97,6 +99,32 @@ class Grid {
   /// The number of cells whose value is not zero.
   int64_t nonzeros() const;
 
+  // Symbols (--symbolic): a grid may carry an expression per cell (dense) or per entry
+  // (sparse) beside its values. Routes compute them alongside the numbers when their inputs
+  // carry them.
+
+  /// Whether the grid carries expressions.
+  bool symbolic() const { return symbolic_; }
+  /// Gives every cell (dense) or entry (sparse) the expression 0, to be filled in.
+  void make_symbolic();
+  /// The expression of cell (r, c): 0 for a cell a sparse grid does not store.
+  /// REQUIRES: symbolic().
+  const Expr& expr(int64_t r, int64_t c) const;
+  /// The expression of cell (r, c) of a dense grid, to be changed. REQUIRES: symbolic().
+  Expr& expr_at(int64_t r, int64_t c) { return exprs_[static_cast<size_t>(r * cols_ + c)]; }
+  /// The expression of stored entry e of a sparse grid (entries numbered row by row).
+  /// REQUIRES: symbolic().
+  const Expr& entry_expr(int64_t e) const { return exprs_[static_cast<size_t>(e)]; }
+  Expr& entry_expr_at(int64_t e) { return exprs_[static_cast<size_t>(e)]; }
+  /// Calls f(row, col, entry) for each stored entry of a sparse grid, row by row.
+  template <typename F>
+  void for_each_stored(F&& f) const {
+    for (int64_t r = 0; r < rows_; ++r)
+      for (int64_t e = row_start_[static_cast<size_t>(r)];
+           e < row_start_[static_cast<size_t>(r + 1)]; ++e)
+        f(r, col_index_[static_cast<size_t>(e)], e);
+  }
+
   AxisLabels row_labels;
   AxisLabels col_labels;
 
@@ -108,10 +136,12 @@ class Grid {
   int64_t rows_ = 0;
   int64_t cols_ = 0;
   bool sparse_ = false;
+  bool symbolic_ = false;
   std::vector<double> values_;     // dense: rows*cols; sparse: one per entry
   std::vector<CellKind> kinds_;    // dense only
   std::vector<int64_t> row_start_; // sparse only
   std::vector<int64_t> col_index_; // sparse only
+  std::vector<Expr> exprs_;        // symbolic only: like values_
 };
 
 }  // namespace convt

@@ -54,6 +54,9 @@ struct Limits {
   static constexpr int64_t kDenseFactor = 2;
   /// The largest --max-cells: keeps the worst case near 1 GB of memory (see docs/limits.md).
   static constexpr int64_t kMaxCellsCap = 2'500'000;
+  /// The most products x_i * w_j a --symbolic derivation writes: prod(n) * prod(k), the terms
+  /// of all the sums of one route. Beyond it the sums are too long to read (docs/limits.md).
+  static constexpr int64_t kMaxSymbolicProducts = 10'000;
 };
 
 /// Builds the parameters of a square problem on every axis of `dims`.

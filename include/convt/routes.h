@@ -21,6 +21,15 @@ AxisShape trivial_axis_shape();
 /// when not empty. REQUIRES: values.size() is 0 or rows*cols.
 Grid value_grid(int64_t rows, int64_t cols, const std::vector<double>& values);
 
+/// What the cells of a value grid stand for in symbolic derivations.
+enum class SymbolRole { kInput, kKernel };
+
+/// Makes `grid` symbolic with cell i (row-major) the single symbol x_i (kInput) or w_i
+/// (kKernel). Every route below carries symbols through when its inputs have them: copies
+/// copy them, and sums of products become sums of x_i * w_j terms in the order the route
+/// visits them.
+void attach_symbols(Grid& grid, SymbolRole role);
+
 /// C, the matrix of the forward convolution (kernel w, stride s, dilation d, no padding) that
 /// maps the F0 x F1 grid to n0 x n1, stored sparsely with n0*n1 rows and F0*F1 columns:
 ///   C[a*n1 + b][(a*s0 + u*d0)*F1 + (b*s1 + v*d1)] = w[u][v].

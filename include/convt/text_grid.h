@@ -13,6 +13,7 @@
 
 #include "convt/grid.h"
 #include "convt/messages.h"
+#include "convt/symbolic.h"
 
 namespace convt {
 
@@ -24,6 +25,13 @@ struct TextGridOptions {
   int64_t indent = 2;     ///< spaces before each line
   bool color = false;     ///< paint cells by kind (see style.h). Default: false
   bool footprint = false; ///< the grid is C or C^T: paint its data cells as the kernel's taps
+  /// With a symbolic grid: the names its cells are written with; null writes the numbers.
+  const SymbolNames* symbols = nullptr;
+  /// The name a symbolic grid of sums is listed under when it does not fit ("y", "z"); empty:
+  /// never listed (grids of single symbols elide like numbers).
+  std::string list_name;
+  /// The grid is one-dimensional: list entries read "y[3]", not "y[0][3]".
+  bool one_d = false;
 };
 
 /// A laid-out grid.
@@ -63,13 +71,32 @@ struct GridPlan {
 
 /// The text a format writes for one cell.
 using CellWriter = std::function<std::string(double value, CellKind kind)>;
+/// The text a format writes for cell (r, c) of a symbolic grid: its sum, marked by kind.
+using SymbolicCellWriter = std::function<std::string(int64_t r, int64_t c)>;
 
 /// Plans the layout of `grid` for a format that writes cells with `cell` and spends columns as
 /// `geometry` says; widths are display widths. When the lines would be wider than
 /// options.width (or taller than max_rows), middle columns (rows) give way to a gap and a note
 /// says which; the first and last row and column are always shown.
+/// A symbolic grid is measured with `symbolic` when it is given.
 GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridGeometry& geometry,
-                   const CellWriter& cell);
+                   const CellWriter& cell, const SymbolicCellWriter& symbolic = {});
+
+/// Whether a symbolic grid is written as a list of its cells (`name[i][j] = sum`, one per
+/// line) instead of a grid: it has a list_name, and its plan had to leave rows or columns out.
+bool lists_sums(const Grid& grid, const TextGridOptions& options, const GridPlan& plan);
+
+/// The name of cell (r, c) in the list form: "z[0][2]", or "z[2]" in 1-D.
+std::string list_entry_name(const TextGridOptions& options, int64_t r, int64_t c);
+
+/// The note under a list: the form of its entries.
+Message symbolic_list_note(const TextGridOptions& options);
+
+/// "head sum tail" wrapped after a " +" to `width` display columns: a line that does not end
+/// the sum ends in " +", continuation lines are indented to line up under the sum, and `tail`
+/// (e.g. "  [v]") ends the last line. A single product wider than the width stays whole.
+std::vector<std::string> wrap_sum(const std::string& head, const std::string& sum, int64_t width,
+                                  const std::string& tail = "");
 
 /// The header label(s) of column c: one for index labels, two for (i,j) coordinates.
 std::vector<std::string> column_header(const AxisLabels& labels, int64_t c);
@@ -86,6 +113,9 @@ std::string pad_left(const std::string& text, int64_t width);
 /// padding zeros, "[v]" for cropped cells, "v*" kept by output_padding, "0+" added zeros).
 std::string cell_text(double value, CellKind kind);
 
+/// cell_text with `body` (a number or a sum) in place of the number: "[body]" when cropped.
+std::string decorate_cell(const std::string& body, CellKind kind);
+
 /// The mark shown for `kind` in legends: ".", "_", "[v]", "v*", "0+".
 std::string kind_mark(CellKind kind);
 
@@ -97,6 +127,13 @@ std::optional<MsgId> kind_legend(CellKind kind);
 /// widest shown cell; elided columns and rows show as "...". With options.color the cells are
 /// painted by kind; the escapes take no columns.
 TextGrid layout_grid(const Grid& grid, const TextGridOptions& options);
+
+/// The list form of a symbolic grid (see lists_sums) for the terminal formats: one entry per
+/// cell, `name[i][j] = sum` wrapped at options.width, followed by the mark of its kind
+/// (`mark`) for every kind but kData. `sum(r, c)` writes the bare sum in the format's notation.
+TextGrid list_sums(const Grid& grid, const TextGridOptions& options,
+                   const std::function<std::string(int64_t r, int64_t c)>& sum,
+                   const std::function<std::string(CellKind)>& mark);
 
 /// Greedy word wrap of `text` to `width` display columns, each line starting with `indent`
 /// spaces. A word that `may_start_line` rejects is never put at the start of a line (it stays

@@ -10,6 +10,8 @@
 #                  inside a minimal document with amsmath and color.
 #   latex_large    larger cases (elided matrices, --full with many columns, dilation and
 #                  output_padding, 1-D, decimals) compile with pdflatex -halt-on-error.
+#   latex_symbolic the --symbolic cases (sums in matrices and in lists) compile likewise.
+# The markdown mode covers the --symbolic cases too.
 #
 # Exits 0 on success, 1 on a failure, 77 when the tool is missing (ctest SKIP_RETURN_CODE).
 # .ci/run installs cmark-gfm and texlive-latex-base; with CI=true a missing tool is a failure.
@@ -51,10 +53,14 @@ large_cases='--k 3 --s 2 --p 1 --n 10
 --dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1
 --k 3 --s 2 --p 1 --op 1 --n 2 --kernel 0.5,-1.25,3,1e-5,2,2,2,2,2
 --k 5 --s 4 --n 30 --stages output --full'
+symbolic_cases='--k 2 --s 2 --p 1 --n 2 --symbolic
+--k 3 --s 1 --p 1 --n 3 --symbolic
+--dims 1 --k 3 --s 2 --n 4 --symbolic
+--k 3 --s 2 --p 1 --op 1 --n 2 --symbolic --stages kernel,output,check'
 
 check_markdown() {
   need cmark-gfm
-  printf '%s\n%s\n' "$article_cases" "$large_cases" | while IFS= read -r args; do
+  printf '%s\n%s\n%s\n' "$article_cases" "$large_cases" "$symbolic_cases" | while IFS= read -r args; do
     # shellcheck disable=SC2086  # word splitting of the arguments is intended
     "$convt" explain $args --format markdown >"$scratch/doc.md" || { fail "convt $args"; continue; }
     cmark-gfm --extension table --extension strikethrough "$scratch/doc.md" >"$scratch/doc.html"
@@ -70,15 +76,18 @@ check_markdown() {
     if grep -q -e '\$[^$]*<\(em\|strong\|del\|code\)>[^$]*\$' "$scratch/doc.html"; then
       fail "$args: markup inside math in cmark-gfm's HTML"
     fi
-    # The check items are the only list (a wrapped line never starts one): one <li> per "- **".
-    [ "$(count '^<li>' "$scratch/doc.html")" -eq "$(count '^- \*\*' "$scratch/doc.md")" ] ||
+    # The lists are the check items ("- **") and the sums of --symbolic ("- $"); a wrapped line
+    # never starts one: one <li> per item.
+    [ "$(count '^<li>' "$scratch/doc.html")" -eq "$(count '^- \(\*\*\|\$\)' "$scratch/doc.md")" ] ||
       fail "$args: list items differ between markdown and HTML"
     if command -v pandoc >/dev/null 2>&1; then
       pandoc -f markdown -t html --mathml "$scratch/doc.md" -o "$scratch/pandoc.html" ||
         fail "$args: pandoc failed"
       [ "$(count '<table' "$scratch/pandoc.html")" -eq "$tables" ] ||
         fail "$args: pandoc rendered $(count '<table' "$scratch/pandoc.html") of $tables tables"
-      math=$(($(grep -o -e '\$C^T\$' "$scratch/doc.md" | wc -l) + formulas))
+      # Inline math ($C^T$, the sums of --symbolic): half the $ outside the $$ formulas.
+      inline=$(($(sed 's/\$\$[^$]*\$\$//g' "$scratch/doc.md" | grep -o '\$' | wc -l) / 2))
+      math=$((inline + formulas))
       [ "$(grep -o '<math' "$scratch/pandoc.html" | wc -l)" -eq "$math" ] ||
         fail "$args: pandoc rendered $(grep -o '<math' "$scratch/pandoc.html" | wc -l) of $math formulas as MathML"
     fi
@@ -127,8 +136,9 @@ case $mode in
   markdown) check_markdown ;;
   latex_article) check_latex "$article_cases" yes ;;
   latex_large) check_latex "$large_cases" no ;;
+  latex_symbolic) check_latex "$symbolic_cases" no ;;
   *)
-    echo "usage: check.sh markdown|latex_article|latex_large CONVT" >&2
+    echo "usage: check.sh markdown|latex_article|latex_large|latex_symbolic CONVT" >&2
     exit 2
     ;;
 esac

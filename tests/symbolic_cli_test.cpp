@@ -1,0 +1,66 @@
+// --symbolic on the command line: every format accepts it, and the limit on the products is a
+// one-line error with exit status 2.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "run_convt.h"
+
+namespace {
+
+using convt::testing::run_convt;
+
+TEST(SymbolicCli, EveryTextFormatWritesTheSums) {
+  const std::vector<std::pair<std::string, std::string>> formats = {
+      {"text", "x00*w11"},
+      {"unicode", "x\u2080\u2080\u00b7w\u2081\u2081"},
+      {"markdown", "$x_{00} w_{11}$"},
+      {"latex", "x_{00} w_{11}"},
+      {"json", "\"x00*w11\""}};
+  for (const auto& [format, sum] : formats) {
+    auto r = run_convt({"explain", "--k", "2", "--s", "2", "--p", "1", "--n", "2", "--symbolic",
+                        "--stages", "output", "--format", format});
+    ASSERT_EQ(r.exit_code, 0) << format << ": " << r.err;
+    EXPECT_NE(r.out.find(sum), std::string::npos) << format << " lacks " << sum;
+  }
+}
+
+TEST(SymbolicCli, TooManyProductsIsOneLineAndExitTwo) {
+  auto r = run_convt({"explain", "--k", "4", "--n", "26", "--symbolic"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "convt: --symbolic: the sums would hold 10816 products (676 input cells x 16 kernel "
+            "taps), over the limit of 10000; use a smaller --n or --k\n");
+}
+
+TEST(SymbolicCli, WideSumsAreListedInEveryFormat) {
+  for (const std::string format : {"text", "unicode", "markdown", "latex"}) {
+    auto r = run_convt({"explain", "--k", "3", "--s", "1", "--p", "1", "--n", "3", "--symbolic",
+                        "--stages", "output", "--format", format, "--width", "60"});
+    ASSERT_EQ(r.exit_code, 0) << format << ": " << r.err;
+    EXPECT_NE(r.out.find("y[1][1] = "), std::string::npos) << format;
+    EXPECT_NE(r.out.find("] = sum"), std::string::npos) << format;  // the note
+  }
+}
+
+TEST(SymbolicCli, ListedSumsWrapAtTheWidth) {
+  auto r = run_convt({"explain", "--k", "3", "--s", "1", "--p", "1", "--n", "3", "--symbolic",
+                      "--stages", "output", "--width", "40"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t start = 0;
+  while (start < r.out.size()) {
+    const size_t end = r.out.find('\n', start);
+    const std::string line = r.out.substr(start, end - start);
+    if (line.find(" = x") != std::string::npos || line.rfind("            x", 0) == 0) {
+      EXPECT_LE(line.size(), 40u) << line;
+    }
+    start = end + 1;
+  }
+  EXPECT_NE(r.out.find("  y[1][1] = x00*w22 + x01*w21 +\n            x02*w20 + x10*w12 +\n"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
