@@ -57,6 +57,10 @@ const BadInput kBadInputs[] = {
     {"HugePadding", explain({"--p", "2147483647"}), "--p"},
     {"OutputPaddingNotBelowStride", explain({"--s", "2", "--op", "2"}), "--op"},
     {"NanInKernel", explain({"--kernel", "1,2,3,4,nan,6,7,8,9"}), "--kernel"},
+    {"NanSpelledNaNInKernel", explain({"--kernel", "NaN,1,1,1,1,1,1,1,1"}), "--kernel"},
+    {"NegativeNanInKernel", explain({"--kernel", "1,1,1,1,1,1,1,1,-nan"}), "--kernel"},
+    {"NanInInput", explain({"--input", "1,2,3,4,5,6,7,8,NAN"}), "--input"},
+    {"SemicolonInKernelList", explain({"--kernel", "1;2"}), "--kernel"},
     {"InfinityInInput", explain({"--input", "1 2 3 4 inf 6 7 8 9"}), "--input"},
     {"OverflowingValue", explain({"--kernel", "1e400,1,1,1,1,1,1,1,1"}), "--kernel"},
     {"ProductsOverflow",
@@ -80,6 +84,10 @@ const BadInput kBadInputs[] = {
     {"UnknownOption", explain({"--bogus", "1"}), "--bogus"},
     {"TrailingJunk", explain({"junk"}), "junk"},
     {"MissingValue", {"explain", "--k", "3", "--n"}, "--n"},
+    {"MissingFormatValue", explain({"--format"}), "--format"},
+    {"StrideMissingCols", explain({"--s", "3x"}), "--s"},
+    {"DilationThreeAxes", explain({"--d", "1x1x1"}), "--d"},
+    {"UnknownLanguage", explain({"--lang", "xx"}), "--lang"},
     {"NewlineInValue", {"explain", "--k", "3", "--n", "3\nrm -rf"}, "--n"},
     {"EscapeInValue", {"explain", "--k", "3", "--n", "\x1b[31m3"}, "--n"},
     {"DenseStageOverLimit", {"explain", "--n", "2", "--k", "1", "--s", "1500"}, "--max-cells"},
@@ -111,8 +119,8 @@ TEST_P(BadInputTable, ExitsTwoWithOneLineNamingTheOptionAndNoOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, BadInputTable, ::testing::ValuesIn(kBadInputs),
-                         [](const ::testing::TestParamInfo<BadInput>& info) {
-                           return std::string(info.param.name);
+                         [](const ::testing::TestParamInfo<BadInput>& row_info) {
+                           return std::string(row_info.param.name);
                          });
 
 TEST(BadInputTable, HasAtLeastFortyRows) { EXPECT_GE(std::size(kBadInputs), 40u); }
