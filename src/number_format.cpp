@@ -30,4 +30,15 @@ void append_number(std::string& out, double value) {
   out.append(shortest.data(), shortest.size());
 }
 
+size_t number_length(double value) {
+  if (value == 0.0) return 1;
+  if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
+    const auto magnitude = static_cast<unsigned long long>(std::fabs(value));
+    size_t digits = 1;
+    for (unsigned long long power = 10; digits < 16 && magnitude >= power; power *= 10) ++digits;
+    return digits + (value < 0 ? 1 : 0);
+  }
+  return format_number(value).size();
+}
+
 }  // namespace convt

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -55,6 +56,7 @@ class JsonWriter {
   JsonWriter(const Derivation& d, const RenderOptions& options) : d_(d), options_(options) {}
 
   std::string run() {
+    reserve();
     const Params& p = d_.params;
     auto field = [&](int64_t AxisParams::*member) {
       std::vector<int64_t> v;
@@ -153,22 +155,25 @@ class JsonWriter {
       }
       return;
     }
-    // A sparse grid (C or C^T within the limit) is unpacked once, at most max_cells values,
-    // rather than searched cell by cell.
-    std::vector<double> unpacked;
-    if (g.is_sparse()) {
-      unpacked.assign(static_cast<size_t>(g.cells()), 0.0);
-      g.for_each_entry([&](int64_t r, int64_t c, double v) {
-        unpacked[static_cast<size_t>(r * g.cols() + c)] = v;
-      });
-    }
-    const std::vector<double>& values = g.is_sparse() ? unpacked : g.dense_values();
     out_ += ",\n     \"values\": [";
     for (int64_t r = 0; r < g.rows(); ++r) {
       out_ += r ? ",\n       [" : "\n       [";
-      for (int64_t c = 0; c < g.cols(); ++c) {
-        if (c) out_ += ',';
-        append_number(out_, values[static_cast<size_t>(r * g.cols() + c)]);
+      if (g.is_sparse()) {
+        // C or C^T within the limit: its rows are mostly zeros, written a run at a time.
+        int64_t next = 0;  // the first column not written yet
+        g.for_each_in_row(r, [&](int64_t c, double v) {
+          append_zeros(c - next, next == 0);
+          if (c) out_ += ',';
+          append_number(out_, v);
+          next = c + 1;
+        });
+        append_zeros(g.cols() - next, next == 0);
+      } else {
+        const std::vector<double>& values = g.dense_values();
+        for (int64_t c = 0; c < g.cols(); ++c) {
+          if (c) out_ += ',';
+          append_number(out_, values[static_cast<size_t>(r * g.cols() + c)]);
+        }
       }
       out_ += "]";
     }
@@ -181,6 +186,38 @@ class JsonWriter {
       out_ += "]";
     }
     out_ += "]";
+  }
+
+  /// Reserves about what the document will take: a large buffer grown by doubling is copied
+  /// and, past malloc's mmap threshold, page-faulted afresh at every step, which costs a
+  /// classroom run more than writing the numbers does.
+  void reserve() {
+    size_t bytes = 4096;
+    for (const Stage& s : d_.stages) {
+      if (!s.grid) continue;
+      const Grid& g = *s.grid;
+      const int64_t cells = g.cells() > options_.max_cells ? 16 * g.nonzeros() : g.cells();
+      bytes += 1024 + static_cast<size_t>(cells) * (d_.symbols ? 24 : 4);
+    }
+    out_.reserve(std::min<size_t>(bytes, size_t{64} << 20));
+  }
+
+  /// `count` zeros of a row, "0,0,0" after a "," unless they start the row.
+  void append_zeros(int64_t count, bool row_start) {
+    static const std::string kZeros = [] {
+      std::string z;
+      for (int i = 0; i < 256; ++i) z += ",0";
+      return z;
+    }();
+    if (count <= 0) return;
+    size_t chars = static_cast<size_t>(2 * count);
+    size_t skip = row_start ? 1 : 0;  // no comma before a row's first cell
+    while (chars > 0) {
+      const size_t piece = std::min(chars, kZeros.size());
+      out_.append(kZeros, skip, piece - skip);
+      chars -= piece;
+      skip = 0;
+    }
   }
 
   bool symbolic(const Grid& g) const { return d_.symbols && g.symbolic(); }

@@ -138,7 +138,13 @@ class LatexWriter {
     for (const Stage& stage : d_.stages) stage_block(stage, index++);
     if (options_.standalone) lines_.push_back("\\end{document}");
     std::string text;
-    for (const std::string& line : lines_) text += line + "\n";
+    size_t size = 0;
+    for (const std::string& line : lines_) size += line.size() + 1;
+    text.reserve(size);
+    for (const std::string& line : lines_) {
+      text += line;
+      text += '\n';
+    }
     return text;
   }
 

@@ -117,7 +117,13 @@ class MarkdownWriter {
     int index = 1;
     for (const Stage& stage : d_.stages) stage_block(stage, index++);
     std::string text;
-    for (const std::string& line : lines_) text += line + "\n";
+    size_t size = 0;
+    for (const std::string& line : lines_) size += line.size() + 1;
+    text.reserve(size);
+    for (const std::string& line : lines_) {
+      text += line;
+      text += '\n';
+    }
     return text;
   }
 

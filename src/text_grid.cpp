@@ -1,30 +1,16 @@
 #include "convt/text_grid.h"
 
 #include <algorithm>
-#include <bit>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <unordered_map>
 
 #include "convt/number_format.h"
 #include "convt/style.h"
 
 namespace convt {
 namespace {
-
-/// A cell's value (its bits) and kind: the key of plan_grid's memo of cell widths.
-struct CellKey {
-  uint64_t bits;
-  CellKind kind;
-  bool operator==(const CellKey&) const = default;
-};
-
-struct CellKeyHash {
-  size_t operator()(const CellKey& key) const {
-    return std::hash<uint64_t>{}(key.bits ^ (static_cast<uint64_t>(key.kind) << 56));
-  }
-};
 
 /// 0..n-1, or the first `keep - keep/2` and last `keep/2` indices around a kGap.
 std::vector<int64_t> shown_indices(int64_t n, int64_t keep) {
@@ -80,6 +66,24 @@ bool GridPlan::cols_elided() const {
 bool GridPlan::rows_elided() const {
   return std::find(rows.begin(), rows.end(), kGap) != rows.end();
 }
+
+namespace {
+
+int64_t digits(int64_t v) {
+  int64_t n = 1;
+  for (; v >= 10; v /= 10) ++n;
+  return n;
+}
+
+/// The widest line of column c's header: of column_header(labels, c), or of the one-line
+/// label "(i,j)" when `one_line`; counted, not written (the layout measures many columns).
+int64_t header_width(const AxisLabels& labels, int64_t c, bool one_line) {
+  if (labels.style == AxisLabels::Style::kIndex) return digits(c);
+  const int64_t i = digits(c / labels.width), j = digits(c % labels.width);
+  return one_line ? i + j + 3 : std::max(i, j);
+}
+
+}  // namespace
 
 std::vector<std::string> column_header(const AxisLabels& labels, int64_t c) {
   if (labels.style == AxisLabels::Style::kIndex) return {std::to_string(c)};
@@ -231,20 +235,21 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
     plan.label_width = std::max<int64_t>(plan.label_width, 3);  // room for "..."
   }
 
-  // Writing and measuring a cell's text costs far more than looking its width up, and grids
-  // repeat few values (zeros, the kernel's taps), so widths are kept by (value, kind): up to
-  // kMemo of them, which bounds the memory for --full on a grid of distinct values.
-  constexpr size_t kMemo = 4096;
-  std::unordered_map<CellKey, int64_t, CellKeyHash> memo;
+  // Writing and measuring a cell's text costs far more than looking its width up. Every format
+  // wraps the number in a mark of fixed width (CellWriter), so a width depends only on the
+  // kind and the length of the number: kept per (kind, length), measured once each.
+  constexpr size_t kKinds = static_cast<size_t>(CellKind::kAddedZero) + 1;
+  constexpr size_t kLengths = 32;  // format_number never writes more than 24 characters
+  std::array<std::array<int64_t, kLengths>, kKinds> widths{};  // 0: not measured yet
+  auto number_width = [&](double value, CellKind kind) {
+    const size_t length = std::min(number_length(value), kLengths - 1);
+    int64_t& width = widths[static_cast<size_t>(kind)][length];
+    if (width == 0) width = display_width(cell(value, kind));
+    return width;
+  };
   auto measured_width = [&](int64_t r, int64_t c) {
     if (sums) return display_width(symbolic(r, c));  // symbolic grids are small: no memo
-    const double value = grid.value(r, c);
-    const CellKind kind = grid.kind(r, c);
-    const CellKey key{std::bit_cast<uint64_t>(value), kind};  // bits: -0 and +0 stay apart
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
-    const int64_t width = display_width(cell(value, kind));
-    if (memo.size() < kMemo) memo.emplace(key, width);
-    return width;
+    return number_width(grid.value(r, c), grid.kind(r, c));
   };
   // A sparse grid (C, C^T) holds its entries and structural zeros that all read alike, so its
   // widest cell is among the entries of the shown rows and one zero: the same maximum as
@@ -267,11 +272,7 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
           w = std::max(w, display_width(symbolic(r, c)));
           return;
         }
-        const CellKey key{std::bit_cast<uint64_t>(value), CellKind::kData};
-        auto it = memo.find(key);
-        const int64_t width =
-            it != memo.end() ? it->second : display_width(cell(value, CellKind::kData));
-        if (it == memo.end() && memo.size() < kMemo) memo.emplace(key, width);
+        const int64_t width = number_width(value, CellKind::kData);
         w = std::max(w, width);
       });
     }
@@ -283,11 +284,7 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
     int64_t w = geometry.min_cell;
     for (int64_t c : cols) {
       if (c == kGap) continue;
-      if (geometry.one_line_headers)
-        w = std::max<int64_t>(w, display_width(grid.col_labels.label(c)));
-      else
-        for (const std::string& h : column_header(grid.col_labels, c))
-          w = std::max<int64_t>(w, display_width(h));
+      w = std::max(w, header_width(grid.col_labels, c, geometry.one_line_headers));
       if (grid.is_sparse()) continue;
       for (int64_t r : plan.rows)
         if (r != kGap) w = std::max<int64_t>(w, measured_width(r, c));
@@ -316,11 +313,14 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   plan.cols = std::move(cols);
   plan.cell_width = cell_width;
 
+  uint32_t seen = 0;  // a bit per kind: a set insert per cell would cost more than the layout
   for (int64_t r : plan.rows) {
     if (r == kGap) continue;
     for (int64_t c : plan.cols)
-      if (c != kGap && grid.kind(r, c) != CellKind::kData) plan.kinds.insert(grid.kind(r, c));
+      if (c != kGap) seen |= 1u << static_cast<unsigned>(grid.kind(r, c));
   }
+  for (size_t k = 1; k < kKinds; ++k)  // kData (0) has no legend
+    if (seen & (1u << k)) plan.kinds.insert(static_cast<CellKind>(k));
   if (plan.cols_elided())
     plan.notes.push_back(elision_note(MsgId::kNoteElidedColumns, plan.cols, grid.cols()));
   if (plan.rows_elided())
@@ -378,15 +378,29 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
       continue;
     }
     std::string line = indent + pad_left(grid.row_labels.label(r), plan.label_width);
+    line.reserve(static_cast<size_t>(options.width) + 64);
     for (int64_t c : plan.cols) {
       if (c == kGap) {
         line += " ...";
         continue;
       }
       const CellKind kind = grid.kind(r, c);
+      if (kind == CellKind::kData && !sums && !options.color) {
+        // Most cells: the number written in place, without a temporary string.
+        const double value = grid.value(r, c);
+        const auto length = static_cast<int64_t>(number_length(value));
+        line.append(static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - length)), ' ');
+        append_number(line, value);
+        continue;
+      }
       const std::string text = sums ? symbolic_cell(r, c) : cell_text(grid.value(r, c), kind);
-      line += " " + pad_left(paint(text, tone_of(kind, options.footprint), options.color),
-                             plan.cell_width);
+      // Right-aligned: the blanks first, then the text (painted: the escapes take no columns).
+      line.append(static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - display_width(text))),
+                  ' ');
+      if (options.color)
+        line += paint(text, tone_of(kind, options.footprint), true);
+      else
+        line += text;
     }
     // Lines end without trailing blanks so that golden files diff cleanly.
     line.erase(line.find_last_not_of(' ') + 1);
@@ -448,6 +462,37 @@ void split_word(std::string_view word, std::vector<WrapUnit>& units) {
 
 std::vector<std::string> wrap(const std::string& text, int64_t width, int64_t indent,
                               const std::function<bool(std::string_view)>& may_start_line) {
+  // Plain ASCII (the English prose, the LaTeX and Markdown sources) breaks only at spaces, and
+  // every byte is one column: the greedy loop below without the units of wide text.
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char ch) {
+    return static_cast<unsigned char>(ch) < 0x80 && ch != '\x1b';
+  });
+  if (ascii) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (size_t i = 0; i < text.size();) {
+      const size_t start = text.find_first_not_of(' ', i);
+      if (start == std::string::npos) break;
+      size_t end = text.find(' ', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view word(text.data() + start, end - start);
+      if (line.empty()) {
+        line.assign(static_cast<size_t>(indent), ' ');
+        line += word;
+      } else if (static_cast<int64_t>(line.size() + 1 + word.size()) <= width ||
+                 (may_start_line && !may_start_line(word))) {
+        line += ' ';
+        line += word;
+      } else {
+        lines.push_back(std::move(line));
+        line.assign(static_cast<size_t>(indent), ' ');
+        line += word;
+      }
+      i = end;
+    }
+    if (!line.empty()) lines.push_back(std::move(line));
+    return lines;
+  }
   std::vector<WrapUnit> units;
   size_t i = 0;
   while (i < text.size()) {

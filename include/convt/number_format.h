@@ -14,4 +14,8 @@ std::string format_number(double value);
 /// writers call this once per cell.
 void append_number(std::string& out, double value);
 
+/// format_number(value).size(), without writing the number when it is whole (grid layout
+/// measures every cell).
+size_t number_length(double value);
+
 }  // namespace convt

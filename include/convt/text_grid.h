@@ -69,7 +69,9 @@ struct GridPlan {
   bool rows_elided() const;
 };
 
-/// The text a format writes for one cell.
+/// The text a format writes for one cell. Its display width must depend only on `kind` and
+/// format_number(value).size() (a fixed mark around the number, or a fixed mark alone): the
+/// layout measures one cell per kind and length.
 using CellWriter = std::function<std::string(double value, CellKind kind)>;
 /// The text a format writes for cell (r, c) of a symbolic grid: its sum, marked by kind.
 using SymbolicCellWriter = std::function<std::string(int64_t r, int64_t c)>;
