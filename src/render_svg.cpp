@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -183,10 +184,13 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   ct_style.stage = "transposed_matrix";
   ct_style.symbols = ctx.symbols();
   ct_style.tap = [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
-  auto vector_style = [&ctx](const char* stage, int64_t cols) {
+  // y shows its sums only when the text view can show them as a grid; else its numbers.
+  const Stage matrix_output{StageId::kMatrixOutput, {}, {}, {}, {}, {}, {}};
+  const bool y_sums = !ctx.lists_sums(matrix_output, *folded);
+  auto vector_style = [&ctx, y_sums](const char* stage, int64_t cols) {
     SvgGridStyle style;
     style.stage = stage;
-    style.symbols = ctx.symbols();
+    style.symbols = std::string_view(stage) == "matrix_output" && !y_sums ? nullptr : ctx.symbols();
     style.col_labels = false;
     style.source = [cols](int64_t r, int64_t) { return std::make_pair(r / cols, r % cols); };
     return style;
@@ -297,7 +301,46 @@ std::string output_figure(const SvgContext& ctx, const Stage& stage) {
   return figure.finish();
 }
 
+/// A stage of sums too wide for a grid (SvgContext::lists_sums): its cells listed one per line
+/// as the text view lists them; for the output, the F-grid's list and then the output's.
+std::string sums_figure(const SvgContext& ctx, const Stage& stage) {
+  FigureBuilder figure(ctx.title(stage), ctx.heading());
+  GridPlan kinds;  // only its kinds: the legend of the marks the lists show
+  auto list = [&](const Grid& grid) {
+    for (std::string& line : ctx.sum_list(stage, grid)) figure.text(std::move(line), "txt");
+    for (int64_t r = 0; r < grid.rows(); ++r)
+      for (int64_t c = 0; c < grid.cols(); ++c)
+        if (grid.kind(r, c) != CellKind::kData) kinds.kinds.insert(grid.kind(r, c));
+  };
+  if (stage.full_view) {
+    figure.text(ctx.say({MsgId::kNoteFullGrid,
+                         {{"shape", ctx.prose(grid_size(ctx.derivation(), *stage.full_view))}}}),
+                "cap");
+    list(*stage.full_view);
+    figure.space(10);
+    figure.text(ctx.say({MsgId::kNoteOutputGrid,
+                         {{"shape", ctx.prose(grid_size(ctx.derivation(), *stage.grid))}}}),
+                "cap");
+  }
+  list(*stage.grid);
+  std::vector<LegendItem> legend{data_item(ctx)};
+  merge(legend, ctx.kind_legend(kinds));
+  figure.legend(std::move(legend));
+  TextGridOptions options;
+  set_symbol_options(ctx.derivation(), stage, *stage.grid, options);
+  add_notes(figure, {ctx.say(symbolic_list_note(options))});
+  return figure.finish();
+}
+
+/// Whether a stage's figure lists its sums instead of drawing its grids.
+bool lists_sums(const SvgContext& ctx, const Stage& stage) {
+  if (!stage.grid) return false;
+  return ctx.lists_sums(stage, *stage.grid) ||
+         (stage.full_view && ctx.lists_sums(stage, *stage.full_view));
+}
+
 std::string stage_figure(const SvgContext& ctx, const Stage& stage) {
+  if (lists_sums(ctx, stage)) return sums_figure(ctx, stage);
   switch (stage.id) {
     case StageId::kFormula:
       return formula_figure(ctx, stage);

@@ -219,7 +219,11 @@ class Sliding {
     SvgGridStyle padded_style;
     padded_style.stage = "padded_input";
     output_style.stage = "direct_output";
-    padded_style.symbols = output_style.symbols = ctx_.symbols();
+    // The window's output cells show their sums only when the text view can show them as a
+    // grid; else their numbers (the padded input and the weights keep their symbols).
+    const Stage direct_output{StageId::kDirectOutput, {}, {}, {}, {}, {}, {}};
+    padded_style.symbols = ctx_.symbols();
+    output_style.symbols = ctx_.lists_sums(direct_output, direct_) ? nullptr : ctx_.symbols();
     if (!output_style.written)
       output_style.written = [this](int64_t r, int64_t c) { return order_.count(key(r, c)) > 0; };
     Layout layout;

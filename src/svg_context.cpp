@@ -85,6 +85,47 @@ GridPlan SvgContext::plan(const Grid& grid, StageId stage) const {
   return plan_grid(grid, options, GridGeometry{}, cell_text);
 }
 
+namespace {
+
+/// The text view's options for `grid` of `stage` (render_text.cpp), with its symbol fields.
+TextGridOptions text_view_options(const Derivation& d, const SvgOptions& o, const Stage& stage,
+                                  const Grid& grid) {
+  TextGridOptions options;
+  options.width = o.width;
+  options.full = o.full;
+  options.indent = 2;
+  set_symbol_options(d, stage, grid, options);
+  return options;
+}
+
+}  // namespace
+
+bool SvgContext::lists_sums(const Stage& stage, const Grid& grid) const {
+  if (!d_.symbols || !grid.symbolic()) return false;
+  const TextGridOptions options = text_view_options(d_, o_, stage, grid);
+  if (options.list_name.empty()) return false;
+  const GridPlan plan =
+      plan_grid(grid, options, GridGeometry{}, cell_text, [&](int64_t r, int64_t c) {
+        return decorate_cell(d_.symbols->text(grid.expr(r, c), Notation::kAscii),
+                             grid.kind(r, c));
+      });
+  return convt::lists_sums(grid, options, plan);
+}
+
+std::vector<std::string> SvgContext::sum_list(const Stage& stage, const Grid& grid) const {
+  const TextGridOptions options = text_view_options(d_, o_, stage, grid);
+  std::vector<std::string> lines;
+  for (int64_t r = 0; r < grid.rows(); ++r)
+    for (int64_t c = 0; c < grid.cols(); ++c) {
+      const CellKind kind = grid.kind(r, c);
+      std::string line = list_entry_name(options, r, c) + " = " +
+                         svg_cell_text(grid, r, c, &*d_.symbols);
+      if (kind != CellKind::kData) line += "  " + kind_mark(kind);
+      lines.push_back(std::move(line));
+    }
+  return lines;
+}
+
 int64_t SvgContext::kernel_tap(int64_t r, int64_t c) const { return r * shape_[1].in.k + c; }
 
 int64_t SvgContext::flipped_tap(int64_t r, int64_t c) const {

@@ -46,6 +46,13 @@ class SvgContext {
   /// set and the grid has more than max_cells cells.
   GridPlan plan(const Grid& grid, StageId stage) const;
 
+  /// Whether `grid` (the grid of `stage` or its full_view) is a grid of sums that the text
+  /// view writes as a list (lists_sums): the figure then lists its cells too.
+  bool lists_sums(const Stage& stage, const Grid& grid) const;
+  /// The list form of such a grid: "z[0][1] = x₀₀·w₀₁ + x₀₁·w₀₀", a mark after cells of other
+  /// kinds than data.
+  std::vector<std::string> sum_list(const Stage& stage, const Grid& grid) const;
+
   /// The tap index (u * k1 + v) of the original kernel that a cell holds: in the kernel, the
   /// flipped kernel, the dilated kernel, C and C^T. -1 where no tap is (a dilation gap).
   int64_t kernel_tap(int64_t r, int64_t c) const;

@@ -395,8 +395,9 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
       }
       const std::string text = sums ? symbolic_cell(r, c) : cell_text(grid.value(r, c), kind);
       // Right-aligned: the blanks first, then the text (painted: the escapes take no columns).
-      line.append(static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - display_width(text))),
-                  ' ');
+      line.append(
+          static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - display_width(text))),
+          ' ');
       if (options.color)
         line += paint(text, tone_of(kind, options.footprint), true);
       else

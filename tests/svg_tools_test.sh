@@ -37,6 +37,8 @@ cases=(
   "fractions|--k 2 --s 2 --n 2 --kernel 0.5,-1.25,1e-5,3 --input 0.1,2,-3,4"
   "elided|--k 4 --s 2 --p 1 --n 30 --stages conv_matrix,padded_input,direct_output,output"
   "frames|--k 2 --s 2 --p 1 --n 2 --frames --stages direct_output"
+  "symbolic|--k 2 --s 2 --p 1 --n 2 --symbolic"
+  "symbolic_lists|--k 3 --s 1 --p 1 --n 3 --symbolic"
 )
 figures=0
 for entry in "${cases[@]}"; do

@@ -1,7 +1,9 @@
 // --symbolic on the command line: every format accepts it, and the limit on the products is a
 // one-line error with exit status 2.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 
 namespace {
 
+using convt::testing::read_file;
 using convt::testing::run_convt;
 
 TEST(SymbolicCli, EveryTextFormatWritesTheSums) {
@@ -61,6 +64,27 @@ TEST(SymbolicCli, ListedSumsWrapAtTheWidth) {
   EXPECT_NE(r.out.find("  y[1][1] = x00*w22 + x01*w21 +\n            x02*w20 + x10*w12 +\n"),
             std::string::npos)
       << r.out;
+}
+
+TEST(SymbolicCli, FiguresShowSumsAndListTheWideOnes) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("convt-symbolic-svg-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  auto r = run_convt({"explain", "--k", "3", "--s", "1", "--p", "1", "--n", "3", "--symbolic",
+                      "--format", "svg", "--out", dir.string(), "--stages",
+                      "kernel,matrix_output,output"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The kernel's cells are its symbols (w₁₂, written ASCII-clean as character references); the
+  // 5 x 5 sums are listed, not drawn 6000 px wide.
+  EXPECT_NE(read_file((dir / "kernel.svg").string()).find(">w&#x2081;&#x2082;<"),
+            std::string::npos);
+  const std::string output = read_file((dir / "output.svg").string());
+  EXPECT_NE(output.find("y[1][1] = x&#x2080;&#x2080;&#xB7;w&#x2082;&#x2082; + "),
+            std::string::npos);
+  EXPECT_NE(output.find("z[0][0] = x&#x2080;&#x2080;&#xB7;w&#x2080;&#x2080; [v]"),
+            std::string::npos);
+  EXPECT_NE(output.find("width=\"760\""), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
