@@ -126,7 +126,7 @@ std::vector<Message> output_explanation(const Derivation& d) {
   std::vector<int64_t> end =
       sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
   std::vector<Message> out;
-  out.push_back({MsgId::kExplainOutputCrop,
+  out.push_back({d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
                  {{"start", axis_text(start)},
                   {"end", axis_text(end)},
                   {"shape", size_text(d.output_size())}}});
@@ -389,8 +389,11 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   };
   auto add = [&](StageId id, std::vector<Message> explanation, std::optional<Grid> grid) {
     if (!wanted(id)) return;
-    Stage stage{id, {kStageTitles[static_cast<size_t>(id)], {}}, std::move(explanation), {},
-                std::move(grid), {}, {}};
+    // A 1-D kernel is reversed, not rotated.
+    const MsgId title = id == StageId::kFlippedKernel && dims == 1
+                            ? MsgId::kTitleFlippedKernel1d
+                            : kStageTitles[static_cast<size_t>(id)];
+    Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}};
     d.stages.push_back(std::move(stage));
   };
   const std::string shape_f = grid_size(matrix_out);
@@ -421,13 +424,17 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       {{MsgId::kExplainInput,
         {{"shape", grid_size(input)}, {"default", default_note(params.input.empty(), input.cells())}}}},
       input);
-  add(StageId::kConvMatrix, {{MsgId::kExplainConvMatrix, {}}}, std::move(c));
+  const bool one_d = dims == 1;
+  add(StageId::kConvMatrix, {{one_d ? MsgId::kExplainConvMatrix1d : MsgId::kExplainConvMatrix, {}}},
+      std::move(c));
   add(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));
   add(StageId::kMatrixOutput,
       {{MsgId::kExplainMatrixOutput,
         {{"count", str(input.cells())}, {"full_count", str(full_count)}, {"shape", shape_f}}}},
       std::move(matrix_out));
-  add(StageId::kScatterOutput, {{MsgId::kExplainScatterOutput, {}}}, std::move(scatter_out));
+  add(StageId::kScatterOutput,
+      {{one_d ? MsgId::kExplainScatterOutput1d : MsgId::kExplainScatterOutput, {}}},
+      std::move(scatter_out));
   add(StageId::kZeroInserted,
       {A.s > 1 || B.s > 1
            ? Message{MsgId::kExplainZeroInserted,
@@ -440,7 +447,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
         {{"pad", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.pad; }))},
          {"shape", grid_size(padded)}}}},
       std::move(padded));
-  add(StageId::kFlippedKernel, {{MsgId::kExplainFlippedKernel, {}}}, std::move(flipped));
+  add(StageId::kFlippedKernel,
+      {{one_d ? MsgId::kExplainFlippedKernel1d : MsgId::kExplainFlippedKernel, {}}},
+      std::move(flipped));
   add(StageId::kDilatedKernel,
       {{MsgId::kExplainDilatedKernel,
         {{"d", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.d; }))},

@@ -121,6 +121,24 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Every computed cell is written as its sum of products x*w, ordered by input cell and then "
      "by tap, so that all routes write the same sum; the numbers come from the kernel and input "
      "values."},
+    {MsgId::kTitleFlippedKernel1d, "The kernel reversed"},
+    {MsgId::kExplainConvMatrix1d,
+     "A transposed convolution is defined through an ordinary one: the convolution with the same "
+     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
+     "a holds the kernel starting at column a*s, taps d apart."},
+    {MsgId::kExplainScatterOutput1d,
+     "The same F-grid without any matrix: each input cell x[a] multiplies the whole kernel and "
+     "adds it into the grid starting at a*s, taps d apart. Where the stamps overlap, their values "
+     "add up."},
+    {MsgId::kExplainFlippedKernel1d,
+     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
+     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
+     "kernel in reverse order."},
+    {MsgId::kExplainOutputCrop1d,
+     "Padding p added p cells at each end of the forward convolution's input, so the transposed "
+     "convolution removes them from the F-grid: {start} cell(s) at the start and {end} at the "
+     "end, leaving {shape}."},
     {MsgId::kNoteSymbolicList,
      "the sums are too wide for a grid at this width, so every cell is listed as {form} = sum"},
 

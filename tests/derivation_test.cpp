@@ -541,4 +541,24 @@ TEST(Exhaustive, SampledRectangular2DConfigurationsMatchTheReference) {
   expect_all_hold(cases);
 }
 
+TEST(Derivation, OneDimensionSpeaksOfPositionsNotRowsAndColumns) {
+  const Derivation d = convt::derive(convt::square_params(1, 3, 3, 2, 1));
+  auto stage = [&](StageId id) {
+    const convt::Stage* s = d.find(id);
+    EXPECT_NE(s, nullptr);
+    return s;
+  };
+  // A 1-D kernel is reversed, not rotated 180 degrees; C's rows and the stamps are indexed a.
+  EXPECT_EQ(convt::resolve(stage(StageId::kFlippedKernel)->title, convt::Lang::kEn),
+            "The kernel reversed");
+  EXPECT_EQ(stage(StageId::kConvMatrix)->explanation[0].id, convt::MsgId::kExplainConvMatrix1d);
+  EXPECT_EQ(stage(StageId::kScatterOutput)->explanation[0].id,
+            convt::MsgId::kExplainScatterOutput1d);
+  EXPECT_EQ(stage(StageId::kOutput)->explanation[0].id, convt::MsgId::kExplainOutputCrop1d);
+  // And 2-D keeps its wording.
+  const Derivation two = convt::derive(convt::square_params(2, 3, 3, 2, 1));
+  EXPECT_EQ(convt::resolve(two.find(StageId::kFlippedKernel)->title, convt::Lang::kEn),
+            "The kernel rotated 180 degrees");
+}
+
 }  // namespace

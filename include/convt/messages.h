@@ -64,6 +64,11 @@ enum class MsgId {
   kCheckSymbolicDirect,
   kExplainSymbolic,
   kExplainSymbolic1d,
+  kTitleFlippedKernel1d,
+  kExplainConvMatrix1d,
+  kExplainScatterOutput1d,
+  kExplainFlippedKernel1d,
+  kExplainOutputCrop1d,
   kNoteSymbolicList,
   // Legends and notes.
   kLegendMatrixZero,
