@@ -3,36 +3,11 @@
 # Usage: sh tests/golden/zh/update.sh path/to/convt
 # Review the result with `git diff tests/golden/zh` before committing: a golden is a reference, and
 # every number in it must match PyTorch (tests/fixtures/pytorch_cases.json).
+# The work is tests/golden/update.sh's, run on this folder.
 set -eu
-set -f  # arguments are split on spaces, never globbed
-
 if [ "$#" -ne 1 ]; then
   echo "usage: sh $0 path/to/convt" >&2
   exit 2
 fi
-convt=$1
-if [ ! -x "$convt" ]; then
-  echo "$0: '$convt' is not an executable" >&2
-  exit 2
-fi
-dir=$(cd "$(dirname "$0")" && pwd)
-
-count=0
-while IFS= read -r line || [ -n "$line" ]; do
-  case $line in
-    '' | '#'*) continue ;;
-  esac
-  # shellcheck disable=SC2086  # word splitting of the arguments is intended
-  set -- $line
-  file=$1
-  shift
-  # NO_COLOR, COLUMNS and the locale must not change the output; unset them to be sure.
-  if ! env -u NO_COLOR -u CLICOLOR_FORCE -u COLUMNS LC_ALL=C "$convt" "$@" >"$dir/$file.tmp"; then
-    rm -f "$dir/$file.tmp"
-    echo "$0: '$convt $*' failed" >&2
-    exit 1
-  fi
-  mv "$dir/$file.tmp" "$dir/$file"
-  count=$((count + 1))
-done <"$dir/cases.txt"
-echo "regenerated $count golden file(s) in $dir"
+here=$(cd "$(dirname "$0")" && pwd)
+exec sh "$here/../update.sh" "$1" "$here"
