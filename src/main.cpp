@@ -529,11 +529,9 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   // Declaring the options of every subcommand is a fifth of a classroom run's work, so a run
   // that names its subcommand first declares only that one; --help without one, --man and
   // --completion see them all.
-  const std::string named = argc > 1 ? argv[1] : "";
-  auto wanted = [&named](const char* command) {
-    const bool one = named == "explain" || named == "shape" || named == "solve" || named == "chain";
-    return !one || named == command;
-  };
+  const std::string first = argc > 1 ? argv[1] : "";
+  const bool known = first == "explain" || first == "shape" || first == "solve" || first == "chain";
+  auto wanted = [&](const char* command) { return !known || first == command; };
   ExplainOptions explain;
   if (wanted("explain")) setup_explain(app, explain);
   ShapeCommandOptions shape;
@@ -558,8 +556,6 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
            kExamples;
     return 2;
   }
-  const std::string first = argv[1];
-  const bool known = first == "explain" || first == "shape" || first == "solve" || first == "chain";
   if (first.empty() || (first[0] != '-' && !known))
     return fail(convt::resolve({convt::MsgId::kErrUnknownSubcommand,
                                 {{"value", first}, {"valid", "explain, shape, solve, chain"}}},

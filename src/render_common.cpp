@@ -40,6 +40,18 @@ std::string heading_params(const Derivation& d) {
          size_text(d.output_size());
 }
 
+std::string join_lines(const std::vector<std::string>& lines) {
+  size_t size = 0;
+  for (const std::string& line : lines) size += line.size() + 1;
+  std::string text;
+  text.reserve(size);
+  for (const std::string& line : lines) {
+    text += line;
+    text += '\n';
+  }
+  return text;
+}
+
 std::string grid_size(const Derivation& d, const Grid& g) {
   return d.params.dims == 1 && g.rows() == 1 ? size_text({g.cols()})
                                              : size_text({g.rows(), g.cols()});

@@ -20,6 +20,9 @@ std::string module_name(const Derivation& derivation);
 /// axes differ.
 std::string heading_params(const Derivation& derivation);
 
+/// The lines joined into one text, each ending in a newline.
+std::string join_lines(const std::vector<std::string>& lines);
+
 /// The size of a stage's grid: "5" for a 1-D row, "3 x 3" otherwise.
 std::string grid_size(const Derivation& derivation, const Grid& grid);
 

@@ -137,15 +137,7 @@ class LatexWriter {
     int index = 1;
     for (const Stage& stage : d_.stages) stage_block(stage, index++);
     if (options_.standalone) lines_.push_back("\\end{document}");
-    std::string text;
-    size_t size = 0;
-    for (const std::string& line : lines_) size += line.size() + 1;
-    text.reserve(size);
-    for (const std::string& line : lines_) {
-      text += line;
-      text += '\n';
-    }
-    return text;
+    return detail::join_lines(lines_);
   }
 
  private:
@@ -272,17 +264,11 @@ class LatexWriter {
     // A sum is measured by its ASCII form ("x00*w11"), about as wide as it is typeset.
     detail::set_symbol_options(d_, stage, grid, grid_options);
     const bool sums = grid_options.symbols && grid.symbolic();
-    auto sum = [&](int64_t r, int64_t c, Notation notation) {
-      return grid.kind(r, c) == CellKind::kAddedZero
-                 ? std::string()
-                 : grid_options.symbols->text(grid.expr(r, c), notation);
-    };
-    const GridPlan plan =
-        plan_grid(grid, grid_options, geometry, cell_text,
-                  sums ? SymbolicCellWriter([&](int64_t r, int64_t c) {
-                    return decorate_cell(sum(r, c, Notation::kAscii), grid.kind(r, c));
-                  })
-                       : SymbolicCellWriter{});
+    const GridPlan plan = plan_grid(grid, grid_options, geometry, cell_text,
+                                    sums ? SymbolicCellWriter([&](int64_t r, int64_t c) {
+                                      return symbolic_cell_text(grid, r, c, *grid_options.symbols);
+                                    })
+                                         : SymbolicCellWriter{});
     if (lists_sums(grid, grid_options, plan)) return sum_list(grid, grid_options);
     const int64_t columns = static_cast<int64_t>(plan.cols.size());
 
@@ -302,8 +288,10 @@ class LatexWriter {
           row += c == kGap ? "\\ddots" : "\\vdots";
         else
           row += c == kGap ? "\\cdots"
-                 : sums    ? latex_decorate(sum(r, c, Notation::kLatex), grid.kind(r, c))
-                           : latex_cell(grid.value(r, c), grid.kind(r, c));
+                 : sums
+                     ? latex_decorate(grid_options.symbols->text(grid.expr(r, c), Notation::kLatex),
+                                      grid.kind(r, c))
+                     : latex_cell(grid.value(r, c), grid.kind(r, c));
       }
       if (i + 1 < plan.rows.size()) row += " \\\\";
       source_lines(row, 2);
@@ -322,17 +310,14 @@ class LatexWriter {
     blank();
     std::set<CellKind> kinds;
     lines_.emplace_back("\\begin{itemize}");
-    for (int64_t r = 0; r < grid.rows(); ++r)
-      for (int64_t c = 0; c < grid.cols(); ++c) {
-        const CellKind kind = grid.kind(r, c);
-        std::string line = "\\item $" + list_entry_name(grid_options, r, c) + " = " +
-                           grid_options.symbols->text(grid.expr(r, c), Notation::kLatex) + "$";
-        if (kind != CellKind::kData) {
-          kinds.insert(kind);
-          line += " " + latex_mark(kind);
-        }
-        source_lines(line);
+    for (const ListedSum& cell : listed_sums(grid, grid_options, Notation::kLatex)) {
+      std::string line = "\\item $" + cell.name + " = " + cell.sum + "$";
+      if (cell.kind != CellKind::kData) {
+        kinds.insert(cell.kind);
+        line += " " + latex_mark(cell.kind);
       }
+      source_lines(line);
+    }
     lines_.emplace_back("\\end{itemize}");
     legend(kinds);
     paragraph("\\noindent{\\small " + say(symbolic_list_note(grid_options)) + "}");

@@ -116,15 +116,7 @@ class MarkdownWriter {
                                   {"params", detail::heading_params(d_)}}}));
     int index = 1;
     for (const Stage& stage : d_.stages) stage_block(stage, index++);
-    std::string text;
-    size_t size = 0;
-    for (const std::string& line : lines_) size += line.size() + 1;
-    text.reserve(size);
-    for (const std::string& line : lines_) {
-      text += line;
-      text += '\n';
-    }
-    return text;
+    return detail::join_lines(lines_);
   }
 
  private:
@@ -234,10 +226,8 @@ class MarkdownWriter {
     detail::set_symbol_options(d_, stage, grid, grid_options);
     const bool sums = grid_options.symbols && grid.symbolic();
     auto symbolic_cell = [&](int64_t r, int64_t c) {
-      const CellKind kind = grid.kind(r, c);
-      return markdown_decorate(
-          kind == CellKind::kAddedZero ? "" : markdown_sum(*grid_options.symbols, grid.expr(r, c)),
-          kind);
+      return markdown_decorate(markdown_sum(*grid_options.symbols, grid.expr(r, c)),
+                               grid.kind(r, c));
     };
     const GridPlan plan =
         plan_grid(grid, grid_options, geometry, markdown_cell,
@@ -284,17 +274,14 @@ class MarkdownWriter {
   void sum_list(const Grid& grid, const TextGridOptions& grid_options) {
     blank();
     std::set<CellKind> kinds;
-    for (int64_t r = 0; r < grid.rows(); ++r)
-      for (int64_t c = 0; c < grid.cols(); ++c) {
-        const CellKind kind = grid.kind(r, c);
-        std::string line = "- $" + list_entry_name(grid_options, r, c) + " = " +
-                           grid_options.symbols->text(grid.expr(r, c), Notation::kLatex) + "$";
-        if (kind != CellKind::kData) {
-          kinds.insert(kind);
-          line += " " + markdown_mark(kind);
-        }
-        lines_.push_back(std::move(line));
+    for (const ListedSum& cell : listed_sums(grid, grid_options, Notation::kLatex)) {
+      std::string line = "- $" + cell.name + " = " + cell.sum + "$";
+      if (cell.kind != CellKind::kData) {
+        kinds.insert(cell.kind);
+        line += " " + markdown_mark(cell.kind);
       }
+      lines_.push_back(std::move(line));
+    }
     legend(kinds);
     paragraph(say(symbolic_list_note(grid_options)));
   }

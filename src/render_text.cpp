@@ -26,15 +26,7 @@ class TextWriter {
       blank();
       stage_block(stage, index++);
     }
-    std::string text;
-    size_t size = 0;
-    for (const std::string& line : lines_) size += line.size() + 1;
-    text.reserve(size);
-    for (const std::string& line : lines_) {
-      text += line;
-      text += '\n';
-    }
-    return text;
+    return detail::join_lines(lines_);
   }
 
  private:

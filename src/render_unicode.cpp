@@ -128,16 +128,14 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   geometry.frame = 2;  // " │"
   geometry.gap = 2;    // " ⋯"
   const bool sums = options.symbols && grid.symbolic();
-  auto sum = [&](int64_t r, int64_t c) {
-    return options.symbols->text(grid.expr(r, c), Notation::kUnicode);
-  };
   auto symbolic_cell = [&](int64_t r, int64_t c) {
-    return unicode_decorate(grid.kind(r, c) == CellKind::kAddedZero ? "" : sum(r, c),
+    return unicode_decorate(options.symbols->text(grid.expr(r, c), Notation::kUnicode),
                             grid.kind(r, c));
   };
   const GridPlan plan = plan_grid(grid, options, geometry, unicode_cell,
                                   sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
-  if (lists_sums(grid, options, plan)) return list_sums(grid, options, sum, unicode_mark);
+  if (lists_sums(grid, options, plan))
+    return list_sums(grid, options, Notation::kUnicode, unicode_mark);
   TextGrid out;
   out.kinds = plan.kinds;
   out.notes = plan.notes;

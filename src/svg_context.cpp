@@ -105,24 +105,19 @@ bool SvgContext::lists_sums(const Stage& stage, const Grid& grid) const {
   const TextGridOptions options = text_view_options(d_, o_, stage, grid);
   if (options.list_name.empty()) return false;
   const GridPlan plan =
-      plan_grid(grid, options, GridGeometry{}, cell_text, [&](int64_t r, int64_t c) {
-        return decorate_cell(d_.symbols->text(grid.expr(r, c), Notation::kAscii),
-                             grid.kind(r, c));
-      });
+      plan_grid(grid, options, GridGeometry{}, cell_text,
+                [&](int64_t r, int64_t c) { return symbolic_cell_text(grid, r, c, *d_.symbols); });
   return convt::lists_sums(grid, options, plan);
 }
 
 std::vector<std::string> SvgContext::sum_list(const Stage& stage, const Grid& grid) const {
   const TextGridOptions options = text_view_options(d_, o_, stage, grid);
   std::vector<std::string> lines;
-  for (int64_t r = 0; r < grid.rows(); ++r)
-    for (int64_t c = 0; c < grid.cols(); ++c) {
-      const CellKind kind = grid.kind(r, c);
-      std::string line = list_entry_name(options, r, c) + " = " +
-                         svg_cell_text(grid, r, c, &*d_.symbols);
-      if (kind != CellKind::kData) line += "  " + kind_mark(kind);
-      lines.push_back(std::move(line));
-    }
+  for (const ListedSum& cell : listed_sums(grid, options, Notation::kUnicode)) {
+    std::string line = cell.name + " = " + cell.sum;
+    if (cell.kind != CellKind::kData) line += "  " + kind_mark(cell.kind);
+    lines.push_back(std::move(line));
+  }
   return lines;
 }
 

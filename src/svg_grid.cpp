@@ -49,10 +49,7 @@ bool structural_zero(CellKind kind) {
 }  // namespace
 
 std::string svg_cell_text(const Grid& grid, int64_t r, int64_t c, const SymbolNames* symbols) {
-  if (symbols && grid.symbolic())
-    return grid.kind(r, c) == CellKind::kAddedZero
-               ? "0"
-               : symbols->text(grid.expr(r, c), Notation::kUnicode);
+  if (symbols && grid.symbolic()) return symbols->text(grid.expr(r, c), Notation::kUnicode);
   return format_number(grid.value(r, c));
 }
 

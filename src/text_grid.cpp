@@ -147,6 +147,10 @@ std::string cell_text(double value, CellKind kind) {
   return decorate_cell(format_number(value), kind);
 }
 
+std::string symbolic_cell_text(const Grid& grid, int64_t r, int64_t c, const SymbolNames& names) {
+  return decorate_cell(names.text(grid.expr(r, c), Notation::kAscii), grid.kind(r, c));
+}
+
 bool lists_sums(const Grid& grid, const TextGridOptions& options, const GridPlan& plan) {
   return options.symbols && grid.symbolic() && !options.list_name.empty() &&
          (plan.cols_elided() || plan.rows_elided());
@@ -328,38 +332,41 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   return plan;
 }
 
-TextGrid list_sums(const Grid& grid, const TextGridOptions& options,
-                   const std::function<std::string(int64_t r, int64_t c)>& sum,
+std::vector<ListedSum> listed_sums(const Grid& grid, const TextGridOptions& options,
+                                   Notation notation) {
+  std::vector<ListedSum> out;
+  for (int64_t r = 0; r < grid.rows(); ++r)
+    for (int64_t c = 0; c < grid.cols(); ++c)
+      out.push_back({list_entry_name(options, r, c),
+                     options.symbols->text(grid.expr(r, c), notation), grid.kind(r, c)});
+  return out;
+}
+
+TextGrid list_sums(const Grid& grid, const TextGridOptions& options, Notation notation,
                    const std::function<std::string(CellKind)>& mark) {
   TextGrid out;
   const std::string indent(static_cast<size_t>(options.indent), ' ');
-  for (int64_t r = 0; r < grid.rows(); ++r)
-    for (int64_t c = 0; c < grid.cols(); ++c) {
-      const CellKind kind = grid.kind(r, c);
-      std::string tail;
-      if (kind != CellKind::kData) {
-        out.kinds.insert(kind);
-        tail = "  " + paint(mark(kind), tone_of(kind, false), options.color);
-      }
-      std::vector<std::string> lines =
-          wrap_sum(indent + list_entry_name(options, r, c) + " = ", sum(r, c), options.width, tail);
-      for (std::string& line : lines) out.lines.push_back(std::move(line));
+  for (const ListedSum& cell : listed_sums(grid, options, notation)) {
+    std::string tail;
+    if (cell.kind != CellKind::kData) {
+      out.kinds.insert(cell.kind);
+      tail = "  " + paint(mark(cell.kind), tone_of(cell.kind, false), options.color);
     }
+    for (std::string& line : wrap_sum(indent + cell.name + " = ", cell.sum, options.width, tail))
+      out.lines.push_back(std::move(line));
+  }
   out.notes.push_back(symbolic_list_note(options));
   return out;
 }
 
 TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
   const bool sums = options.symbols && grid.symbolic();
-  auto sum = [&](int64_t r, int64_t c) {
-    return options.symbols->text(grid.expr(r, c), Notation::kAscii);
-  };
   auto symbolic_cell = [&](int64_t r, int64_t c) {
-    return decorate_cell(grid.kind(r, c) == CellKind::kAddedZero ? "" : sum(r, c), grid.kind(r, c));
+    return symbolic_cell_text(grid, r, c, *options.symbols);
   };
   const GridPlan plan = plan_grid(grid, options, GridGeometry{}, cell_text,
                                   sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
-  if (lists_sums(grid, options, plan)) return list_sums(grid, options, sum, kind_mark);
+  if (lists_sums(grid, options, plan)) return list_sums(grid, options, Notation::kAscii, kind_mark);
   TextGrid out;
   out.kinds = plan.kinds;
   out.notes = plan.notes;

@@ -64,7 +64,8 @@ Grid dilate(const Grid& kernel, const Shape2& shape);
 Grid slide(const Grid& padded, const Grid& kernel, const Shape2& shape);
 
 /// The output: remove p cells at the start of each axis and p - op at the end of the F-grid:
-///   out[i][j] = full[i + p0][j + p1], or 0 (kAddedZero) past the F-grid when op > p.
+///   out[i][j] = full[i + p0][j + p1], or 0 (kAddedZero, with the expression 0 when symbolic)
+///   past the F-grid when op > p.
 /// Cells kept only because of output_padding are marked kKeptByOutputPadding.
 Grid crop(const Grid& full, const Shape2& shape);
 

@@ -118,6 +118,10 @@ std::string cell_text(double value, CellKind kind);
 /// cell_text with `body` (a number or a sum) in place of the number: "[body]" when cropped.
 std::string decorate_cell(const std::string& body, CellKind kind);
 
+/// cell_text of a symbolic grid: the sum of cell (r, c) in ASCII ("x00*w11 + x01*w10"), marked
+/// by its kind. REQUIRES: grid.symbolic().
+std::string symbolic_cell_text(const Grid& grid, int64_t r, int64_t c, const SymbolNames& names);
+
 /// The mark shown for `kind` in legends: ".", "_", "[v]", "v*", "0+".
 std::string kind_mark(CellKind kind);
 
@@ -130,11 +134,22 @@ std::optional<MsgId> kind_legend(CellKind kind);
 /// painted by kind; the escapes take no columns.
 TextGrid layout_grid(const Grid& grid, const TextGridOptions& options);
 
-/// The list form of a symbolic grid (see lists_sums) for the terminal formats: one entry per
-/// cell, `name[i][j] = sum` wrapped at options.width, followed by the mark of its kind
-/// (`mark`) for every kind but kData. `sum(r, c)` writes the bare sum in the format's notation.
-TextGrid list_sums(const Grid& grid, const TextGridOptions& options,
-                   const std::function<std::string(int64_t r, int64_t c)>& sum,
+/// One cell of a grid of sums in its list form (see lists_sums).
+struct ListedSum {
+  std::string name;  ///< "z[0][2]", or "z[2]" in 1-D (list_entry_name)
+  std::string sum;   ///< the cell's sum in the notation asked for
+  CellKind kind;     ///< every kind but kData is marked after the entry
+};
+
+/// The cells of a symbolic grid, row by row, as every format lists them. REQUIRES:
+/// options.symbols and grid.symbolic().
+std::vector<ListedSum> listed_sums(const Grid& grid, const TextGridOptions& options,
+                                   Notation notation);
+
+/// The list form of a symbolic grid for the terminal formats: `name = sum` per cell (sums in
+/// `notation`), wrapped at options.width, followed by the mark of its kind (`mark`) for every
+/// kind but kData, and the note that explains the form.
+TextGrid list_sums(const Grid& grid, const TextGridOptions& options, Notation notation,
                    const std::function<std::string(CellKind)>& mark);
 
 /// Greedy word wrap of `text` to `width` display columns, each line starting with `indent`
