@@ -69,11 +69,8 @@ bool GridPlan::rows_elided() const {
 
 namespace {
 
-int64_t digits(int64_t v) {
-  int64_t n = 1;
-  for (; v >= 10; v /= 10) ++n;
-  return n;
-}
+/// The digits of an index, as number_length counts them.
+int64_t digits(int64_t v) { return static_cast<int64_t>(number_length(static_cast<double>(v))); }
 
 /// The widest line of column c's header: of column_header(labels, c), or of the one-line
 /// label "(i,j)" when `one_line`; counted, not written (the layout measures many columns).
@@ -276,8 +273,7 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
           w = std::max(w, display_width(symbolic(r, c)));
           return;
         }
-        const int64_t width = number_width(value, CellKind::kData);
-        w = std::max(w, width);
+        w = std::max(w, number_width(value, CellKind::kData));
       });
     }
     if (entries < cells) w = std::max<int64_t>(w, display_width(cell(0.0, CellKind::kMatrixZero)));
