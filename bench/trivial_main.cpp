@@ -1,7 +1,7 @@
 // The floor for whole-process timings (run_whole_process.sh): a program that does nothing,
 // linked like convt (convt_core, CLI11, fmt, the C++ runtime), so that the time it takes is
 // process start-up and dynamic loading alone.
-#include "convt/number_format.h"
+#include "text/number_format.h"
 
 int main(int argc, char**) {
   // Referencing fmt and std::string through convt_core keeps libfmt and libstdc++ loaded (the

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "convt/params.h"
-#include "run_cli.h"
+#include "cli/run_cli.h"
 
 namespace {
 

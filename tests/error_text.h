@@ -14,7 +14,7 @@ std::string error_text(F&& f) {
   try {
     f();
   } catch (const convt::Error& e) {
-    return e.what();
+    return convt::resolve(e.message(), convt::Lang::kEn);
   }
   return "<no error>";
 }

@@ -1,6 +1,6 @@
 // Writing the figures (file_output.h): the folder checks of --out and --force, atomic writes
 // that leave no temporary files, and errors that name --out and the path.
-#include "convt/file_output.h"
+#include "cli/file_output.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -57,7 +57,7 @@ std::string error_of(const std::function<void()>& f) {
   try {
     f();
   } catch (const convt::Error& e) {
-    return e.what();
+    return convt::resolve(e.message(), convt::Lang::kEn);
   }
   return "(no error)";
 }

@@ -123,8 +123,8 @@ TEST_P(FormatsGoldenOutput, MatchesCommittedFileByteForByte) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, FormatsGoldenOutput, ::testing::ValuesIn(read_manifest()),
-                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
-                           std::string name = info.param.file;
+                         [](const ::testing::TestParamInfo<GoldenCase>& case_info) {
+                           std::string name = case_info.param.file;
                            for (char& ch : name)
                              if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return name;

@@ -13,8 +13,8 @@
 
 #include "convt/derivation.h"
 #include "convt/render.h"
-#include "convt/style.h"
-#include "convt/text_grid.h"
+#include "text/style.h"
+#include "text/text_grid.h"
 
 namespace {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "convt/messages.h"
-#include "convt/messages_zh.h"
-#include "convt/text_grid.h"
+#include "text/messages_zh.h"
+#include "text/text_grid.h"
 
 namespace {
 

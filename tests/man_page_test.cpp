@@ -1,6 +1,6 @@
 // The man page and completion writers, on small hand-made CommandSpecs. The generated files of
 // the real convt are checked end to end by install_test.sh (groff, man -l, bash compgen, zsh).
-#include "convt/man_page.h"
+#include "cli/man_page.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "convt/completion.h"
+#include "cli/completion.h"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // The building blocks of the derivation, one by one, against hand-worked values.
-#include "convt/routes.h"
+#include "engine/routes.h"
 
 #include <gtest/gtest.h>
 

@@ -14,7 +14,7 @@
 #include "convt/params.h"
 #include "convt/render.h"
 #include "convt/render_svg.h"
-#include "svg_document.h"
+#include "render/svg/svg_document.h"
 #include "svg_reader.h"
 
 namespace {
@@ -236,7 +236,7 @@ TEST(SvgFigures, FullDrawsEveryCellAndRefusesGridsOverMaxCells) {
     convt::render_svg(d, options);
     FAIL() << "expected an Error";
   } catch (const convt::Error& e) {
-    EXPECT_STREQ(e.what(),
+    EXPECT_EQ(convt::resolve(e.message(), convt::Lang::kEn),
                  "--full: stage 'padded_input' has 4225 cells, over --max-cells 1000; print it "
                  "without --full, select other --stages, or raise --max-cells");
   }

@@ -279,7 +279,7 @@ TEST(Symbolic, RefusesLayersWithTooManyProducts) {
     derive(square_params(2, 26, 4), options);
     FAIL() << "expected an Error";
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()),
+    EXPECT_EQ(convt::resolve(e.message(), convt::Lang::kEn),
               "--symbolic: the sums would hold 10816 products (676 input cells x 16 kernel "
               "taps), over the limit of 10000; use a smaller --n or --k");
   }

@@ -1,5 +1,5 @@
 // Laying out grids as ASCII: cell marks, alignment, elision, and word wrap.
-#include "convt/text_grid.h"
+#include "text/text_grid.h"
 
 #include <gtest/gtest.h>
 

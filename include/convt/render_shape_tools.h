@@ -10,9 +10,15 @@
 #include "convt/shape_report.h"
 #include "convt/solve.h"
 #include "convt/tf_compare.h"
-#include "convt/tool_output.h"
 
 namespace convt {
+
+/// Output formats of the shape tools.
+enum class ToolFormat { kText, kMarkdown, kJson };
+
+/// "text", "markdown" or "json" -> the format. Throws Error
+/// "--format: unknown format 'x'; choose one of: text, markdown, json".
+ToolFormat tool_format_from_name(const std::string& name);
 
 /// `convt shape`: the formula per axis, the forward-convolution check, the claim (--m) and the
 /// TensorFlow comparison (--compare tf). Text prose wraps at options.width.

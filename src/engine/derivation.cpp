@@ -1,0 +1,471 @@
+#include "convt/derivation.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "convt/error.h"
+#include "text/number_format.h"
+#include "engine/overlap.h"
+#include "engine/routes.h"
+
+namespace convt {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<size_t>(StageId::kCount)> kStageNames = {
+    "formula",       "kernel",        "input",          "conv_matrix",    "transposed_matrix",
+    "matrix_output", "scatter_output", "zero_inserted", "padded_input",   "flipped_kernel",
+    "dilated_kernel", "direct_output", "output",        "overlap",       "check"};
+
+constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles = {
+    MsgId::kTitleFormula,       MsgId::kTitleKernel,        MsgId::kTitleInput,
+    MsgId::kTitleConvMatrix,    MsgId::kTitleTransposedMatrix, MsgId::kTitleMatrixOutput,
+    MsgId::kTitleScatterOutput, MsgId::kTitleZeroInserted,  MsgId::kTitlePaddedInput,
+    MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel, MsgId::kTitleDirectOutput,
+    MsgId::kTitleOutput,        MsgId::kTitleOverlap,       MsgId::kTitleCheck};
+
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+std::string str(int64_t v) { return std::to_string(v); }
+
+/// A per-axis parameter-like quantity: "2" when every axis has it, "2 (rows) / 1 (cols)" otherwise.
+std::string axis_text(const std::vector<int64_t>& values) {
+  if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; }))
+    return str(values[0]);
+  return str(values[0]) + " (rows) / " + str(values[1]) + " (cols)";
+}
+
+/// Per-axis sizes picked by `field`, over the real axes of the problem.
+template <typename F>
+std::vector<int64_t> sizes(const std::vector<AxisShape>& shapes, F field) {
+  std::vector<int64_t> out;
+  for (const AxisShape& s : shapes) out.push_back(field(s));
+  return out;
+}
+
+/// " (rows)" / " (cols)" when the axes differ and there are two; "" otherwise.
+std::string axis_tag(const Derivation& d, size_t axis, bool axes_differ) {
+  if (d.params.dims == 1 || !axes_differ) return "";
+  return axis == 0 ? " (rows)" : " (cols)";
+}
+
+bool axes_differ(const Params& params) {
+  return params.dims == 2 && !(params.axes[0] == params.axes[1]);
+}
+
+/// The indices of the axes that need their own lines: one when every axis is the same.
+std::vector<size_t> distinct_axes(const Params& params) {
+  if (axes_differ(params)) return {0, 1};
+  return {0};
+}
+
+bool general_form(const Params& params) {
+  return std::any_of(params.axes.begin(), params.axes.end(),
+                     [](const AxisParams& a) { return a.d != 1 || a.op != 0; });
+}
+
+/// The formula stage's lines: the rule, the substituted numbers, the result; then F likewise.
+std::vector<std::string> formula_lines(const Derivation& d) {
+  const bool general = general_form(d.params);
+  const bool differ = axes_differ(d.params);
+  std::vector<std::string> lines;
+  lines.push_back(general ? "m = (n-1)s - 2p + d(k-1) + output_padding + 1"
+                          : "m = (n-1)s - 2p + k");
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisShape& s = d.shapes[i];
+    const AxisParams& a = s.in;
+    std::string prefix = differ ? (i == 0 ? "rows: " : "cols: ") : "";
+    std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
+    std::string kernel_span =
+        general ? str(a.d) + "*(" + str(a.k) + "-1) + " + str(a.op) + " + 1" : str(a.k);
+    lines.push_back(prefix + "m = " + base + " - 2*" + str(a.p) + " + " + kernel_span + " = " +
+                    str(s.output));
+  }
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisShape& s = d.shapes[i];
+    const AxisParams& a = s.in;
+    std::string prefix = differ ? (i == 0 ? "rows: " : "cols: ") : "";
+    std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
+    if (general)
+      lines.push_back(prefix + "F = (n-1)s + d(k-1) + 1 = " + base + " + " + str(a.d) + "*(" +
+                      str(a.k) + "-1) + 1 = " + str(s.full));
+    else
+      lines.push_back(prefix + "F = (n-1)s + k = " + base + " + " + str(a.k) + " = " +
+                      str(s.full));
+  }
+  return lines;
+}
+
+std::vector<Message> formula_explanation(const Derivation& d) {
+  std::vector<Message> out;
+  out.push_back({general_form(d.params) ? MsgId::kExplainFormulaGeneral : MsgId::kExplainFormula,
+                 {}});
+  const bool differ = axes_differ(d.params);
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisShape& s = d.shapes[i];
+    const AxisParams& a = s.in;
+    if (a.s <= 1) continue;
+    const int64_t m = s.output - a.op;  // the size without output_padding
+    out.push_back({MsgId::kExplainStrideAmbiguity,
+                   {{"axis", axis_tag(d, i, differ)},
+                    {"k", str(a.k)},
+                    {"s", str(a.s)},
+                    {"p", str(a.p)},
+                    {"dilation", a.d != 1 ? ", d=" + str(a.d) : ""},
+                    {"m", str(m)},
+                    {"m_last", str(m + a.s - 1)},
+                    {"n", str(a.n)}}});
+  }
+  return out;
+}
+
+std::vector<Message> output_explanation(const Derivation& d) {
+  std::vector<int64_t> start = sizes(d.shapes, [](const AxisShape& s) { return s.in.p; });
+  std::vector<int64_t> end =
+      sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
+  std::vector<Message> out;
+  out.push_back({d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
+                 {{"start", axis_text(start)},
+                  {"end", axis_text(end)},
+                  {"shape", size_text(d.output_size())}}});
+  const bool differ = axes_differ(d.params);
+  for (size_t i : distinct_axes(d.params)) {
+    const AxisParams& a = d.shapes[i].in;
+    if (a.op == 0) continue;
+    const int64_t kept = std::min(a.op, a.p);
+    if (kept > 0)
+      out.push_back({MsgId::kExplainOutputPaddingKept,
+                     {{"op", str(a.op)}, {"axis", axis_tag(d, i, differ)}, {"count", str(kept)}}});
+    if (a.op > a.p)
+      out.push_back({MsgId::kExplainOutputPaddingAdded,
+                     {{"op", str(a.op)},
+                      {"axis", axis_tag(d, i, differ)},
+                      {"p", str(a.p)},
+                      {"extra", str(a.op - a.p)}}});
+  }
+  return out;
+}
+
+/// |a - b| within the rounding of sums whose terms add up to `scale` in absolute value.
+bool close(double a, double b, double scale, int64_t terms) {
+  const double eps = std::numeric_limits<double>::epsilon();
+  return std::fabs(a - b) <= static_cast<double>(terms + 2) * eps * scale;
+}
+
+int64_t count_equal(const Grid& a, const Grid& b, const Grid& scale, int64_t terms) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return 0;
+  int64_t equal = 0;
+  for (int64_t r = 0; r < a.rows(); ++r)
+    for (int64_t c = 0; c < a.cols(); ++c)
+      equal += close(a.value(r, c), b.value(r, c), scale.value(r, c), terms);
+  return equal;
+}
+
+/// Labels a matrix whose rows enumerate `row_grid` cells and columns `col_grid` cells.
+void label_matrix(Grid& m, int dims, int64_t row_width, int64_t col_width) {
+  if (dims == 1) return;
+  m.row_labels = {AxisLabels::Style::kCoords, row_width};
+  m.col_labels = {AxisLabels::Style::kCoords, col_width};
+}
+
+/// The number of cells of a and b whose expressions are the same sum, term for term.
+int64_t count_same_sums(const Grid& a, const Grid& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return 0;
+  int64_t equal = 0;
+  for (int64_t r = 0; r < a.rows(); ++r)
+    for (int64_t c = 0; c < a.cols(); ++c) equal += a.expr(r, c) == b.expr(r, c);
+  return equal;
+}
+
+/// Sorts every sum of a dense symbolic grid into the fixed order (input cell, then tap).
+void normalize_sums(Grid& g) {
+  for (int64_t r = 0; r < g.rows(); ++r)
+    for (int64_t c = 0; c < g.cols(); ++c) normalize(g.expr_at(r, c));
+}
+
+/// Refuses a symbolic derivation whose sums would hold more than kMaxSymbolicProducts terms.
+void check_symbolic_size(const Params& params) {
+  int64_t inputs = 1, taps = 1;
+  for (const AxisParams& a : params.axes) {
+    // validate_params has bounded the F-grid (which holds both the input and the kernel) by
+    // a few million cells, so these products cannot overflow.
+    inputs *= a.n;
+    taps *= a.k;
+  }
+  if (inputs * taps > Limits::kMaxSymbolicProducts)
+    throw Error({MsgId::kErrSymbolicTooLarge,
+                 {{"count", str(inputs * taps)},
+                  {"inputs", str(inputs)},
+                  {"taps", str(taps)},
+                  {"limit", str(Limits::kMaxSymbolicProducts)}}});
+}
+
+/// The sentence that introduces the symbols: the first two names of each kind.
+Message symbolic_explanation(const Params& params, const SymbolNames& names, int64_t taps,
+                             int64_t inputs) {
+  auto first_two = [](auto name, int64_t count) {
+    std::string out = name(0);
+    if (count > 1) out += ", " + name(1);
+    return out;
+  };
+  return {params.dims == 1 ? MsgId::kExplainSymbolic1d : MsgId::kExplainSymbolic,
+          {{"w", first_two([&](int64_t i) { return names.kernel(i, Notation::kAscii); }, taps)},
+           {"x", first_two([&](int64_t i) { return names.input(i, Notation::kAscii); }, inputs)}}};
+}
+
+std::string default_note(bool is_default, int64_t count) {
+  if (!is_default) return "";
+  return count == 1 ? ", the default 1" : ", the default values 1, 2, ..., " + str(count);
+}
+
+}  // namespace
+
+std::string_view stage_name(StageId id) { return kStageNames[static_cast<size_t>(id)]; }
+
+std::optional<StageId> stage_from_name(std::string_view name) {
+  for (size_t i = 0; i < kStageNames.size(); ++i)
+    if (kStageNames[i] == name) return static_cast<StageId>(i);
+  return std::nullopt;
+}
+
+std::vector<StageId> parse_stage_list(const std::string& text) {
+  std::vector<StageId> ids;
+  std::string valid;
+  for (std::string_view name : kStageNames) valid += (valid.empty() ? "" : ", ") + std::string(name);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string name = text.substr(start, end - start);
+    const size_t first = name.find_first_not_of(' ');
+    name = first == std::string::npos ? "" : name.substr(first, name.find_last_not_of(' ') + 1 - first);
+    std::optional<StageId> id = stage_from_name(name);
+    if (!id) throw Error({MsgId::kErrUnknownStage, {{"value", name}, {"valid", valid}}});
+    ids.push_back(*id);
+    start = end + 1;
+  }
+  return ids;
+}
+
+std::vector<StageId> all_stages() {
+  std::vector<StageId> ids;
+  for (size_t i = 0; i < kStageNames.size(); ++i) ids.push_back(static_cast<StageId>(i));
+  return ids;
+}
+
+std::vector<std::string> stage_names() {
+  std::vector<std::string> names;
+  for (StageId id : all_stages()) names.emplace_back(stage_name(id));
+  return names;
+}
+
+std::vector<int64_t> Derivation::output_size() const {
+  return sizes(shapes, [](const AxisShape& s) { return s.output; });
+}
+
+std::vector<int64_t> Derivation::full_size() const {
+  return sizes(shapes, [](const AxisShape& s) { return s.full; });
+}
+
+const Stage* Derivation::find(StageId id) const {
+  for (const Stage& s : stages)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+Derivation derive(const Params& params, const DeriveOptions& options) {
+  Derivation d;
+  d.params = params;
+  d.shapes = validate_params(params, options.limits);
+  const Shape2 shape = params.dims == 2 ? Shape2{d.shapes[0], d.shapes[1]}
+                                        : Shape2{trivial_axis_shape(), d.shapes[0]};
+  const AxisParams& A = shape[0].in;
+  const AxisParams& B = shape[1].in;
+  const int dims = params.dims;
+  auto grid_size = [&](const Grid& g) {
+    return dims == 1 ? size_text({g.cols()}) : size_text({g.rows(), g.cols()});
+  };
+
+  // The values.
+  Grid kernel = value_grid(A.k, B.k, params.kernel);
+  Grid input = value_grid(A.n, B.n, params.input);
+  if (options.symbolic) {
+    check_symbolic_size(params);
+    d.symbols = SymbolNames(dims, A.k, B.k, A.n, B.n);
+    attach_symbols(kernel, SymbolRole::kKernel);
+    attach_symbols(input, SymbolRole::kInput);
+  }
+
+  // Route 1: the matrix view.
+  Grid c = conv_matrix(kernel, shape);
+  label_matrix(c, dims, B.n, shape[1].full);
+  Grid ct = transpose_sparse(c);
+  label_matrix(ct, dims, shape[1].full, B.n);
+  Grid matrix_out = multiply_sparse(ct, input, shape[0].full, shape[1].full);
+  // Route 2: scatter.
+  Grid scatter_out = scatter(input, kernel, shape);
+  // Route 3: zero insertion, padding, the flipped kernel, a direct convolution.
+  Grid inserted = insert_zeros(input, shape);
+  Grid padded = pad(inserted, shape);
+  Grid flipped = flip(kernel);
+  Grid dilated = dilate(flipped, shape);
+  Grid direct = slide(padded, flipped, shape);
+  if (options.symbolic) {
+    // Each route sums in its own order (C^T by row entry, scatter by input cell, the window by
+    // tap); sorted, the three sums must be the same list of products.
+    for (Grid* g : {&matrix_out, &scatter_out, &direct}) normalize_sums(*g);
+  }
+  Grid output = crop(matrix_out, shape);
+
+  // The check: shapes from the direct route's grid against the formula, then values.
+  Stage check{StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}};
+  {
+    std::vector<int64_t> route_m, formula_m;
+    const std::array<int64_t, 2> direct_size = {direct.rows(), direct.cols()};
+    for (size_t i = 0; i < d.shapes.size(); ++i) {
+      const AxisParams& a = d.shapes[i].in;
+      const size_t axis = dims == 2 ? i : 1;
+      route_m.push_back(direct_size[axis] - a.p - (a.p - a.op));
+      formula_m.push_back((a.n - 1) * a.s - 2 * a.p + a.d * (a.k - 1) + a.op + 1);
+    }
+    check.checks.push_back({{MsgId::kCheckShape,
+                             {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
+                            route_m == formula_m});
+    const Grid scale = magnitude(input, kernel, shape);
+    const int64_t terms = A.k * B.k;
+    const int64_t cells = matrix_out.cells();
+    const int64_t same_scatter = count_equal(matrix_out, scatter_out, scale, terms);
+    check.checks.push_back(
+        {{MsgId::kCheckMatrixScatter, {{"equal", str(same_scatter)}, {"cells", str(cells)}}},
+         same_scatter == cells});
+    const int64_t same_direct = count_equal(matrix_out, direct, scale, terms);
+    check.checks.push_back(
+        {{MsgId::kCheckMatrixDirect, {{"equal", str(same_direct)}, {"cells", str(cells)}}},
+         same_direct == cells});
+    // <C u, x> = <u, C^T x> with a fixed mixed-sign u on the F-grid, computed where it is
+    // used rather than stored (it would be one more F-sized array).
+    auto u = [](int64_t j) { return static_cast<double>((j * 5) % 11 - 5); };
+    std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
+    c.for_each_entry([&](int64_t r, int64_t col, double v) {
+      cu[static_cast<size_t>(r)] += v * u(col);
+    });
+    double left = 0.0, right = 0.0, bound = 0.0;
+    const std::vector<double>& xs = input.dense_values();
+    for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * xs[r];
+    // matrix_out and scale are dense F-grids: index j is cell (j / F1, j % F1).
+    const std::vector<double>& ys = matrix_out.dense_values();
+    const std::vector<double>& scales = scale.dense_values();
+    for (int64_t j = 0; j < cells; ++j) {
+      right += u(j) * ys[static_cast<size_t>(j)];
+      bound += std::fabs(u(j)) * scales[static_cast<size_t>(j)];
+    }
+    if (options.symbolic) {
+      const int64_t scatter_sums = count_same_sums(matrix_out, scatter_out);
+      check.checks.push_back(
+          {{MsgId::kCheckSymbolicScatter, {{"equal", str(scatter_sums)}, {"cells", str(cells)}}},
+           scatter_sums == cells});
+      const int64_t direct_sums = count_same_sums(matrix_out, direct);
+      check.checks.push_back(
+          {{MsgId::kCheckSymbolicDirect, {{"equal", str(direct_sums)}, {"cells", str(cells)}}},
+           direct_sums == cells});
+    }
+    check.checks.push_back({{MsgId::kCheckAdjoint,
+                             {{"left", format_number(left)}, {"right", format_number(right)}}},
+                            close(left, right, bound, cells + terms)});
+    d.passed = std::all_of(check.checks.begin(), check.checks.end(),
+                           [](const CheckLine& l) { return l.ok; });
+    check.checks.push_back({{d.passed ? MsgId::kCheckPassed : MsgId::kCheckFailed,
+                             {{"shape", size_text(d.output_size())}}},
+                            d.passed});
+  }
+
+  const bool dilated_any = A.d > 1 || B.d > 1;
+  auto wanted = [&](StageId id) {
+    if (id == StageId::kDilatedKernel && !dilated_any) return false;
+    return options.stages.empty() ||
+           std::find(options.stages.begin(), options.stages.end(), id) != options.stages.end();
+  };
+  auto add = [&](StageId id, std::vector<Message> explanation, std::optional<Grid> grid) {
+    if (!wanted(id)) return;
+    // A 1-D kernel is reversed, not rotated.
+    const MsgId title = id == StageId::kFlippedKernel && dims == 1
+                            ? MsgId::kTitleFlippedKernel1d
+                            : kStageTitles[static_cast<size_t>(id)];
+    Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}};
+    d.stages.push_back(std::move(stage));
+  };
+  const std::string shape_f = grid_size(matrix_out);
+  const int64_t full_count = matrix_out.cells();
+  // The output stage's view of the crop, taken before matrix_out moves into its stage.
+  std::optional<Grid> full_view;
+  if (wanted(StageId::kOutput)) full_view = mark_crop(matrix_out, shape);
+
+  if (wanted(StageId::kFormula)) {
+    std::vector<Message> explanation = formula_explanation(d);
+    if (d.symbols)
+      explanation.push_back(
+          symbolic_explanation(params, *d.symbols, kernel.cells(), input.cells()));
+    Stage stage{StageId::kFormula,
+                {MsgId::kTitleFormula, {}},
+                std::move(explanation),
+                formula_lines(d),
+                {},
+                {},
+                {}};
+    d.stages.push_back(std::move(stage));
+  }
+  add(StageId::kKernel,
+      {{MsgId::kExplainKernel,
+        {{"shape", grid_size(kernel)}, {"default", default_note(params.kernel.empty(), kernel.cells())}}}},
+      kernel);
+  add(StageId::kInput,
+      {{MsgId::kExplainInput,
+        {{"shape", grid_size(input)}, {"default", default_note(params.input.empty(), input.cells())}}}},
+      input);
+  const bool one_d = dims == 1;
+  add(StageId::kConvMatrix, {{one_d ? MsgId::kExplainConvMatrix1d : MsgId::kExplainConvMatrix, {}}},
+      std::move(c));
+  add(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));
+  add(StageId::kMatrixOutput,
+      {{MsgId::kExplainMatrixOutput,
+        {{"count", str(input.cells())}, {"full_count", str(full_count)}, {"shape", shape_f}}}},
+      std::move(matrix_out));
+  add(StageId::kScatterOutput,
+      {{one_d ? MsgId::kExplainScatterOutput1d : MsgId::kExplainScatterOutput, {}}},
+      std::move(scatter_out));
+  add(StageId::kZeroInserted,
+      {A.s > 1 || B.s > 1
+           ? Message{MsgId::kExplainZeroInserted,
+                     {{"gap", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; }))},
+                      {"shape", grid_size(inserted)}}}
+           : Message{MsgId::kExplainZeroInsertedStrideOne, {}}},
+      std::move(inserted));
+  add(StageId::kPaddedInput,
+      {{MsgId::kExplainPaddedInput,
+        {{"pad", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.pad; }))},
+         {"shape", grid_size(padded)}}}},
+      std::move(padded));
+  add(StageId::kFlippedKernel,
+      {{one_d ? MsgId::kExplainFlippedKernel1d : MsgId::kExplainFlippedKernel, {}}},
+      std::move(flipped));
+  add(StageId::kDilatedKernel,
+      {{MsgId::kExplainDilatedKernel,
+        {{"d", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.d; }))},
+         {"shape", grid_size(dilated)}}}},
+      std::move(dilated));
+  add(StageId::kDirectOutput, {{MsgId::kExplainDirectOutput, {{"shape", grid_size(direct)}}}},
+      std::move(direct));
+  if (wanted(StageId::kOutput)) {
+    Stage stage{StageId::kOutput, {MsgId::kTitleOutput, {}}, output_explanation(d), {},
+                std::move(output), std::move(full_view), {}};
+    d.stages.push_back(std::move(stage));
+  }
+  if (wanted(StageId::kOverlap))
+    add(StageId::kOverlap, overlap_explanation(params, d.shapes), overlap_grid(params, d.shapes));
+  if (wanted(StageId::kCheck)) d.stages.push_back(std::move(check));
+  return d;
+}
+
+}  // namespace convt

@@ -1,0 +1,147 @@
+#include "convt/shape.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "engine/checked.h"
+#include "convt/error.h"
+
+namespace convt {
+namespace {
+
+const char* const kSizeOptions = "--n/--k/--s/--d";
+
+int64_t must(std::optional<int64_t> value, const char* what) {
+  if (!value) throw Error({MsgId::kErrOverflow, {{"option", kSizeOptions}, {"what", what}}});
+  return *value;
+}
+
+/// " on the rows axis" / "" for messages about one axis.
+std::string axis_suffix(const Params& params, size_t axis) {
+  if (params.dims == 1 || params.axes[0] == params.axes[1]) return "";
+  return axis == 0 ? " (rows)" : " (cols)";
+}
+
+std::string signed_term(int64_t v) { return v < 0 ? "(" + std::to_string(v) + ")" : std::to_string(v); }
+
+}  // namespace
+
+std::string size_text(const std::vector<int64_t>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? " x " : "") + std::to_string(values[i]);
+  return out;
+}
+
+AxisShape axis_shape(const AxisParams& a) {
+  AxisShape shape;
+  shape.in = a;
+  shape.inserted = must(checked_add(must(checked_mul(a.n - 1, a.s), "(n-1)s"), 1), "(n-1)s+1");
+  shape.pad = must(checked_mul(a.d, a.k - 1), "d(k-1)");
+  shape.dilated_k = must(checked_add(shape.pad, 1), "d(k-1)+1");
+  shape.full = must(checked_add(shape.inserted, shape.pad), "F");
+  shape.padded = must(checked_add(shape.full, shape.pad), "the padded input");
+  // m = F - 2p + op; p and op are below 2^31, so this cannot overflow once F fits.
+  shape.output = shape.full - 2 * a.p + a.op;
+  return shape;
+}
+
+int64_t largest_working_padding(const AxisShape& shape) {
+  return std::max<int64_t>(0, (shape.full + shape.in.op - 1) / 2);
+}
+
+std::vector<AxisShape> validate_params(const Params& params, const Limits& limits) {
+  if (params.dims != 1 && params.dims != 2)
+    throw Error({MsgId::kErrDims, {{"value", std::to_string(params.dims)}}});
+  if (params.axes.size() != static_cast<size_t>(params.dims))
+    throw Error({MsgId::kErrAxesMismatch,
+                 {{"dims", std::to_string(params.dims)},
+                  {"count", std::to_string(params.axes.size())}}});
+  std::vector<AxisShape> shapes;
+  for (size_t i = 0; i < params.axes.size(); ++i) {
+    const AxisParams& a = params.axes[i];
+    AxisShape shape = axis_shape(a);
+    int64_t limit = std::max(a.s, a.d);
+    if (a.op >= limit)
+      throw Error({MsgId::kErrOutputPadding,
+                   {{"op", std::to_string(a.op)},
+                    {"axis", axis_suffix(params, i)},
+                    {"limit", std::to_string(limit)},
+                    {"n", std::to_string(a.n)}}});
+    if (shape.output < 1) {
+      std::string equation = "(" + std::to_string(a.n) + "-1)*" + std::to_string(a.s) + " - 2*" +
+                             std::to_string(a.p) + " + ";
+      equation += a.d == 1 ? std::to_string(a.k)
+                           : std::to_string(a.d) + "*(" + std::to_string(a.k) + "-1) + 1";
+      if (a.op != 0) equation += " + " + std::to_string(a.op);
+      throw Error({MsgId::kErrNoOutput,
+                   {{"p", std::to_string(a.p)},
+                    {"axis", axis_suffix(params, i)},
+                    {"equation", equation},
+                    {"m", signed_term(shape.output)},
+                    {"largest", std::to_string(largest_working_padding(shape))}}});
+    }
+    shapes.push_back(shape);
+  }
+
+  auto product = [&](auto field) {
+    int64_t total = 1;
+    for (const AxisShape& s : shapes) total = must(checked_mul(total, field(s)), "a grid size");
+    return total;
+  };
+  int64_t kernel_cells = product([](const AxisShape& s) { return s.in.k; });
+  int64_t input_cells = product([](const AxisShape& s) { return s.in.n; });
+  struct Stored {
+    const char* stage;
+    int64_t count;
+    int64_t factor;  // of max_cells: Limits::kSparseFactor or kDenseFactor
+  };
+  // Every grid the engine allocates is at most one of these (inserted <= F <= padded; the
+  // kernel, its flip and the input fit in the F-grid; C^T has C's non-zeros).
+  const Stored stored[] = {
+      {"conv_matrix", must(checked_mul(kernel_cells, input_cells), "the non-zeros of C"),
+       Limits::kSparseFactor},
+      {"matrix_output", product([](const AxisShape& s) { return s.full; }), Limits::kDenseFactor},
+      {"padded_input", product([](const AxisShape& s) { return s.padded; }), Limits::kDenseFactor},
+      {"dilated_kernel", product([](const AxisShape& s) { return s.dilated_k; }),
+       Limits::kDenseFactor},
+      {"output", product([](const AxisShape& s) { return s.output; }), Limits::kDenseFactor},
+  };
+  for (const Stored& s : stored) {
+    const int64_t limit = limits.scaled(s.factor);
+    if (s.count > limit)
+      throw Error({MsgId::kErrTooManyEntries,
+                   {{"option", kSizeOptions},
+                    {"stage", s.stage},
+                    {"count", std::to_string(s.count)},
+                    {"limit", std::to_string(limit)},
+                    {"factor", std::to_string(s.factor)},
+                    {"max_cells", std::to_string(limits.max_cells)}}});
+  }
+
+  auto check_count = [&](const std::vector<double>& values, int64_t expected, const char* option,
+                         const char* what, auto field) {
+    if (values.empty() || static_cast<int64_t>(values.size()) == expected) return;
+    std::vector<int64_t> per_axis;
+    for (const AxisShape& s : shapes) per_axis.push_back(field(s));
+    throw Error({MsgId::kErrValueCount,
+                 {{"option", option},
+                  {"expected", std::to_string(expected)},
+                  {"got", std::to_string(values.size())},
+                  {"shape", std::string(what) + " = " + size_text(per_axis)}}});
+  };
+  check_count(params.kernel, kernel_cells, "--kernel", "k", [](const AxisShape& s) { return s.in.k; });
+  check_count(params.input, input_cells, "--input", "n", [](const AxisShape& s) { return s.in.n; });
+  // Every sum holds at most prod(k) products; keep them finite.
+  auto largest = [](const std::vector<double>& values) {
+    double m = 1.0;
+    for (double v : values) m = std::max(m, std::fabs(v));
+    return m;
+  };
+  double bound = largest(params.kernel) * largest(params.input) * static_cast<double>(kernel_cells);
+  if (!(bound < 1e300))
+    throw Error({MsgId::kErrValuesTooLarge, {}});
+  return shapes;
+}
+
+}  // namespace convt

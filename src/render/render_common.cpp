@@ -1,0 +1,172 @@
+#include "render/render_common.h"
+
+#include <cctype>
+
+#include "text/number_format.h"
+#include "convt/shape.h"
+
+namespace convt::detail {
+namespace {
+
+/// "3" when every axis agrees, "3x2" otherwise.
+std::string axis_values(const Params& params, int64_t AxisParams::*field) {
+  std::string out;
+  for (size_t i = 0; i < params.axes.size(); ++i) {
+    std::string v = std::to_string(params.axes[i].*field);
+    if (i == 0) {
+      out = v;
+    } else if (v != out) {
+      out += "x" + v;
+    }
+  }
+  return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+std::string module_name(const Derivation& derivation) {
+  return derivation.params.dims == 1 ? "ConvTranspose1d" : "ConvTranspose2d";
+}
+
+std::string heading_params(const Derivation& d) {
+  const Params& p = d.params;
+  return "n=" + axis_values(p, &AxisParams::n) + ", k=" + axis_values(p, &AxisParams::k) +
+         ", s=" + axis_values(p, &AxisParams::s) + ", p=" + axis_values(p, &AxisParams::p) +
+         ", d=" + axis_values(p, &AxisParams::d) +
+         ", output_padding=" + axis_values(p, &AxisParams::op) + " -> " +
+         size_text(d.output_size());
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  size_t size = 0;
+  for (const std::string& line : lines) size += line.size() + 1;
+  std::string text;
+  text.reserve(size);
+  for (const std::string& line : lines) {
+    text += line;
+    text += '\n';
+  }
+  return text;
+}
+
+std::string grid_size(const Derivation& d, const Grid& g) {
+  return d.params.dims == 1 && g.rows() == 1 ? size_text({g.cols()})
+                                             : size_text({g.rows(), g.cols()});
+}
+
+void set_symbol_options(const Derivation& d, const Stage& stage, const Grid& grid,
+                        TextGridOptions& options) {
+  options.symbols = d.symbols ? &*d.symbols : nullptr;
+  options.one_d = d.params.dims == 1;
+  const bool full_view = stage.full_view && &grid == &*stage.full_view;
+  switch (stage.id) {
+    case StageId::kMatrixOutput:
+    case StageId::kScatterOutput:
+    case StageId::kDirectOutput:
+      options.list_name = "z";
+      break;
+    case StageId::kOutput:
+      options.list_name = full_view ? "z" : "y";
+      break;
+    default:
+      options.list_name.clear();
+  }
+}
+
+std::vector<ProsePiece> split_prose(const std::string& text) {
+  using Kind = ProsePiece::Kind;
+  std::vector<ProsePiece> pieces;
+  auto add = [&](Kind kind, std::string piece) {
+    if (kind == Kind::kText && !pieces.empty() && pieces.back().kind == Kind::kText)
+      pieces.back().text += piece;
+    else
+      pieces.push_back({kind, std::move(piece)});
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    const std::string_view rest = std::string_view(text).substr(i);
+    if (rest.substr(0, kMarkSlot.size()) == kMarkSlot) {
+      add(Kind::kMark, std::string(kMarkSlot));
+      i += kMarkSlot.size();
+    } else if (rest.substr(0, 3) == "C^T") {
+      add(Kind::kTranspose, "C^T");
+      i += 3;
+    } else if (rest.substr(0, 2) == "->") {
+      add(Kind::kArrow, "->");
+      i += 2;
+    } else if (rest.substr(0, 3) == " x " && i > 0 && is_digit(text[i - 1]) && rest.size() > 3 &&
+               is_digit(rest[3])) {
+      add(Kind::kText, " ");
+      add(Kind::kTimes, "x");
+      add(Kind::kText, " ");
+      i += 3;
+    } else if (rest.substr(0, 2) == "--" && rest.size() > 2 && is_letter(rest[2]) &&
+               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(')) {
+      size_t end = 2;
+      while (end < rest.size() && (is_letter(rest[end]) || rest[end] == '-')) ++end;
+      add(Kind::kOption, std::string(rest.substr(0, end)));
+      i += end;
+    } else {
+      add(Kind::kText, std::string(1, text[i]));
+      ++i;
+    }
+  }
+  return pieces;
+}
+
+std::string equation_latex(const std::string& line, bool align) {
+  std::string out;
+  std::string_view rest = line;
+  // "rows: " / "cols: " name the axis a line is about.
+  const size_t colon = rest.find(": ");
+  if (colon != std::string_view::npos) {
+    out += "\\text{" + std::string(rest.substr(0, colon + 1)) + "}\\quad ";
+    rest.remove_prefix(colon + 2);
+  }
+  bool aligned = false;
+  size_t i = 0;
+  while (i < rest.size()) {
+    const char c = rest[i];
+    if (is_letter(c)) {
+      size_t end = i;
+      while (end < rest.size() && (is_letter(rest[end]) || rest[end] == '_')) ++end;
+      const std::string word(rest.substr(i, end - i));
+      if (word.size() == 1) {
+        out += word;
+      } else {
+        std::string escaped;
+        for (char w : word) escaped += w == '_' ? std::string("\\_") : std::string(1, w);
+        out += "\\text{" + escaped + "}";
+      }
+      i = end;
+      continue;
+    }
+    if (c == '*') {
+      out += "\\cdot ";
+    } else if (c == '=' && align && !aligned) {
+      out += "&=";
+      aligned = true;
+    } else {
+      out += c;
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::string number_latex(double value) {
+  const std::string text = format_number(value);
+  const size_t e = text.find('e');
+  if (e == std::string::npos) return text;
+  std::string exponent = text.substr(e + 1);
+  if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
+  const bool negative = !exponent.empty() && exponent[0] == '-';
+  if (negative) exponent.erase(0, 1);
+  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+  return text.substr(0, e) + "\\times 10^{" + (negative ? "-" : "") + exponent + "}";
+}
+
+}  // namespace convt::detail

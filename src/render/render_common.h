@@ -1,0 +1,64 @@
+// Pieces the document formats share: the heading's parameter list, grid sizes, and the split
+// of catalogue text into plain words and the few tokens each format typesets its own way.
+// Internal to convt_core.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "convt/derivation.h"
+#include "convt/grid.h"
+#include "text/text_grid.h"
+
+namespace convt::detail {
+
+/// "ConvTranspose1d" or "ConvTranspose2d".
+std::string module_name(const Derivation& derivation);
+
+/// "n=3, k=3, s=1, p=1, d=1, output_padding=0 -> 3 x 3": a value per parameter, "3x2" when the
+/// axes differ.
+std::string heading_params(const Derivation& derivation);
+
+/// The lines joined into one text, each ending in a newline.
+std::string join_lines(const std::vector<std::string>& lines);
+
+/// The size of a stage's grid: "5" for a 1-D row, "3 x 3" otherwise.
+std::string grid_size(const Derivation& derivation, const Grid& grid);
+
+/// Sets the symbol fields of `options` for `grid` of `stage` (the stage's grid or its
+/// full_view): the names when the derivation is symbolic, and the list name of a grid of sums,
+/// "y" for the output and "z" for the F-grids before the crop.
+void set_symbol_options(const Derivation& derivation, const Stage& stage, const Grid& grid,
+                        TextGridOptions& options);
+
+/// Stands for a mark in resolved catalogue text until a format puts its own mark there:
+/// resolve(message, lang, {{"mark", kMarkSlot}}).
+inline constexpr std::string_view kMarkSlot = "\x01";
+
+/// A run of catalogue text, as split_prose finds it.
+struct ProsePiece {
+  enum class Kind {
+    kText,       ///< plain words: the format escapes them
+    kTranspose,  ///< "C^T"
+    kTimes,      ///< the "x" of a size "3 x 2"
+    kArrow,      ///< "->"
+    kOption,     ///< a command-line option such as "--full"
+    kMark,       ///< kMarkSlot
+  };
+  Kind kind;
+  std::string text;  ///< the original characters
+};
+
+/// Splits resolved catalogue text into pieces; concatenating their texts gives `text` back.
+std::vector<ProsePiece> split_prose(const std::string& text);
+
+/// A formula line of the formula stage ("m = (3-1)*1 - 2*1 + 3 = 3", "rows: F = ...") as
+/// LaTeX math: products as \cdot, words of two or more letters as \text{...}, a "rows: "
+/// prefix as text. With `align`, an "&" goes before the first "=" (for align*).
+std::string equation_latex(const std::string& line, bool align);
+
+/// A number in LaTeX math: format_number, with an exponent as "1.5\times 10^{-5}".
+std::string number_latex(double value);
+
+}  // namespace convt::detail

@@ -1,0 +1,204 @@
+// The unicode format: the text derivation with box-drawing grids and mathematical typography.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/number_format.h"
+#include "convt/render.h"
+#include "text/style.h"
+#include "text/text_grid.h"
+#include "render/render_common.h"
+#include "render/terminal_writer.h"
+
+namespace convt {
+namespace {
+
+constexpr std::string_view kMinus = "\u2212";       // −
+constexpr std::string_view kTimes = "\u00d7";       // ×
+constexpr std::string_view kStructural = "\u00b7";  // ·
+constexpr std::string_view kPadding = "\u2218";     // ∘
+constexpr std::string_view kAdded = "0\u207a";      // 0⁺
+constexpr std::string_view kColumnGap = "\u22ef";   // ⋯
+constexpr std::string_view kRowGap = "\u22ee";      // ⋮
+constexpr std::string_view kBothGap = "\u22f1";     // ⋱
+constexpr std::string_view kVertical = "\u2502";    // │
+constexpr std::string_view kHorizontal = "\u2500";  // ─
+constexpr std::string_view kCross = "\u253c";       // ┼
+
+/// Every occurrence of `from` in `text` replaced by `to`.
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string repeat(std::string_view piece, int64_t count) {
+  std::string out;
+  for (int64_t i = 0; i < count; ++i) out += piece;
+  return out;
+}
+
+/// A number with a true minus sign: "−3", "1e−05".
+std::string number(double value) { return replace_all(format_number(value), "-", kMinus); }
+
+/// The unicode text of a cell whose body (a number or a sum) is `body`.
+std::string unicode_decorate(const std::string& body, CellKind kind) {
+  switch (kind) {
+    case CellKind::kData:
+      return body;
+    case CellKind::kMatrixZero:
+    case CellKind::kStrideZero:
+    case CellKind::kDilationZero:
+      return std::string(kStructural);
+    case CellKind::kPaddingZero:
+      return std::string(kPadding);
+    case CellKind::kCropped:
+      return "[" + body + "]";
+    case CellKind::kKeptByOutputPadding:
+      return body + "*";
+    case CellKind::kAddedZero:
+      return std::string(kAdded);
+  }
+  return body;
+}
+
+std::string unicode_cell(double value, CellKind kind) {
+  return unicode_decorate(number(value), kind);
+}
+
+std::string unicode_mark(CellKind kind) {
+  switch (kind) {
+    case CellKind::kCropped:
+      return "[v]";
+    case CellKind::kKeptByOutputPadding:
+      return "v*";
+    default:
+      return unicode_cell(0.0, kind);
+  }
+}
+
+/// Catalogue text with C^T as Cᵀ, "3 x 2" sizes as "3 × 2" held together by no-break spaces
+/// (so that wrapping never splits a size), and "->" as "→".
+std::string unicode_prose(const std::string& text) {
+  constexpr std::string_view kNoBreakSpace = "\u00a0";
+  std::string out;
+  bool tie_next = false;  // the piece after × starts with the space to tie
+  for (const detail::ProsePiece& piece : detail::split_prose(text)) {
+    std::string_view part = piece.text;
+    if (tie_next && !part.empty() && part[0] == ' ') {
+      out += kNoBreakSpace;
+      part.remove_prefix(1);
+    }
+    tie_next = false;
+    switch (piece.kind) {
+      case detail::ProsePiece::Kind::kTranspose:
+        out += "C\u1d40";
+        break;
+      case detail::ProsePiece::Kind::kTimes:
+        if (!out.empty() && out.back() == ' ') out.replace(out.size() - 1, 1, kNoBreakSpace);
+        out += kTimes;
+        tie_next = true;
+        break;
+      case detail::ProsePiece::Kind::kArrow:
+        out += "\u2192";
+        break;
+      default:
+        out += part;
+    }
+  }
+  return out;
+}
+
+/// A formula line with true minus signs and × for products.
+std::string unicode_equation(const std::string& line) {
+  return replace_all(replace_all(line, "-", kMinus), "*", kTimes);
+}
+
+std::string unicode_verdict(bool ok, const std::string& word) {
+  return std::string("[") + (ok ? "\u2713 " : "\u2717 ") + word + "]";
+}
+
+/// The grid with its labels set off by box-drawing rules:
+///
+///          │  0  1  2
+///     ─────┼─────────
+///        0 │  1  2  3
+TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
+  GridGeometry geometry;
+  geometry.frame = 2;  // " │"
+  geometry.gap = 2;    // " ⋯"
+  const bool sums = options.symbols && grid.symbolic();
+  auto symbolic_cell = [&](int64_t r, int64_t c) {
+    return unicode_decorate(options.symbols->text(grid.expr(r, c), Notation::kUnicode),
+                            grid.kind(r, c));
+  };
+  const GridPlan plan = plan_grid(grid, options, geometry, unicode_cell,
+                                  sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
+  if (lists_sums(grid, options, plan))
+    return list_sums(grid, options, Notation::kUnicode, unicode_mark);
+  TextGrid out;
+  out.kinds = plan.kinds;
+  out.notes = plan.notes;
+  const std::string indent(static_cast<size_t>(options.indent), ' ');
+  const std::string label_pad(static_cast<size_t>(plan.label_width), ' ');
+  auto trimmed = [](std::string line) {
+    line.erase(line.find_last_not_of(' ') + 1);
+    return line;
+  };
+
+  const size_t header_lines = column_header(grid.col_labels, 0).size();
+  int64_t body_width = 0;
+  for (size_t h = 0; h < header_lines; ++h) {
+    std::string line = indent + label_pad + " " + std::string(kVertical);
+    body_width = 0;
+    for (int64_t c : plan.cols) {
+      if (c == kGap) {
+        line += " " + std::string(kColumnGap);
+        body_width += 2;
+      } else {
+        line += " " + pad_left(column_header(grid.col_labels, c)[h], plan.cell_width);
+        body_width += plan.cell_width + 1;
+      }
+    }
+    out.lines.push_back(trimmed(line));
+  }
+  out.lines.push_back(indent + repeat(kHorizontal, plan.label_width + 1) + std::string(kCross) +
+                      repeat(kHorizontal, body_width));
+
+  for (int64_t r : plan.rows) {
+    std::string line;
+    if (r == kGap) {
+      line =
+          indent + pad_left(std::string(kRowGap), plan.label_width) + " " + std::string(kVertical);
+      for (int64_t c : plan.cols)
+        line += " " + (c == kGap ? std::string(kBothGap)
+                                 : pad_left(std::string(kRowGap), plan.cell_width));
+    } else {
+      line = indent + pad_left(grid.row_labels.label(r), plan.label_width) + " " +
+             std::string(kVertical);
+      for (int64_t c : plan.cols) {
+        if (c == kGap) {
+          line += " " + std::string(kColumnGap);
+          continue;
+        }
+        const CellKind kind = grid.kind(r, c);
+        line +=
+            " " + pad_left(paint(sums ? symbolic_cell(r, c) : unicode_cell(grid.value(r, c), kind),
+                                 tone_of(kind, options.footprint), options.color),
+                           plan.cell_width);
+      }
+    }
+    out.lines.push_back(trimmed(line));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_unicode(const Derivation& derivation, const RenderOptions& options) {
+  static const detail::TerminalFlavour kUnicode{box_grid, unicode_mark, unicode_prose,
+                                                unicode_equation, unicode_verdict};
+  return detail::write_terminal(derivation, options, kUnicode);
+}
+
+}  // namespace convt

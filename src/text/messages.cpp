@@ -1,0 +1,504 @@
+#include "convt/messages.h"
+
+#include <array>
+#include <cstddef>
+
+#include "text/messages_zh.h"
+
+namespace convt {
+namespace {
+
+struct CatalogueEntry {
+  MsgId id;
+  const char* en;
+};
+
+// The English catalogue. Sentences are written for a reader who knows ordinary convolution
+// and meets the transposed one for the first time.
+constexpr CatalogueEntry kCatalogue[] = {
+    {MsgId::kTitleFormula, "Output size"},
+    {MsgId::kTitleKernel, "The kernel w"},
+    {MsgId::kTitleInput, "The input x"},
+    {MsgId::kTitleConvMatrix, "The forward convolution as a matrix C"},
+    {MsgId::kTitleTransposedMatrix, "The transpose C^T"},
+    {MsgId::kTitleMatrixOutput, "C^T times the flattened input"},
+    {MsgId::kTitleScatterOutput, "Scatter: every input cell stamps the kernel"},
+    {MsgId::kTitleZeroInserted, "Zeros inserted between input cells"},
+    {MsgId::kTitlePaddedInput, "The zero-inserted input, padded"},
+    {MsgId::kTitleFlippedKernel, "The kernel rotated 180 degrees"},
+    {MsgId::kTitleDilatedKernel, "The flipped kernel, dilated"},
+    {MsgId::kTitleDirectOutput, "Direct convolution with the flipped kernel"},
+    {MsgId::kTitleOutput, "Crop to the output"},
+    {MsgId::kTitleCheck, "Check"},
+
+    {MsgId::kExplainFormula,
+     "Each input cell spreads the kernel over a k-wide patch, and neighbouring patches start s "
+     "apart, so the uncropped result is F = (n-1)s + k wide. Padding p of the matching forward "
+     "convolution is undone by removing p cells from each end, which leaves m = F - 2p."},
+    {MsgId::kExplainFormulaGeneral,
+     "Each input cell spreads the kernel over a patch d(k-1)+1 wide (d is the dilation), and "
+     "neighbouring patches start s apart, so the uncropped result is F = (n-1)s + d(k-1) + 1 wide. "
+     "The crop removes p cells at the start and p - output_padding at the end. With d = 1 and "
+     "output_padding = 0 this is the article's m = (n-1)s - 2p + k."},
+    {MsgId::kExplainStrideAmbiguity,
+     "Why the shape does not always come back{axis}: a forward convolution with k={k}, s={s}, "
+     "p={p}{dilation} maps every input size from {m} to {m_last} down to {n}, because it drops "
+     "the remainder when dividing by the stride. Without output_padding the transposed "
+     "convolution returns m = {m}, the smallest of them; output_padding = j picks m + j."},
+    {MsgId::kExplainKernel,
+     "The weights of the layer, {shape}, row-major{default}. PyTorch stores them exactly like "
+     "this; nothing is flipped yet."},
+    {MsgId::kExplainInput, "The input feature map, {shape}, row-major{default}."},
+    {MsgId::kExplainConvMatrix,
+     "A transposed convolution is defined through an ordinary one: the convolution with the same "
+     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
+     "(a,b) holds the kernel with its corner at (a*s, b*s), taps d apart."},
+    {MsgId::kExplainTransposedMatrix,
+     "The transposed convolution multiplies by C^T: every input cell is sent back along the "
+     "connections it had in the forward convolution. This reverses the shapes, not the values: "
+     "C^T is not the inverse of C."},
+    {MsgId::kExplainMatrixOutput,
+     "Multiply C^T by the input flattened row-major ({count} values), then fold the {full_count} "
+     "results back into the F-grid, {shape}."},
+    {MsgId::kExplainScatterOutput,
+     "The same F-grid without any matrix: each input cell x(a,b) multiplies the whole kernel and "
+     "adds it into the grid with its corner at (a*s, b*s), taps d apart. Where the stamps "
+     "overlap, their values add up."},
+    {MsgId::kExplainZeroInserted,
+     "The third route is an ordinary convolution. First put s-1 = {gap} zero(s) between "
+     "neighbouring input cells, so that they lie s apart as in the F-grid: {shape}."},
+    {MsgId::kExplainZeroInsertedStrideOne,
+     "The third route is an ordinary convolution. With stride 1 no zeros go between the input "
+     "cells, so this grid is the input itself."},
+    {MsgId::kExplainPaddedInput,
+     "Add d(k-1) = {pad} zero(s) on every side, so that the kernel can overhang the input by all "
+     "but one tap: every partial overlap of the forward convolution gets its own output cell. "
+     "Result: {shape}."},
+    {MsgId::kExplainFlippedKernel,
+     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
+     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
+     "kernel in reverse on each axis: rotated 180 degrees."},
+    {MsgId::kExplainDilatedKernel,
+     "With dilation d = {d}, the taps of the flipped kernel sit d apart: d-1 zeros go between "
+     "neighbouring taps, giving {shape}."},
+    {MsgId::kExplainDirectOutput,
+     "Slide the flipped kernel over the padded input with stride 1 and no padding; each position "
+     "gives one cell of the F-grid, {shape}. Every cell equals the matrix route."},
+    {MsgId::kExplainOutputCrop,
+     "Padding p added p layers around the forward convolution's input, so the transposed "
+     "convolution removes them from the F-grid: {start} cell(s) at the start of each axis and "
+     "{end} at the end, leaving {shape}."},
+    {MsgId::kExplainOutputPaddingKept,
+     "output_padding = {op}{axis} keeps {op} more computed cell(s) at the end of the axis "
+     "(marked {mark}): they are real sums, not zeros added outside the output."},
+    {MsgId::kExplainOutputPaddingAdded,
+     "output_padding = {op}{axis} is larger than p = {p}, so the output reaches {extra} cell(s) "
+     "past the F-grid; no input reaches them and they are zeros (marked {mark})."},
+    {MsgId::kExplainCheck,
+     "Three independent routes must give the same numbers: C^T times the input, the scatter of "
+     "kernel stamps, and the direct convolution with the flipped kernel."},
+
+    {MsgId::kCheckShape, "output shape {shape} equals the formula's {formula}"},
+    {MsgId::kCheckMatrixScatter, "matrix route equals scatter route in {equal} of {cells} cells"},
+    {MsgId::kCheckMatrixDirect, "matrix route equals direct route in {equal} of {cells} cells"},
+    {MsgId::kCheckAdjoint, "adjoint identity <C u, x> = <u, C^T x>: {left} = {right}"},
+    {MsgId::kCheckPassed, "PASS: every route gives the same {shape} output."},
+    {MsgId::kCheckFailed, "FAIL: the routes disagree (see above)."},
+    {MsgId::kCheckOk, "ok"},
+    {MsgId::kCheckMismatch, "MISMATCH"},
+    {MsgId::kCheckSymbolicScatter,
+     "matrix route and scatter route write the same sum in {equal} of {cells} cells"},
+    {MsgId::kCheckSymbolicDirect,
+     "matrix route and direct route write the same sum in {equal} of {cells} cells"},
+    {MsgId::kExplainSymbolic,
+     "Symbols: {w}, ... are the kernel taps and {x}, ... the input cells, indexed by row and "
+     "column. Every computed cell is written as its sum of products x*w, ordered by input cell "
+     "and then by tap, so that all routes write the same sum; the numbers come from the kernel "
+     "and input values."},
+    {MsgId::kExplainSymbolic1d,
+     "Symbols: {w}, ... are the kernel taps and {x}, ... the input cells, indexed by position. "
+     "Every computed cell is written as its sum of products x*w, ordered by input cell and then "
+     "by tap, so that all routes write the same sum; the numbers come from the kernel and input "
+     "values."},
+    {MsgId::kTitleFlippedKernel1d, "The kernel reversed"},
+    {MsgId::kExplainConvMatrix1d,
+     "A transposed convolution is defined through an ordinary one: the convolution with the same "
+     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
+     "a holds the kernel starting at column a*s, taps d apart."},
+    {MsgId::kExplainScatterOutput1d,
+     "The same F-grid without any matrix: each input cell x[a] multiplies the whole kernel and "
+     "adds it into the grid starting at a*s, taps d apart. Where the stamps overlap, their values "
+     "add up."},
+    {MsgId::kExplainFlippedKernel1d,
+     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
+     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
+     "kernel in reverse order."},
+    {MsgId::kExplainOutputCrop1d,
+     "Padding p added p cells at each end of the forward convolution's input, so the transposed "
+     "convolution removes them from the F-grid: {start} cell(s) at the start and {end} at the "
+     "end, leaving {shape}."},
+    {MsgId::kNoteSymbolicList,
+     "the sums are too wide for a grid at this width, so every cell is listed as {form} = sum"},
+
+    {MsgId::kLegendMatrixZero, "{mark} = 0, no kernel tap connects this row and column"},
+    {MsgId::kLegendStrideZero, "{mark} = 0 inserted by the stride"},
+    {MsgId::kLegendPaddingZero, "{mark} = 0 of the d(k-1) padding"},
+    {MsgId::kLegendDilationZero, "{mark} = 0 between dilated taps"},
+    {MsgId::kLegendCropped, "{mark} = removed by the crop"},
+    {MsgId::kLegendKeptByOutputPadding, "{mark} = computed, kept because of output_padding"},
+    {MsgId::kLegendAddedZero, "{mark} = 0 added by output_padding past the F-grid"},
+    {MsgId::kNoteElidedColumns,
+     "columns {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
+    {MsgId::kNoteElidedRows,
+     "rows {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
+    {MsgId::kNoteFullGrid, "before the crop, the F-grid ({shape}):"},
+    {MsgId::kNoteOutputGrid, "after the crop, the output ({shape}):"},
+    {MsgId::kLegend, "legend: {items}"},
+    {MsgId::kHeading, "Transposed convolution ({module}): {params}"},
+    {MsgId::kAxisRows, "rows"},
+    {MsgId::kAxisCols, "cols"},
+
+    {MsgId::kErrWholeNumber, "{option}: {what} must be a whole number >= {min}, got '{value}'"},
+    {MsgId::kErrTooLarge, "{option}: {what} must be at most 2147483647, got '{value}'"},
+    {MsgId::kErrAxisCount, "{option}: expected one number or ROWSxCOLS such as 3x2, got '{value}'"},
+    {MsgId::kErrAxisCountOneDim, "{option}: --dims 1 takes a single number, got '{value}'"},
+    {MsgId::kErrNotNumber, "{option}: value {index} '{token}' is not a number"},
+    {MsgId::kErrNotFinite,
+     "{option}: value {index} '{token}' is not finite (NaN and infinities are refused)"},
+    {MsgId::kErrEmptyList, "{option}: no values given"},
+    {MsgId::kErrValueCount, "{option}: needs {expected} values ({shape}), got {got}"},
+    {MsgId::kErrNoOutput,
+     "--p: padding {p}{axis} leaves no output: m = {equation} = {m} < 1; the largest padding "
+     "that works here is {largest}"},
+    {MsgId::kErrOutputPadding,
+     "--op: output_padding {op}{axis} must be smaller than max(stride, dilation) = {limit}: "
+     "it only picks among the output sizes that all map back to n = {n} under the forward "
+     "convolution"},
+    {MsgId::kErrOverflow, "{option}: sizes too large: {what} does not fit in 64 bits"},
+    {MsgId::kErrValuesTooLarge,
+     "--kernel/--input: values too large: a sum of products would overflow a double"},
+    {MsgId::kErrTooManyEntries,
+     "{option}: stage '{stage}' would hold {count} entries, over the limit of {limit} "
+     "({factor} x --max-cells {max_cells}); use smaller sizes or raise --max-cells"},
+    {MsgId::kErrAxesMismatch, "--dims: {dims} axes need {dims} values per size, got {count}"},
+    {MsgId::kErrOutOfRange,
+     "{option}: value {index} '{token}' is outside the range of a double (about 1e-308 to 1e308)"},
+    {MsgId::kErrDims, "--dims: must be 1 or 2, got '{value}'"},
+    {MsgId::kErrFullTooLarge,
+     "--full: stage '{stage}' has {count} cells, over --max-cells {max_cells}; print it without "
+     "--full, select other --stages, or raise --max-cells"},
+    {MsgId::kErrSparseTooLarge,
+     "--max-cells: stage '{stage}' has {cells} cells and {count} non-zeros, over the limit of "
+     "{max_cells} even written sparsely in JSON; select other --stages or raise --max-cells"},
+    {MsgId::kErrSymbolicTooLarge,
+     "--symbolic: the sums would hold {count} products ({inputs} input cells x {taps} kernel "
+     "taps), over the limit of {limit}; use a smaller --n or --k"},
+    {MsgId::kErrOutOfMemory,
+     "--max-cells: out of memory; use smaller sizes or a lower --max-cells"},
+    {MsgId::kErrEmptyValue, "{option}: the value is empty; give a value or leave the option out"},
+    {MsgId::kErrUnknownStage, "--stages: unknown stage id '{value}'; valid ids: {valid}"},
+    {MsgId::kErrUnknownFormat, "--format: unknown format '{value}'; choose one of: {valid}"},
+    {MsgId::kErrRange,
+     "{option}: {what} must be a whole number from {min} to {max}, got '{value}'"},
+    {MsgId::kErrUnknownSubcommand, "unknown subcommand '{value}'; available: {valid}"},
+    {MsgId::kErrMissingSubcommand,
+     "a subcommand is required, e.g. convt explain --k 3 --s 1 --p 1 --n 3 (see convt --help)"},
+    {MsgId::kErrMissingValue, "{option}: needs a value"},
+    {MsgId::kErrRepeated, "{option}: given more than once; give each option once"},
+    {MsgId::kErrUnknownShell, "--completion: unknown shell '{value}'; choose one of: {valid}"},
+    {MsgId::kManOneOf, "One of: {values}."},
+    {MsgId::kManListOf, "A comma-separated list of: {values}."},
+    {MsgId::kManRequired, "Required."},
+
+    // Shape tools: the overlap stage, convt shape / solve / chain, the TensorFlow comparison.
+    {MsgId::kTitleOverlap, "How many contributions each output cell receives"},
+    {MsgId::kExplainOverlap,
+     "For each output cell, the number of (input cell, kernel tap) pairs that write into it, "
+     "after the crop. Where neighbouring cells receive different counts, every input paints "
+     "some cells more often than others."},
+    {MsgId::kOverlapEven,
+     "Even overlap{axis}: the kernel size {k} is divisible by the stride {s}, so away from the "
+     "borders every output cell receives {count} contribution(s); only cells near the edges "
+     "receive fewer: {counts}."},
+    {MsgId::kOverlapEvenDilated,
+     "Even overlap{axis}: the kernel size {k} is divisible by the stride {s} and the dilation {d} "
+     "shares no factor with it, so away from the borders every output cell receives {count} "
+     "contribution(s); only cells near the edges receive fewer: {counts}."},
+    {MsgId::kOverlapUneven,
+     "Uneven overlap{axis}: the kernel size {k} is not divisible by the stride {s}, so "
+     "neighbouring output cells receive different numbers of contributions: {counts}."},
+    {MsgId::kOverlapUnevenDilation,
+     "Uneven overlap{axis}: the dilation {d} and the stride {s} share the factor {g}, so the "
+     "kernel taps land only on the cells of the uncropped grid whose index is a multiple of {g}, "
+     "and the cells between receive nothing: {counts}."},
+    {MsgId::kOverlap2d,
+     "In 2-D a cell's count is its row's count times its column's count; the grid holds {values}."},
+    {MsgId::kOverlapVerdictEven,
+     "Verdict: even. The kernel size and the stride make no checkerboard pattern."},
+    {MsgId::kOverlapVerdictUneven,
+     "Verdict: uneven. This periodic pattern is the checkerboard artifact of transposed "
+     "convolutions; a kernel size divisible by the stride (with a dilation sharing no factor with "
+     "it), e.g. k=4, s=2, p=1, avoids it."},
+    {MsgId::kWordEven, "even"},
+    {MsgId::kWordUneven, "uneven"},
+    {MsgId::kColLayer, "layer"},
+    {MsgId::kColFormula, "formula"},
+    {MsgId::kColOverlap, "overlap"},
+    {MsgId::kColOutputSize, "output size"},
+    {MsgId::kColKeeps, "keeps"},
+    {MsgId::kColTransposed, "transposed convolution"},
+    {MsgId::kColForward, "forward convolution ({m} -> {n})"},
+    {MsgId::kColAxis, "axis"},
+    {MsgId::kColMapsBack, "sizes the forward convolution maps back to n"},
+    {MsgId::kColClaim, "claimed m"},
+    {MsgId::kTitleForwardCheck, "Forward check"},
+    {MsgId::kTitleClaim, "Claimed output size"},
+    {MsgId::kTitleTfCompare, "TensorFlow/Keras comparison"},
+    {MsgId::kShapeForward,
+     "{conv}, the forward convolution with the same k, s, p, d, maps every size from {first} to "
+     "{last} back to n = {n}:"},
+    {MsgId::kShapeForwardOne,
+     "{conv}, the forward convolution with the same k, s, p, d, maps only the size {size} back to "
+     "n = {n}:"},
+    {MsgId::kShapeForwardNone,
+     "{conv}, the forward convolution with the same k, s, p, d, maps no size back to n = {n}: "
+     "the padding removes more than the kernel reaches."},
+    {MsgId::kShapeWhyOutputPadding,
+     "The forward convolution drops the remainder when dividing by the stride, so it cannot tell "
+     "these {count} sizes apart. The transposed convolution returns the smallest, {base}, and "
+     "output_padding (0 to {op_max}) picks another: a forward input of size {last} comes back as "
+     "{base} unless output_padding = {op_last}."},
+    {MsgId::kShapeStrideOne,
+     "With stride 1 only one size maps back to n = {n}, so the shape always comes back."},
+    {MsgId::kShapeOpBeyondStride,
+     "output_padding = {op} is not smaller than the stride {s} (PyTorch allows it because the "
+     "dilation is {d}), so the forward convolution maps m = {m} to {back}, not back to n = {n}."},
+    {MsgId::kClaimReachable,
+     "m = {claimed}{axis} is reachable with output_padding = {op}: m = {base} + {op}."},
+    {MsgId::kClaimNotBack,
+     "But the forward convolution maps {claimed} to {back}, not back to n = {n}: output_padding "
+     "{op} is not smaller than the stride {s}."},
+    {MsgId::kClaimUnreachable,
+     "m = {claimed}{axis} is not reachable with p = {p}: output_padding 0 to {op_max} gives "
+     "{first} to {last}."},
+    {MsgId::kClaimOtherPadding,
+     "padding = {p2} with output_padding = {op2} gives it (the same k, s, d)."},
+    {MsgId::kClaimSolve,
+     "No padding gives it with this k, s, d; convt solve --n {n} --m {claimed} lists the layers "
+     "that do."},
+    {MsgId::kTfIntro,
+     "Keras' {module} (TensorFlow) with the same kernel size, stride and input: the output sizes "
+     "of padding='valid' and padding='same', and which cells of the uncropped grid each keeps "
+     "(full[a:b] is cells a to b-1 of the F-grid, full[0:{full}])."},
+    {MsgId::kTfDilated,
+     "With dilation, k stands for the dilated kernel size d(k-1)+1 = {k_eff} in Keras' formulas."},
+    {MsgId::kTfRowPytorch, "PyTorch p={p}, output_padding={op}"},
+    {MsgId::kTfRowValid, "Keras padding='valid'"},
+    {MsgId::kTfRowSame, "Keras padding='same'"},
+    {MsgId::kTfCrops,
+     "Keras 'same' crops floor((k-s)/2) = {start} cell(s) at the start and the rest, {end}, at "
+     "the end; PyTorch crops p at the start and p - output_padding at the end."},
+    {MsgId::kTfCropsNone,
+     "Keras 'same' crops nothing when the kernel is smaller than the stride; PyTorch crops p at "
+     "the start and p - output_padding at the end."},
+    {MsgId::kTfZeros, "Cells at or past F = {full} are zeros: no input reaches them."},
+    {MsgId::kTfMatch,
+     "PyTorch's output equals Keras padding='{mode}': the same {size} cells, full[{start}:{end}]."},
+    {MsgId::kTfShift,
+     "PyTorch's output has the size of Keras padding='{mode}' ({size}), but it keeps "
+     "full[{start}:{end}] where Keras keeps full[{tf_start}:{tf_end}]: the result is shifted by "
+     "{shift} pixel(s)."},
+    {MsgId::kTfNoMatch,
+     "PyTorch's m = {m} differs from both Keras sizes ({valid} for 'valid', {same} for 'same')."},
+    {MsgId::kTfForValid,
+     "In PyTorch, Keras padding='valid' is p={p}, output_padding={op}: the same cells."},
+    {MsgId::kTfForSame,
+     "In PyTorch, Keras padding='same' is p={p}, output_padding={op}: the same cells."},
+    {MsgId::kTfForSameShifted,
+     "In PyTorch, Keras padding='same' is at best p={p}, output_padding={op}: the same size, "
+     "shifted by {shift} pixel(s), because k - s = {diff} is odd and PyTorch never crops less "
+     "at the start than at the end."},
+    {MsgId::kTfForSameNone,
+     "Keras padding='same' has no PyTorch equivalent here: it needs output_padding = {op}, and "
+     "output_padding must be smaller than max(stride, dilation) = {limit}."},
+    {MsgId::kSolveHeading,
+     "Layers that map {n} to {m} ({module}{axes}; search box k <= {max_k}, s <= {max_s}, "
+     "d <= {max_d}{filters}): {count} solution(s), simplest first."},
+    {MsgId::kSolveSameAxes, ", the same parameters on every axis"},
+    {MsgId::kSolveFilterK, "; only k = {k}"},
+    {MsgId::kSolveFilterS, "; only s = {s}"},
+    {MsgId::kSolveFilterEven, "; only even overlap"},
+    {MsgId::kSolveOrder,
+     "Simplest first: padding within the kernel's reach (p <= d(k-1)), dilation 1 and no "
+     "output_padding come first, then smaller stride, kernel and padding. Even overlap (k "
+     "divisible by s, and d sharing no factor with s) is free of checkerboard artifacts."},
+    {MsgId::kSolveForwardGives, "{call} gives {size}"},
+    {MsgId::kSolveNone, "No layer in the search box maps {n} to {m}{axis}."},
+    {MsgId::kSolveNearestBelow, "Nearest reachable size below: {size}, e.g. {layer}."},
+    {MsgId::kSolveNearestAbove, "Nearest reachable size above: {size}, e.g. {layer}."},
+    {MsgId::kSolveNothingBelow, "No smaller size is reachable."},
+    {MsgId::kSolveNothingAbove,
+     "No larger size is reachable in the search box; raise --max-k, --max-s or --max-d."},
+    {MsgId::kChainHeading, "Chain of {count} transposed convolution(s) ({module}): {sizes}"},
+    {MsgId::kChainAllEven,
+     "Every layer has even overlap (kernel size divisible by the stride): the layer shapes make "
+     "no checkerboard artifacts."},
+    {MsgId::kChainUneven,
+     "Uneven overlap in layer(s) {layers}: the kernel size is not divisible by the stride (or the "
+     "dilation shares a factor with it), which makes checkerboard artifacts; a kernel size "
+     "divisible by the stride, e.g. k4s2p1, avoids them."},
+    {MsgId::kErrUnknownCompare, "--compare: unknown comparison '{value}'; choose one of: tf"},
+    {MsgId::kErrCompareFormat,
+     "--compare: the TensorFlow comparison is written in text, unicode, markdown and json, not "
+     "with --format {value}"},
+    {MsgId::kErrTooManySolutions,
+     "--max-k/--max-s/--max-d: more than {limit} solutions; narrow the search with --k, --s, "
+     "--even or a smaller box"},
+    {MsgId::kErrLayerSyntax,
+     "{option}: unexpected '{char}' at position {position}; write k, s, p, d, op, each followed "
+     "by a number or ROWSxCOLS, e.g. k4s2p1"},
+    {MsgId::kErrLayerRepeatedName, "{option}: {name} is given more than once"},
+    {MsgId::kErrLayerMissingValue, "{option}: {name} needs a number after it, e.g. {name}2"},
+    {MsgId::kErrLayerMissingKernel, "{option}: no kernel size; every layer needs k, e.g. k4s2p1"},
+    {MsgId::kErrLayerEmpty,
+     "{option}: empty layer; write layers such as k4s2p1, separated by single commas"},
+    {MsgId::kErrLayerNoOutput,
+     "{option}: padding {p}{axis} leaves no output for an input of size {n}: m = {equation} = "
+     "{m} < 1; the largest padding that works here is {largest}"},
+    {MsgId::kErrLayerOutputPadding,
+     "{option}: output_padding {op}{axis} must be smaller than max(stride, dilation) = {limit}"},
+    {MsgId::kErrNoLayers,
+     "--layer: no layers given; add --layer k4s2p1 once per layer, or --layers k4s1p0,k4s2p1"},
+    {MsgId::kErrLayerAndLayers, "--layer/--layers: give the layers with one of them, not both"},
+
+    // Output formats and terminal behaviour.
+    {MsgId::kErrUnknownChoice, "{option}: unknown value '{value}'; choose one of: {valid}"},
+    {MsgId::kErrStandaloneFormat,
+     "--standalone: only --format latex writes a complete document, got --format {value}"},
+    {MsgId::kLatexFragmentNote,
+     "convt LaTeX fragment: needs \\usepackage{amsmath} and \\usepackage{color} (or xcolor) "
+     "in the preamble; redefine the \\convt... macros below to change the marks"},
+
+    {MsgId::kErrSvgNeedsOut,
+     "--out: --format svg writes one file per stage; name a folder for them with --out DIR"},
+    {MsgId::kErrOutNeedsSvg, "--out: only --format svg writes files, got --format {value}"},
+    {MsgId::kErrSvgOnly, "{option}: only with --format svg"},
+    {MsgId::kErrOutNotEmpty,
+     "--out: the folder '{dir}' is not empty; add --force to write into it (files of the same "
+     "name are replaced)"},
+    {MsgId::kErrOutNotFolder, "--out: '{dir}' exists and is not a folder"},
+    {MsgId::kErrOutCreate, "--out: cannot create the folder '{dir}': {reason}"},
+    {MsgId::kErrOutWrite, "--out: cannot write '{path}': {reason}"},
+    {MsgId::kSvgWrote, "wrote {count} files to {dir}; open {index}"},
+    {MsgId::kSvgLegendData, "{mark} = a value"},
+    {MsgId::kSvgLegendWeights,
+     "{mark} = a kernel weight: each weight keeps its colour in every figure"},
+    {MsgId::kSvgLegendBands,
+     "{mark} = a kernel weight: each weight's colour runs along its own diagonal band"},
+    {MsgId::kSvgLegendFootprint,
+     "{mark} = the flipped kernel's footprint for output cell {cell}; the small numbers are the "
+     "weights that multiply the cells beneath"},
+    {MsgId::kSvgLegendSliding,
+     "{mark} = the flipped kernel at its current position, and the output cell it writes"},
+    {MsgId::kSvgLegendOverlap, "{mark} = darker cells receive more contributions"},
+    {MsgId::kSvgKernelKey, "The kernel w, coloured by weight:"},
+    {MsgId::kSvgProduct,
+     "The transposed convolution multiplies: C^T times the flattened input x gives the "
+     "flattened F-grid y."},
+    {MsgId::kTitleSliding, "The flipped kernel sliding over the padded input"},
+    {MsgId::kExplainSliding,
+     "The flipped kernel moves over the padded input one cell at a time (stride 1). At each "
+     "position its weights multiply the cells beneath them, and the sum of the products is one "
+     "cell of the F-grid, written in turn from the top left."},
+    {MsgId::kSvgSlidingStep, "output cell {cell} = {terms} = {value}"},
+    {MsgId::kSvgSlidingStepZero, "output cell {cell} = 0: the kernel covers only zeros"},
+    {MsgId::kSvgSlidingSkipped,
+     "the animation shows {shown} of the {total} kernel positions: the others lie in rows or "
+     "columns that are not shown"},
+    {MsgId::kSvgSlidingCapped,
+     "the animation shows the first {shown} of the {total} kernel positions"},
+    {MsgId::kSvgFrame, "frame {frame} of {count}"},
+};
+
+static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),
+              "every MsgId needs exactly one catalogue entry");
+
+/// The catalogue indexed by id, so that the table above can be kept in any order.
+const std::array<const CatalogueEntry*, static_cast<size_t>(MsgId::kCount)>& by_id() {
+  static const auto table = [] {
+    std::array<const CatalogueEntry*, static_cast<size_t>(MsgId::kCount)> t{};
+    for (const CatalogueEntry& e : kCatalogue) t[static_cast<size_t>(e.id)] = &e;
+    return t;
+  }();
+  return table;
+}
+
+/// The Chinese catalogue indexed by id; nullptr where an id has no translation yet.
+const std::array<const char*, static_cast<size_t>(MsgId::kCount)>& zh_by_id() {
+  static const auto table = [] {
+    std::array<const char*, static_cast<size_t>(MsgId::kCount)> t{};
+    for (const detail::ZhEntry& e : detail::zh_catalogue()) t[static_cast<size_t>(e.id)] = e.zh;
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+bool catalogue_complete() {
+  for (const CatalogueEntry* e : by_id())
+    if (e == nullptr || e->en == nullptr || *e->en == '\0') return false;
+  for (const char* zh : zh_by_id())
+    if (zh == nullptr || *zh == '\0') return false;
+  return true;
+}
+
+std::string_view message_template(MsgId id, Lang lang) {
+  const CatalogueEntry& entry = *by_id()[static_cast<size_t>(id)];
+  switch (lang) {
+    case Lang::kEn:
+      return entry.en;
+    case Lang::kZh:
+      // An id without a translation yet falls back to English (catalogue_complete() is false).
+      if (const char* zh = zh_by_id()[static_cast<size_t>(id)]; zh != nullptr) return zh;
+      return entry.en;
+  }
+  return entry.en;
+}
+
+std::string resolve(const Message& message, Lang lang) { return resolve(message, lang, {}); }
+
+std::string resolve(const Message& message, Lang lang,
+                    const std::vector<std::pair<std::string, std::string>>& extra) {
+  std::string_view text = message_template(message.id, lang);
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '{') {
+      size_t close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view name = text.substr(i + 1, close - i - 1);
+        bool found = false;
+        for (const auto* args : {&message.args, &extra}) {
+          for (const auto& [key, value] : *args) {
+            if (!found && key == name) {
+              out += lang == Lang::kZh ? detail::zh_argument(value) : value;
+              found = true;
+            }
+          }
+        }
+        if (found) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace convt

@@ -1,0 +1,420 @@
+// The Simplified Chinese catalogue (--lang zh): one entry per MsgId, in any order, with the
+// same {name} placeholders as the English text in messages.cpp. Terms follow Chinese
+// deep-learning courses: 转置卷积, 卷积核, 步幅, 填充, 输出填充, 膨胀.
+#include "text/messages_zh.h"
+
+#include <string_view>
+
+namespace convt::detail {
+namespace {
+
+constexpr ZhEntry kZhCatalogue[] = {
+    {MsgId::kTitleFormula, "输出尺寸"},
+    {MsgId::kTitleKernel, "卷积核 w"},
+    {MsgId::kTitleInput, "输入 x"},
+    {MsgId::kTitleConvMatrix, "写成矩阵 C 的正向卷积"},
+    {MsgId::kTitleTransposedMatrix, "转置矩阵 C^T"},
+    {MsgId::kTitleMatrixOutput, "C^T 乘以展平的输入"},
+    {MsgId::kTitleScatterOutput, "散射：每个输入单元印下一份卷积核"},
+    {MsgId::kTitleZeroInserted, "在输入单元之间插入零"},
+    {MsgId::kTitlePaddedInput, "插零后的输入，再加填充"},
+    {MsgId::kTitleFlippedKernel, "旋转 180 度的卷积核"},
+    {MsgId::kTitleDilatedKernel, "翻转后的卷积核，再做膨胀"},
+    {MsgId::kTitleDirectOutput, "用翻转的卷积核直接做卷积"},
+    {MsgId::kTitleOutput, "裁剪得到输出"},
+    {MsgId::kTitleCheck, "校验"},
+
+    {MsgId::kExplainFormula,
+     "每个输入单元把卷积核铺到一块 k 宽的区域上，相邻区域的起点相隔 s，所以未裁剪的结果宽 "
+     "F = (n-1)s + k。对应的正向卷积中的填充 p，在这里通过从两端各去掉 p 个单元来抵消，剩下 "
+     "m = F - 2p。"},
+    {MsgId::kExplainFormulaGeneral,
+     "每个输入单元把卷积核铺到一块 d(k-1)+1 宽的区域上（d 为膨胀率），相邻区域的起点相隔 s，"
+     "所以未裁剪的结果宽 F = (n-1)s + d(k-1) + 1。裁剪时在开头去掉 p 个单元，在末尾去掉 "
+     "p - output_padding 个。当 d = 1 且 output_padding = 0 时，这就是参考文章中的 "
+     "m = (n-1)s - 2p + k。"},
+    {MsgId::kExplainStrideAmbiguity,
+     "为什么形状不一定能还原{axis}：k={k}、s={s}、p={p}{dilation} 的正向卷积会把从 {m} 到 "
+     "{m_last} 的每个输入尺寸都映射为 {n}，因为除以步幅时余数被舍去了。不加 output_padding 时，"
+     "转置卷积返回其中最小的 m = {m}；output_padding = j 则得到 m + j。"},
+    {MsgId::kExplainKernel,
+     "该层的权重，{shape}，按行优先排列{default}。PyTorch "
+     "就是这样存储它们的；此时还没有任何翻转。"},
+    {MsgId::kExplainInput, "输入特征图，{shape}，按行优先排列{default}。"},
+    {MsgId::kExplainConvMatrix,
+     "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
+     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入单元对应一行，每个 F 网格单元对应一列，"
+     "第 (a,b) 行放着卷积核，其左上角位于 (a*s, b*s)，相邻抽头相隔 d。"},
+    {MsgId::kExplainTransposedMatrix,
+     "转置卷积乘的是 C^T：每个输入单元沿着它在正向卷积中的连接被送回去。这还原的是形状而不是数值："
+     "C^T 并不是 C 的逆矩阵。"},
+    {MsgId::kExplainMatrixOutput,
+     "用 C^T 乘以按行优先展平的输入（{count} 个值），再把 {full_count} 个结果折回 F "
+     "网格，{shape}。"},
+    {MsgId::kExplainScatterOutput,
+     "不用任何矩阵也能得到同样的 F 网格：每个输入单元 x(a,b) 乘以整个卷积核，再以 (a*s, b*s) "
+     "为左上角、抽头相隔 d 加到网格中。印记重叠的地方，数值相加。"},
+    {MsgId::kExplainZeroInserted,
+     "第三条路线是一个普通卷积。先在相邻的输入单元之间插入 s-1 = {gap} 个零，使它们像在 F "
+     "网格中一样相隔 s：{shape}。"},
+    {MsgId::kExplainZeroInsertedStrideOne,
+     "第三条路线是一个普通卷积。步幅为 1 时输入单元之间不插入零，所以这个网格就是输入本身。"},
+    {MsgId::kExplainPaddedInput,
+     "在每一边补上 d(k-1) = {pad} 个零，让卷积核可以伸出输入边缘，直到只剩一个抽头与输入重叠："
+     "正向卷积的每一种部分重叠都得到自己的输出单元。结果：{shape}。"},
+    {MsgId::kExplainFlippedKernel,
+     "在 C^T 中，距某个输入单元偏移 u 的 F 单元得到 w[u]。从输出单元看，它左边的输入单元遇到的是"
+     "卷积核的远端，所以滑动窗口必须在每个轴上把卷积核倒过来：即旋转 180 度。"},
+    {MsgId::kExplainDilatedKernel,
+     "膨胀率 d = {d} 时，翻转后卷积核的抽头相隔 d：相邻抽头之间插入 d-1 个零，得到 {shape}。"},
+    {MsgId::kExplainDirectOutput,
+     "让翻转的卷积核以步幅 1、无填充在填充后的输入上滑动；每个位置给出 F 网格的一个单元，{shape}。"
+     "每个单元都与矩阵路线相等。"},
+    {MsgId::kExplainOutputCrop,
+     "填充 p 在正向卷积的输入周围加了 p 层，所以转置卷积要从 F 网格中去掉它们：每个轴开头去掉 "
+     "{start} 个单元，末尾去掉 {end} 个，剩下 {shape}。"},
+    {MsgId::kExplainOutputPaddingKept,
+     "output_padding = {op}{axis} 在轴的末尾多保留 {op} 个计算出的单元（标记为 {mark}）："
+     "它们是真实的求和结果，而不是在输出外补的零。"},
+    {MsgId::kExplainOutputPaddingAdded,
+     "output_padding = {op}{axis} 大于 p = {p}，所以输出超出 F 网格 {extra} 个单元；没有输入能到达"
+     "那里，它们是零（标记为 {mark}）。"},
+    {MsgId::kExplainCheck,
+     "三条独立的路线必须给出相同的数值：C^T "
+     "乘以输入、卷积核印记的散射、以及用翻转卷积核的直接卷积。"},
+
+    {MsgId::kCheckShape, "输出形状 {shape} 等于公式给出的 {formula}"},
+    {MsgId::kCheckMatrixScatter, "矩阵路线与散射路线在 {cells} 个单元中有 {equal} 个相等"},
+    {MsgId::kCheckMatrixDirect, "矩阵路线与直接路线在 {cells} 个单元中有 {equal} 个相等"},
+    {MsgId::kCheckAdjoint, "伴随恒等式 <C u, x> = <u, C^T x>：{left} = {right}"},
+    {MsgId::kCheckPassed, "通过：每条路线都给出相同的 {shape} 输出。"},
+    {MsgId::kCheckFailed, "失败：各路线结果不一致（见上文）。"},
+    {MsgId::kCheckOk, "一致"},
+    {MsgId::kCheckMismatch, "不一致"},
+    {MsgId::kCheckSymbolicScatter,
+     "矩阵路线与散射路线在 {cells} 个单元中有 {equal} 个写出相同的和式"},
+    {MsgId::kCheckSymbolicDirect,
+     "矩阵路线与直接路线在 {cells} 个单元中有 {equal} 个写出相同的和式"},
+    {MsgId::kExplainSymbolic,
+     "符号：{w}…… 是卷积核的各个抽头，{x}…… 是输入的各个单元，下标依次为行号和列号。"
+     "每个计算所得的单元写成乘积 x*w 之和，先按输入单元、再按抽头排序，因此各条路线写出相同的"
+     "和式；数值由卷积核与输入的取值算出。"},
+    {MsgId::kExplainSymbolic1d,
+     "符号：{w}…… 是卷积核的各个抽头，{x}…… 是输入的各个单元，下标为位置。"
+     "每个计算所得的单元写成乘积 x*w 之和，先按输入单元、再按抽头排序，因此各条路线写出相同的"
+     "和式；数值由卷积核与输入的取值算出。"},
+    {MsgId::kTitleFlippedKernel1d, "反转的卷积核"},
+    {MsgId::kExplainConvMatrix1d,
+     "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
+     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入单元对应一行，每个 F 网格单元对应一列，"
+     "第 a 行放着卷积核，从第 a*s 列开始，相邻抽头相隔 d。"},
+    {MsgId::kExplainScatterOutput1d,
+     "不用任何矩阵也能得到同样的 F 网格：每个输入单元 x[a] 乘以整个卷积核，再从位置 a*s 开始、"
+     "抽头相隔 d 加到网格中。印记重叠的地方，数值相加。"},
+    {MsgId::kExplainFlippedKernel1d,
+     "在 C^T 中，距某个输入单元偏移 u 的 F 单元得到 w[u]。从输出单元看，它左边的输入单元遇到的是"
+     "卷积核的远端，所以滑动窗口必须把卷积核的顺序倒过来。"},
+    {MsgId::kExplainOutputCrop1d,
+     "填充 p 在正向卷积的输入两端各加了 p 个单元，所以转置卷积要从 F 网格中去掉它们：开头去掉 "
+     "{start} 个单元，末尾去掉 {end} 个，剩下 {shape}。"},
+    {MsgId::kNoteSymbolicList,
+     "和式太宽，无法在此宽度下排成网格，因此逐个列出每个单元：{form} = 和式"},
+
+    {MsgId::kLegendMatrixZero, "{mark} = 0，没有卷积核抽头连接这一行和这一列"},
+    {MsgId::kLegendStrideZero, "{mark} = 步幅插入的 0"},
+    {MsgId::kLegendPaddingZero, "{mark} = d(k-1) 填充的 0"},
+    {MsgId::kLegendDilationZero, "{mark} = 膨胀抽头之间的 0"},
+    {MsgId::kLegendCropped, "{mark} = 被裁剪去掉"},
+    {MsgId::kLegendKeptByOutputPadding, "{mark} = 计算所得，因 output_padding 而保留"},
+    {MsgId::kLegendAddedZero, "{mark} = output_padding 在 F 网格之外补的 0"},
+    {MsgId::kNoteElidedColumns,
+     "第 {first} 到 {last} 列未显示（共 {total} 列，省略 {hidden} 列）；--full 可全部打印"},
+    {MsgId::kNoteElidedRows,
+     "第 {first} 到 {last} 行未显示（共 {total} 行，省略 {hidden} 行）；--full 可全部打印"},
+    {MsgId::kNoteFullGrid, "裁剪前的 F 网格（{shape}）："},
+    {MsgId::kNoteOutputGrid, "裁剪后的输出（{shape}）："},
+    {MsgId::kLegend, "图例：{items}"},
+    {MsgId::kHeading, "转置卷积（{module}）：{params}"},
+    {MsgId::kAxisRows, "行"},
+    {MsgId::kAxisCols, "列"},
+
+    {MsgId::kErrWholeNumber, "{option}: {what}必须是 >= {min} 的整数，实际为 '{value}'"},
+    {MsgId::kErrTooLarge, "{option}: {what}最大为 2147483647，实际为 '{value}'"},
+    {MsgId::kErrAxisCount, "{option}: 应为一个数或 行x列 形式（如 3x2），实际为 '{value}'"},
+    {MsgId::kErrAxisCountOneDim, "{option}: --dims 1 只接受一个数，实际为 '{value}'"},
+    {MsgId::kErrNotNumber, "{option}: 第 {index} 个值 '{token}' 不是数"},
+    {MsgId::kErrNotFinite, "{option}: 第 {index} 个值 '{token}' 不是有限数（不接受 NaN 和无穷大）"},
+    {MsgId::kErrEmptyList, "{option}: 没有给出任何值"},
+    {MsgId::kErrValueCount, "{option}: 需要 {expected} 个值（{shape}），实际为 {got} 个"},
+    {MsgId::kErrNoOutput,
+     "--p: 填充 {p}{axis} 使输出为空：m = {equation} = {m} < 1；这里可用的最大填充是 {largest}"},
+    {MsgId::kErrOutputPadding,
+     "--op: 输出填充 {op}{axis} 必须小于 max(步幅, 膨胀率) = {limit}：它只在正向卷积都映射回 "
+     "n = {n} 的那些输出尺寸中做选择"},
+    {MsgId::kErrOverflow, "{option}: 尺寸太大：{what} 超出 64 位范围"},
+    {MsgId::kErrValuesTooLarge, "--kernel/--input: 数值太大：乘积之和会超出 double 的范围"},
+    {MsgId::kErrTooManyEntries,
+     "{option}: 阶段 '{stage}' 将有 {count} 个元素，超过上限 {limit}（{factor} x --max-cells "
+     "{max_cells}）；请用更小的尺寸或调高 --max-cells"},
+    {MsgId::kErrAxesMismatch, "--dims: {dims} 个轴的每个尺寸需要 {dims} 个值，实际为 {count} 个"},
+    {MsgId::kErrOutOfRange,
+     "{option}: 第 {index} 个值 '{token}' 超出 double 的范围（约 1e-308 到 1e308）"},
+    {MsgId::kErrDims, "--dims: 必须是 1 或 2，实际为 '{value}'"},
+    {MsgId::kErrFullTooLarge,
+     "--full: 阶段 '{stage}' 有 {count} 个单元，超过 --max-cells {max_cells}；请去掉 --full、"
+     "选择其他 --stages，或调高 --max-cells"},
+    {MsgId::kErrSymbolicTooLarge,
+     "--symbolic: 和式将包含 {count} 个乘积（{inputs} 个输入单元 x {taps} 个卷积核抽头），"
+     "超过上限 {limit}；请用更小的 --n 或 --k"},
+    {MsgId::kErrSparseTooLarge,
+     "--max-cells: 阶段 '{stage}' 有 {cells} 个单元、{count} 个非零元，即使在 JSON 中按稀疏格式"
+     "写出也超过上限 {max_cells}；请选择其他 --stages 或调高 --max-cells"},
+    {MsgId::kErrOutOfMemory, "--max-cells: 内存不足；请用更小的尺寸或更低的 --max-cells"},
+    {MsgId::kErrEmptyValue, "{option}: 值为空；请给出一个值，或不写这个选项"},
+    {MsgId::kErrUnknownStage, "--stages: 未知的阶段 id '{value}'；有效的 id：{valid}"},
+    {MsgId::kErrUnknownFormat, "--format: 未知的格式 '{value}'；可选：{valid}"},
+    {MsgId::kErrRange, "{option}: {what}必须是 {min} 到 {max} 之间的整数，实际为 '{value}'"},
+    {MsgId::kErrUnknownSubcommand, "未知的子命令 '{value}'；可用：{valid}"},
+    {MsgId::kErrMissingSubcommand,
+     "需要一个子命令，例如 convt explain --k 3 --s 1 --p 1 --n 3（见 convt --help）"},
+    {MsgId::kErrMissingValue, "{option}：缺少取值"},
+    {MsgId::kErrRepeated, "{option}: 给出了不止一次；每个选项只能给一次"},
+    {MsgId::kErrUnknownShell, "--completion: 未知的 shell '{value}'；可选：{valid}"},
+    {MsgId::kManOneOf, "取值之一：{values}。"},
+    {MsgId::kManListOf, "以逗号分隔的列表，取值：{values}。"},
+    {MsgId::kManRequired, "必填。"},
+
+    {MsgId::kTitleOverlap, "每个输出单元收到多少份贡献"},
+    {MsgId::kExplainOverlap,
+     "裁剪后，对每个输出单元，统计写入它的（输入单元, "
+     "卷积核抽头）对的个数。相邻单元收到的个数不同时，"
+     "每个输入对某些单元的贡献就比其他单元多。"},
+    {MsgId::kOverlapEven,
+     "均匀重叠{axis}：卷积核尺寸 {k} 能被步幅 {s} 整除，所以远离边界的每个输出单元都收到 {count} "
+     "份贡献；只有靠近边缘的单元收到的更少：{counts}。"},
+    {MsgId::kOverlapEvenDilated,
+     "均匀重叠{axis}：卷积核尺寸 {k} 能被步幅 {s} 整除，且膨胀率 {d} "
+     "与步幅没有公因数，所以远离边界的"
+     "每个输出单元都收到 {count} 份贡献；只有靠近边缘的单元收到的更少：{counts}。"},
+    {MsgId::kOverlapUneven,
+     "不均匀重叠{axis}：卷积核尺寸 {k} 不能被步幅 {s} "
+     "整除，所以相邻输出单元收到的贡献个数不同：{counts}。"},
+    {MsgId::kOverlapUnevenDilation,
+     "不均匀重叠{axis}：膨胀率 {d} 与步幅 {s} 有公因数 {g}，所以卷积核抽头只落在未裁剪网格中下标为 "
+     "{g} "
+     "的倍数的单元上，其间的单元什么也收不到：{counts}。"},
+    {MsgId::kOverlap2d,
+     "在二维中，一个单元的个数等于其所在行的个数乘以所在列的个数；网格中的值为 {values}。"},
+    {MsgId::kOverlapVerdictEven, "结论：均匀。这个卷积核尺寸和步幅不会产生棋盘格图案。"},
+    {MsgId::kOverlapVerdictUneven,
+     "结论：不均匀。这种周期性图案就是转置卷积的棋盘格伪影；让卷积核尺寸能被步幅整除（且膨胀率与步"
+     "幅"
+     "没有公因数），例如 k=4, s=2, p=1，即可避免。"},
+    {MsgId::kWordEven, "均匀"},
+    {MsgId::kWordUneven, "不均匀"},
+    {MsgId::kColLayer, "层"},
+    {MsgId::kColFormula, "公式"},
+    {MsgId::kColOverlap, "重叠"},
+    {MsgId::kColOutputSize, "输出尺寸"},
+    {MsgId::kColKeeps, "保留"},
+    {MsgId::kColTransposed, "转置卷积"},
+    {MsgId::kColForward, "正向卷积（{m} -> {n}）"},
+    {MsgId::kColAxis, "轴"},
+    {MsgId::kColMapsBack, "正向卷积映射回 n 的尺寸"},
+    {MsgId::kColClaim, "声称的 m"},
+    {MsgId::kTitleForwardCheck, "正向校验"},
+    {MsgId::kTitleClaim, "声称的输出尺寸"},
+    {MsgId::kTitleTfCompare, "与 TensorFlow/Keras 的比较"},
+    {MsgId::kShapeForward,
+     "{conv}，即使用相同 k、s、p、d 的正向卷积，会把从 {first} 到 {last} 的每个尺寸映射回 n = "
+     "{n}："},
+    {MsgId::kShapeForwardOne,
+     "{conv}，即使用相同 k、s、p、d 的正向卷积，只把尺寸 {size} 映射回 n = {n}："},
+    {MsgId::kShapeForwardNone,
+     "{conv}，即使用相同 k、s、p、d 的正向卷积，没有任何尺寸能映射回 n = {n}：填充去掉的比卷积核"
+     "覆盖的还多。"},
+    {MsgId::kShapeWhyOutputPadding,
+     "正向卷积除以步幅时舍去余数，所以无法区分这 {count} 个尺寸。转置卷积返回其中最小的 {base}，"
+     "输出填充 output_padding（0 到 {op_max}）用来选择其他尺寸：尺寸为 {last} 的正向输入会还原为 "
+     "{base}，除非 output_padding = {op_last}。"},
+    {MsgId::kShapeStrideOne, "步幅为 1 时只有一个尺寸映射回 n = {n}，所以形状总能还原。"},
+    {MsgId::kShapeOpBeyondStride,
+     "output_padding = {op} 不小于步幅 {s}（PyTorch 允许这样，因为膨胀率为 {d}），所以正向卷积把 "
+     "m = {m} 映射为 {back}，而不是映射回 n = {n}。"},
+    {MsgId::kClaimReachable,
+     "m = {claimed}{axis} 可以用 output_padding = {op} 得到：m = {base} + {op}。"},
+    {MsgId::kClaimNotBack,
+     "但正向卷积把 {claimed} 映射为 {back}，而不是映射回 n = {n}：输出填充 {op} 不小于步幅 {s}。"},
+    {MsgId::kClaimUnreachable,
+     "p = {p} 时无法得到 m = {claimed}{axis}：output_padding 取 0 到 {op_max} 只能得到 {first} 到 "
+     "{last}。"},
+    {MsgId::kClaimOtherPadding,
+     "padding = {p2} 配合 output_padding = {op2} 可以得到它（k、s、d 不变）。"},
+    {MsgId::kClaimSolve,
+     "在这组 k、s、d 下没有填充能得到它；convt solve --n {n} --m {claimed} 会列出能做到的层。"},
+    {MsgId::kTfIntro,
+     "Keras 的 {module}（TensorFlow）使用相同的卷积核尺寸、步幅和输入时：padding='valid' 与 "
+     "padding='same' 的输出尺寸，以及各自保留未裁剪网格中的哪些单元（full[a:b] 表示 F 网格 "
+     "full[0:{full}] 中第 a 到 b-1 个单元）。"},
+    {MsgId::kTfDilated, "有膨胀时，Keras 公式中的 k 代表膨胀后的卷积核尺寸 d(k-1)+1 = {k_eff}。"},
+    {MsgId::kTfRowPytorch, "PyTorch p={p}, output_padding={op}"},
+    {MsgId::kTfRowValid, "Keras padding='valid'"},
+    {MsgId::kTfRowSame, "Keras padding='same'"},
+    {MsgId::kTfCrops,
+     "Keras 'same' 在开头裁掉 floor((k-s)/2) = {start} 个单元，其余 {end} 个在末尾裁掉；PyTorch "
+     "在开头裁掉 p 个，在末尾裁掉 p - output_padding 个。"},
+    {MsgId::kTfCropsNone,
+     "卷积核小于步幅时 Keras 'same' 什么也不裁；PyTorch 在开头裁掉 p 个，在末尾裁掉 "
+     "p - output_padding 个。"},
+    {MsgId::kTfZeros, "位于 F = {full} 及之后的单元是零：没有输入能到达它们。"},
+    {MsgId::kTfMatch,
+     "PyTorch 的输出等于 Keras padding='{mode}'：同样的 {size} 个单元，full[{start}:{end}]。"},
+    {MsgId::kTfShift,
+     "PyTorch 的输出尺寸与 Keras padding='{mode}' 相同（{size}），但它保留 full[{start}:{end}]，"
+     "而 Keras 保留 full[{tf_start}:{tf_end}]：结果平移了 {shift} 个像素。"},
+    {MsgId::kTfNoMatch,
+     "PyTorch 的 m = {m} 与两种 Keras 尺寸都不同（'valid' 为 {valid}，'same' 为 {same}）。"},
+    {MsgId::kTfForValid,
+     "在 PyTorch 中，Keras padding='valid' 对应 p={p}, output_padding={op}：单元完全相同。"},
+    {MsgId::kTfForSame,
+     "在 PyTorch 中，Keras padding='same' 对应 p={p}, output_padding={op}：单元完全相同。"},
+    {MsgId::kTfForSameShifted,
+     "在 PyTorch 中，Keras padding='same' 最接近的是 p={p}, "
+     "output_padding={op}：尺寸相同，但平移了 "
+     "{shift} 个像素，因为 k - s = {diff} 是奇数，而 PyTorch 在开头裁掉的从不少于末尾。"},
+    {MsgId::kTfForSameNone,
+     "这里 Keras padding='same' 在 PyTorch 中没有对应：它需要 output_padding = {op}，而 "
+     "output_padding 必须小于 max(步幅, 膨胀率) = {limit}。"},
+    {MsgId::kSolveHeading,
+     "把 {n} 映射为 {m} 的层（{module}{axes}；搜索范围 k <= {max_k}, s <= {max_s}, "
+     "d <= {max_d}{filters}）：共 {count} 个解，最简单的在前。"},
+    {MsgId::kSolveSameAxes, "，每个轴参数相同"},
+    {MsgId::kSolveFilterK, "；仅 k = {k}"},
+    {MsgId::kSolveFilterS, "；仅 s = {s}"},
+    {MsgId::kSolveFilterEven, "；仅均匀重叠"},
+    {MsgId::kSolveOrder,
+     "最简单的在前：填充不超出卷积核范围（p <= d(k-1)）、膨胀率为 "
+     "1、无输出填充的排在前面，然后按步幅、"
+     "卷积核尺寸和填充从小到大。均匀重叠（k 能被 s 整除，且 d 与 s "
+     "没有公因数）不会产生棋盘格伪影。"},
+    {MsgId::kSolveForwardGives, "{call} 得到 {size}"},
+    {MsgId::kSolveNone, "搜索范围内没有把 {n} 映射为 {m}{axis} 的层。"},
+    {MsgId::kSolveNearestBelow, "较小方向上最近的可达尺寸：{size}，例如 {layer}。"},
+    {MsgId::kSolveNearestAbove, "较大方向上最近的可达尺寸：{size}，例如 {layer}。"},
+    {MsgId::kSolveNothingBelow, "没有更小的可达尺寸。"},
+    {MsgId::kSolveNothingAbove,
+     "搜索范围内没有更大的可达尺寸；请调高 --max-k、--max-s 或 --max-d。"},
+    {MsgId::kChainHeading, "由 {count} 个转置卷积组成的链（{module}）：{sizes}"},
+    {MsgId::kChainAllEven,
+     "每一层都是均匀重叠（卷积核尺寸能被步幅整除）：这些层的形状不会产生棋盘格伪影。"},
+    {MsgId::kChainUneven,
+     "第 {layers} "
+     "层重叠不均匀：卷积核尺寸不能被步幅整除（或膨胀率与步幅有公因数），会产生棋盘格伪影；"
+     "让卷积核尺寸能被步幅整除，例如 k4s2p1，即可避免。"},
+    {MsgId::kErrUnknownCompare, "--compare: 未知的比较 '{value}'；可选：tf"},
+    {MsgId::kErrCompareFormat,
+     "--compare: TensorFlow 比较只能以 text、unicode、markdown 和 json 输出，不支持 --format "
+     "{value}"},
+    {MsgId::kErrTooManySolutions,
+     "--max-k/--max-s/--max-d: 解超过 {limit} 个；请用 --k、--s、--even 或更小的搜索范围缩小搜索"},
+    {MsgId::kErrLayerSyntax,
+     "{option}: 第 {position} 个位置出现意外的 '{char}'；请写 k、s、p、d、op，每个后面跟一个数或 "
+     "行x列，例如 k4s2p1"},
+    {MsgId::kErrLayerRepeatedName, "{option}: {name} 给出了不止一次"},
+    {MsgId::kErrLayerMissingValue, "{option}: {name} 后面需要一个数，例如 {name}2"},
+    {MsgId::kErrLayerMissingKernel, "{option}: 没有卷积核尺寸；每一层都需要 k，例如 k4s2p1"},
+    {MsgId::kErrLayerEmpty, "{option}: 空的层；请写 k4s2p1 这样的层，用单个逗号分隔"},
+    {MsgId::kErrLayerNoOutput,
+     "{option}: 填充 {p}{axis} 使尺寸为 {n} 的输入没有输出：m = {equation} = {m} < 1；"
+     "这里可用的最大填充是 {largest}"},
+    {MsgId::kErrLayerOutputPadding,
+     "{option}: 输出填充 {op}{axis} 必须小于 max(步幅, 膨胀率) = {limit}"},
+    {MsgId::kErrNoLayers,
+     "--layer: 没有给出层；每层加一个 --layer k4s2p1，或用 --layers k4s1p0,k4s2p1"},
+    {MsgId::kErrLayerAndLayers, "--layer/--layers: 只能用其中一个给出层，不能同时使用"},
+
+    {MsgId::kErrUnknownChoice, "{option}: 未知的值 '{value}'；可选：{valid}"},
+    {MsgId::kErrStandaloneFormat,
+     "--standalone: 只有 --format latex 能写出完整文档，实际为 --format {value}"},
+    {MsgId::kLatexFragmentNote,
+     "convt LaTeX 片段：需要在导言区加入 \\usepackage{amsmath} 和 \\usepackage{color}（或 "
+     "xcolor）；重新定义下面的 \\convt... 宏即可修改标记"},
+
+    {MsgId::kErrSvgNeedsOut, "--out: --format svg 为每个阶段写一个文件；请用 --out DIR 指定文件夹"},
+    {MsgId::kErrOutNeedsSvg, "--out: 只有 --format svg 会写文件，实际为 --format {value}"},
+    {MsgId::kErrSvgOnly, "{option}: 只能与 --format svg 一起使用"},
+    {MsgId::kErrOutNotEmpty,
+     "--out: 文件夹 '{dir}' 不是空的；加上 --force 才会写入（同名文件会被替换）"},
+    {MsgId::kErrOutNotFolder, "--out: '{dir}' 已存在且不是文件夹"},
+    {MsgId::kErrOutCreate, "--out: 无法创建文件夹 '{dir}'：{reason}"},
+    {MsgId::kErrOutWrite, "--out: 无法写入 '{path}'：{reason}"},
+    {MsgId::kSvgWrote, "已向 {dir} 写入 {count} 个文件；请打开 {index}"},
+    {MsgId::kSvgLegendData, "{mark} = 一个数值"},
+    {MsgId::kSvgLegendWeights, "{mark} = 一个卷积核权重：每个权重在所有图中保持同一种颜色"},
+    {MsgId::kSvgLegendBands, "{mark} = 一个卷积核权重：每个权重的颜色沿着自己的对角带分布"},
+    {MsgId::kSvgLegendFootprint,
+     "{mark} = 输出单元 {cell} 对应的翻转卷积核覆盖范围；小数字是与下方单元相乘的权重"},
+    {MsgId::kSvgLegendSliding, "{mark} = 翻转卷积核的当前位置，以及它写入的输出单元"},
+    {MsgId::kSvgLegendOverlap, "{mark} = 颜色越深的单元收到的贡献越多"},
+    {MsgId::kSvgKernelKey, "卷积核 w，按权重着色："},
+    {MsgId::kSvgProduct, "转置卷积做的是乘法：C^T 乘以展平的输入 x，得到展平的 F 网格 y。"},
+    {MsgId::kTitleSliding, "翻转的卷积核在填充后的输入上滑动"},
+    {MsgId::kExplainSliding,
+     "翻转的卷积核在填充后的输入上每次移动一个单元（步幅 "
+     "1）。在每个位置，它的权重与下方的单元相乘，"
+     "乘积之和就是 F 网格的一个单元，从左上角开始依次写出。"},
+    {MsgId::kSvgSlidingStep, "输出单元 {cell} = {terms} = {value}"},
+    {MsgId::kSvgSlidingStepZero, "输出单元 {cell} = 0：卷积核只覆盖了零"},
+    {MsgId::kSvgSlidingSkipped,
+     "动画显示了 {total} 个卷积核位置中的 {shown} 个：其余位置所在的行或列未显示"},
+    {MsgId::kSvgSlidingCapped, "动画显示了 {total} 个卷积核位置中的前 {shown} 个"},
+    {MsgId::kSvgFrame, "第 {frame} 帧，共 {count} 帧"},
+};
+
+/// Argument phrases built by the engine in English, with their Chinese.
+struct ZhPhrase {
+  const char* en;
+  const char* zh;
+};
+
+constexpr ZhPhrase kZhPhrases[] = {
+    {"input size", "输入尺寸"},
+    {"kernel size", "卷积核尺寸"},
+    {"stride", "步幅"},
+    {"padding", "填充"},
+    {"dilation", "膨胀率"},
+    {"output_padding", "输出填充 output_padding "},
+    {"dims", "维数"},
+    {"output size", "输出尺寸"},
+    {"output width", "输出宽度"},
+    {"the cell limit", "单元数上限"},
+    {"the largest kernel size", "最大卷积核尺寸"},
+    {"the largest stride", "最大步幅"},
+    {"the largest dilation", "最大膨胀率"},
+    {"the padded input", "填充后的输入"},
+    {"a grid size", "网格尺寸"},
+    {"the non-zeros of C", "C 的非零元个数"},
+    {" (rows)", "（行）"},
+    {" (cols)", "（列）"},
+    {" on the rows axis", "（行轴）"},
+    {" on the cols axis", "（列轴）"},
+    {" along each axis", "（每个轴）"},
+    {" along the rows", "（沿行）"},
+    {" along the columns", "（沿列）"},
+    {", the default 1", "，默认值 1"},
+};
+
+}  // namespace
+
+std::span<const ZhEntry> zh_catalogue() { return kZhCatalogue; }
+
+std::string zh_argument(const std::string& english) {
+  for (const ZhPhrase& phrase : kZhPhrases)
+    if (english == phrase.en) return phrase.zh;
+  // ", the default values 1, 2, ..., N" (derivation.cpp: default_note).
+  static constexpr std::string_view kDefaults = ", the default values ";
+  if (english.rfind(kDefaults, 0) == 0) return "，默认值 " + english.substr(kDefaults.size());
+  return english;
+}
+
+}  // namespace convt::detail

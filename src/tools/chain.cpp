@@ -1,0 +1,158 @@
+#include "convt/chain.h"
+
+#include <cctype>
+
+#include "convt/error.h"
+#include "engine/overlap.h"
+#include "convt/shape_report.h"
+#include "tools/tool_output.h"
+
+namespace convt {
+namespace {
+
+/// One parameter of the token syntax.
+struct TokenName {
+  const char* name;
+  const char* rule;  ///< the quantity, as parse_axis_values names it
+  int64_t min_value;
+  int64_t AxisParams::*field;
+};
+
+// "op" before "p" would not matter (no other name starts with 'o'), but keep longest first.
+constexpr TokenName kNames[] = {
+    {"op", "output_padding", 0, &AxisParams::op}, {"k", "kernel size", 1, &AxisParams::k},
+    {"s", "stride", 1, &AxisParams::s},           {"p", "padding", 0, &AxisParams::p},
+    {"d", "dilation", 1, &AxisParams::d},
+};
+
+std::string trim(const std::string& text) {
+  const size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") + 1 - first);
+}
+
+bool starts_with_name(const std::string& token, size_t at, const char* name) {
+  for (size_t i = 0; name[i] != '\0'; ++i)
+    if (at + i >= token.size() ||
+        std::tolower(static_cast<unsigned char>(token[at + i])) != name[i])
+      return false;
+  return true;
+}
+
+/// Names the failing layer in an error from validate_sizes, keeping its numbers.
+Error layer_error(const Error& e, const LayerSpec& layer, const std::vector<int64_t>& n) {
+  Message message = e.message();
+  if (message.id == MsgId::kErrNoOutput) {
+    message.id = MsgId::kErrLayerNoOutput;
+    message.args.push_back({"n", compact_size(n)});
+  } else if (message.id == MsgId::kErrOutputPadding) {
+    message.id = MsgId::kErrLayerOutputPadding;
+  }
+  bool named = false;
+  for (auto& [key, value] : message.args)
+    if (key == "option") {
+      value = layer.label;
+      named = true;
+    }
+  if (!named) message.args.push_back({"option", layer.label});
+  return Error(message);
+}
+
+}  // namespace
+
+LayerSpec parse_layer(const std::string& token, const std::string& option, size_t index, int dims) {
+  LayerSpec layer;
+  layer.text = trim(token);
+  layer.label = option + " #" + std::to_string(index) + " (" + layer.text + ")";
+  if (layer.text.empty())
+    throw Error({MsgId::kErrLayerEmpty, {{"option", option + " #" + std::to_string(index)}}});
+  layer.axes.assign(static_cast<size_t>(dims), AxisParams{1, 0, 1, 0, 1, 0});
+  bool seen[std::size(kNames)] = {};
+  size_t at = 0;
+  const std::string& text = layer.text;
+  while (at < text.size()) {
+    size_t which = std::size(kNames);
+    for (size_t i = 0; i < std::size(kNames); ++i)
+      if (starts_with_name(text, at, kNames[i].name)) {
+        which = i;
+        break;
+      }
+    if (which == std::size(kNames))
+      throw Error({MsgId::kErrLayerSyntax,
+                   {{"option", layer.label},
+                    {"char", std::string(1, text[at])},
+                    {"position", std::to_string(at + 1)}}});
+    const TokenName& name = kNames[which];
+    if (seen[which])
+      throw Error({MsgId::kErrLayerRepeatedName, {{"option", layer.label}, {"name", name.name}}});
+    seen[which] = true;
+    at += std::string(name.name).size();
+    const size_t end = text.find_first_not_of("0123456789xX", at);
+    const std::string value = text.substr(at, end == std::string::npos ? end : end - at);
+    if (value.empty())
+      throw Error({MsgId::kErrLayerMissingValue, {{"option", layer.label}, {"name", name.name}}});
+    const std::vector<int64_t> values =
+        parse_axis_values(value, layer.label, name.rule, name.min_value, dims);
+    for (size_t i = 0; i < layer.axes.size(); ++i) layer.axes[i].*name.field = values[i];
+    at += value.size();
+  }
+  if (!seen[1]) throw Error({MsgId::kErrLayerMissingKernel, {{"option", layer.label}}});
+  return layer;
+}
+
+std::vector<LayerSpec> parse_layer_list(const std::string& text, int dims) {
+  std::vector<LayerSpec> layers;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    layers.push_back(
+        parse_layer(text.substr(start, comma == std::string::npos ? comma : comma - start),
+                    "--layers", layers.size() + 1, dims));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return layers;
+}
+
+std::vector<int64_t> ChainStep::input() const {
+  std::vector<int64_t> out;
+  for (const AxisShape& s : shapes) out.push_back(s.in.n);
+  return out;
+}
+
+std::vector<int64_t> ChainStep::output() const {
+  std::vector<int64_t> out;
+  for (const AxisShape& s : shapes) out.push_back(s.output);
+  return out;
+}
+
+std::vector<int64_t> ChainResult::output() const {
+  return steps.empty() ? n : steps.back().output();
+}
+
+ChainResult run_chain(int dims, const std::vector<int64_t>& n,
+                      const std::vector<LayerSpec>& layers) {
+  ChainResult chain;
+  chain.dims = dims;
+  chain.n = n;
+  std::vector<int64_t> size = n;
+  for (const LayerSpec& layer : layers) {
+    Params params;
+    params.dims = dims;
+    params.axes = layer.axes;
+    for (size_t i = 0; i < params.axes.size(); ++i) params.axes[i].n = size[i];
+    ChainStep step;
+    step.layer = layer;
+    try {
+      step.shapes = validate_sizes(params);
+    } catch (const Error& e) {
+      throw layer_error(e, layer, size);
+    }
+    step.even = even_overlap(params.axes);
+    size = step.output();
+    chain.steps.push_back(std::move(step));
+  }
+  return chain;
+}
+
+}  // namespace convt

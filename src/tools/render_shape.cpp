@@ -1,0 +1,289 @@
+#include <algorithm>
+
+#include "convt/render_shape_tools.h"
+#include "tools/tool_output.h"
+#include "tools/tool_text.h"
+
+namespace convt {
+namespace {
+
+using tool_text::code;
+using tool_text::Lines;
+using tool_text::say;
+
+std::string str(int64_t v) { return std::to_string(v); }
+
+std::vector<AxisParams> params_axes(const ShapeReport& r) { return r.params.axes; }
+
+/// "n=2, k=2, s=2, p=1, d=1, output_padding=0 -> 2 x 2", as explain's heading writes it.
+std::string heading_params(const ShapeReport& r) {
+  const std::vector<AxisParams>& axes = r.params.axes;
+  return "n=" + axis_value_text(axis_field(axes, &AxisParams::n)) +
+         ", k=" + axis_value_text(axis_field(axes, &AxisParams::k)) +
+         ", s=" + axis_value_text(axis_field(axes, &AxisParams::s)) +
+         ", p=" + axis_value_text(axis_field(axes, &AxisParams::p)) +
+         ", d=" + axis_value_text(axis_field(axes, &AxisParams::d)) +
+         ", output_padding=" + axis_value_text(axis_field(axes, &AxisParams::op)) + " -> " +
+         size_text(r.output_size());
+}
+
+std::string heading(const ShapeReport& r, const RenderOptions& options) {
+  return say(
+      {MsgId::kHeading,
+       {{"module", tool_text::module_name(r.params.dims, true)}, {"params", heading_params(r)}}},
+      options);
+}
+
+/// The forward check's introduction for one axis.
+std::string forward_intro(const ShapeReport& r, const ShapeAxis& a, const RenderOptions& options) {
+  const std::string conv = torch_module_call(r.params.axes, false);
+  const std::string n = str(a.shape.in.n);
+  if (a.back_first > a.back_last)
+    return say({MsgId::kShapeForwardNone, {{"conv", conv}, {"n", n}}}, options);
+  if (a.back_first == a.back_last)
+    return say({MsgId::kShapeForwardOne, {{"conv", conv}, {"size", str(a.back_first)}, {"n", n}}},
+               options);
+  return say({MsgId::kShapeForward,
+              {{"conv", conv}, {"first", str(a.back_first)}, {"last", str(a.back_last)}, {"n", n}}},
+             options);
+}
+
+/// "2 -> floor((2 + 2*1 - 2)/2) + 1 = 2  <- m" lines, "..." where sizes are left out.
+std::vector<std::string> forward_lines(const ShapeAxis& a, bool general) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < a.listed.size(); ++i) {
+    const ForwardImage& f = a.listed[i];
+    if (i > 0 && f.size != a.listed[i - 1].size + 1) out.push_back("...");
+    std::string line = str(f.size) + " -> " + forward_equation(a.shape.in, f.size, general);
+    if (f.size == a.shape.output) line += "  <- m";
+    out.push_back(line);
+  }
+  return out;
+}
+
+/// The sentences after the forward check of one axis.
+std::vector<std::string> forward_sentences(const ShapeAxis& a, const RenderOptions& options) {
+  const AxisParams& p = a.shape.in;
+  std::vector<std::string> out;
+  if (a.back_last > a.back_first)
+    out.push_back(say({MsgId::kShapeWhyOutputPadding,
+                       {{"count", str(a.back_last - a.back_first + 1)},
+                        {"base", str(a.back_first)},
+                        {"op_max", str(a.op_limit - 1)},
+                        {"last", str(a.back_last)},
+                        {"op_last", str(a.back_last - a.base)}}},
+                      options));
+  else if (p.s == 1)
+    out.push_back(say({MsgId::kShapeStrideOne, {{"n", str(p.n)}}}, options));
+  if (p.op >= p.s && a.forward_of_m)
+    out.push_back(say({MsgId::kShapeOpBeyondStride,
+                       {{"op", str(p.op)},
+                        {"s", str(p.s)},
+                        {"d", str(p.d)},
+                        {"m", str(a.shape.output)},
+                        {"back", str(*a.forward_of_m)},
+                        {"n", str(p.n)}}},
+                      options));
+  return out;
+}
+
+/// The claim's sentences for one axis.
+std::vector<std::string> claim_sentences(const ShapeAxis& a, const std::string& tag,
+                                         const RenderOptions& options) {
+  const ClaimCheck& c = *a.claim;
+  const AxisParams& p = a.shape.in;
+  std::vector<std::string> out;
+  if (c.reachable) {
+    out.push_back(
+        say({MsgId::kClaimReachable,
+             {{"claimed", str(c.m)}, {"axis", tag}, {"op", str(c.op)}, {"base", str(a.base)}}},
+            options));
+    if (c.forward && *c.forward != p.n)
+      out.push_back(say({MsgId::kClaimNotBack,
+                         {{"claimed", str(c.m)},
+                          {"back", str(*c.forward)},
+                          {"n", str(p.n)},
+                          {"op", str(c.op)},
+                          {"s", str(p.s)}}},
+                        options));
+    return out;
+  }
+  out.push_back(say({MsgId::kClaimUnreachable,
+                     {{"claimed", str(c.m)},
+                      {"axis", tag},
+                      {"p", str(p.p)},
+                      {"op_max", str(a.op_limit - 1)},
+                      {"first", str(std::max<int64_t>(a.base, 1))},
+                      {"last", str(a.base + a.op_limit - 1)}}},
+                    options));
+  if (c.other_p)
+    out.push_back(
+        say({MsgId::kClaimOtherPadding, {{"p2", str(*c.other_p)}, {"op2", str(*c.other_op)}}},
+            options));
+  else
+    out.push_back(say({MsgId::kClaimSolve, {{"n", str(p.n)}, {"claimed", str(c.m)}}}, options));
+  return out;
+}
+
+/// The axes whose claim needs its own lines.
+std::vector<size_t> claim_axes(const ShapeReport& r, bool differ) {
+  if (differ) return {0, 1};
+  if (r.axes.size() == 2 && r.axes[0].claim->m != r.axes[1].claim->m) return {0, 1};
+  return {0};
+}
+
+std::string text(const ShapeReport& r, const RenderOptions& options) {
+  Lines lines(options);
+  const std::vector<AxisParams> axes = params_axes(r);
+  const bool general = needs_general_form(axes);
+  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  const bool differ = shown.size() > 1;
+  lines.paragraph(heading(r, options), 0);
+  lines.blank();
+  lines.line(say({MsgId::kTitleFormula, {}}, options));
+  lines.line("  " + output_rule(general));
+  for (size_t i : shown)
+    lines.line("  " + tool_text::axis_prefix(i, differ, options) +
+               output_equation(r.axes[i].shape, general));
+  for (size_t i : shown) {
+    const ShapeAxis& a = r.axes[i];
+    lines.blank();
+    lines.line(say({MsgId::kTitleForwardCheck, {}}, options) +
+               tool_text::axis_tag(i, differ, options));
+    lines.paragraph(forward_intro(r, a, options), 2);
+    if (!a.listed.empty()) {
+      lines.line("    " + forward_rule(general));
+      for (const std::string& l : forward_lines(a, general)) lines.line("    " + l);
+    }
+    for (const std::string& s : forward_sentences(a, options)) lines.paragraph(s, 2);
+  }
+  if (r.axes[0].claim) {
+    lines.blank();
+    lines.line(say({MsgId::kTitleClaim, {}}, options));
+    const std::vector<size_t> claimed = claim_axes(r, differ);
+    for (size_t i : claimed)
+      for (const std::string& s :
+           claim_sentences(r.axes[i], tool_text::axis_tag(i, claimed.size() > 1, options), options))
+        lines.paragraph(s, 2);
+  }
+  std::string out = lines.text();
+  if (r.tf) out += "\n" + render_tf_compare(*r.tf, ToolFormat::kText, options);
+  return out;
+}
+
+/// "2, 3 -> 2": the sizes the forward convolution maps back to n.
+std::string maps_back_cell(const ShapeAxis& a) {
+  if (a.listed.empty()) return "-";
+  std::string sizes;
+  for (size_t i = 0; i < a.listed.size(); ++i) {
+    if (i > 0 && a.listed[i].size != a.listed[i - 1].size + 1) sizes += ", ...";
+    sizes += (sizes.empty() ? "" : ", ") + str(a.listed[i].size);
+  }
+  return sizes + " -> " + str(a.shape.in.n);
+}
+
+std::string markdown(const ShapeReport& r, const RenderOptions& options) {
+  const std::vector<AxisParams> axes = params_axes(r);
+  const bool general = needs_general_form(axes);
+  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  const bool differ = shown.size() > 1;
+  std::string out = "**" + heading(r, options) + "**\n\n";
+  std::vector<std::string> header;
+  if (differ) header.push_back(say({MsgId::kColAxis, {}}, options));
+  header.push_back(say({MsgId::kColFormula, {}}, options));
+  header.push_back(say({MsgId::kColMapsBack, {}}, options));
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i : shown) {
+    std::vector<std::string> row;
+    if (differ) row.push_back(say({i == 0 ? MsgId::kAxisRows : MsgId::kAxisCols, {}}, options));
+    row.push_back(code(output_equation(r.axes[i].shape, general)));
+    row.push_back(maps_back_cell(r.axes[i]));
+    rows.push_back(std::move(row));
+  }
+  out += markdown_table(header, rows) + "\n";
+  for (size_t i : shown) {
+    out += forward_intro(r, r.axes[i], options) + "\n";
+    for (const std::string& s : forward_sentences(r.axes[i], options)) out += s + "\n";
+    out += "\n";
+  }
+  if (r.axes[0].claim) {
+    const std::vector<size_t> claimed = claim_axes(r, differ);
+    for (size_t i : claimed)
+      for (const std::string& s :
+           claim_sentences(r.axes[i], tool_text::axis_tag(i, claimed.size() > 1, options), options))
+        out += s + "\n";
+    out += "\n";
+  }
+  if (r.tf) out += render_tf_compare(*r.tf, ToolFormat::kMarkdown, options);
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+    out.pop_back();
+  return out;
+}
+
+std::string optional_int(const std::optional<int64_t>& v) { return v ? str(*v) : "null"; }
+
+std::string json(const ShapeReport& r, const RenderOptions& options) {
+  const std::vector<AxisParams>& axes = r.params.axes;
+  const bool general = needs_general_form(axes);
+  auto field = [&](int64_t AxisParams::*f) { return json_ints(axis_field(axes, f)); };
+  std::string out = "{\n";
+  out += "  \"params\": {\"dims\": " + str(r.params.dims) + ", \"n\": " + field(&AxisParams::n) +
+         ", \"k\": " + field(&AxisParams::k) + ", \"s\": " + field(&AxisParams::s) +
+         ", \"p\": " + field(&AxisParams::p) + ", \"d\": " + field(&AxisParams::d) +
+         ", \"output_padding\": " + field(&AxisParams::op) + "},\n";
+  out += "  \"output_size\": " + json_ints(r.output_size()) + ",\n";
+  out += "  \"full_size\": " + json_ints(r.full_size()) + ",\n";
+  out += "  \"axes\": [";
+  for (size_t i = 0; i < r.axes.size(); ++i) {
+    const ShapeAxis& a = r.axes[i];
+    out += i ? ",\n" : "\n";
+    out += "    {\"equation\": " + json_string(output_equation(a.shape, general)) +
+           ", \"base\": " + str(a.base) + ", \"output_padding_max\": " + str(a.op_limit - 1) +
+           ",\n";
+    out += "     \"maps_back\": [" + str(a.back_first) + "," + str(a.back_last) + "]" +
+           ", \"listed\": [";
+    for (size_t j = 0; j < a.listed.size(); ++j)
+      out += (j ? "," : "") + std::string("[") + str(a.listed[j].size) + "," + str(a.listed[j].n) +
+             "]";
+    out += "], \"forward_of_m\": " + optional_int(a.forward_of_m);
+    // The sentences without the introduction of the listing (its sizes are in maps_back/listed).
+    std::string text;
+    for (const std::string& s : forward_sentences(a, options))
+      text += (text.empty() ? "" : " ") + s;
+    out += ",\n     \"text\": " + json_string(text);
+    if (a.claim) {
+      const ClaimCheck& c = *a.claim;
+      std::string claim_text;
+      for (const std::string& s : claim_sentences(a, "", options))
+        claim_text += (claim_text.empty() ? "" : " ") + s;
+      out += ",\n     \"claim\": {\"m\": " + str(c.m) +
+             ", \"reachable\": " + (c.reachable ? "true" : "false") +
+             ", \"output_padding\": " + (c.reachable ? str(c.op) : "null") +
+             ", \"forward\": " + optional_int(c.forward) +
+             ", \"other_p\": " + optional_int(c.other_p) +
+             ", \"other_op\": " + optional_int(c.other_op) +
+             ", \"text\": " + json_string(claim_text) + "}";
+    }
+    out += "}";
+  }
+  out += "\n  ]";
+  if (r.tf) out += ",\n  \"compare_tf\": " + render_tf_compare(*r.tf, ToolFormat::kJson, options);
+  return out + "\n}\n";
+}
+
+}  // namespace
+
+std::string render_shape(const ShapeReport& report, ToolFormat format,
+                         const RenderOptions& options) {
+  switch (format) {
+    case ToolFormat::kText:
+      return text(report, options);
+    case ToolFormat::kMarkdown:
+      return markdown(report, options);
+    case ToolFormat::kJson:
+      return json(report, options);
+  }
+  return {};
+}
+
+}  // namespace convt

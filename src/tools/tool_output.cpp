@@ -1,0 +1,167 @@
+#include "tools/tool_output.h"
+
+#include <algorithm>
+
+#include "convt/error.h"
+#include "convt/shape.h"
+#include "text/text_grid.h"
+
+namespace convt {
+namespace {
+
+bool all_same(const std::vector<int64_t>& values) {
+  return std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; });
+}
+
+bool is_number(const std::string& cell) {
+  return !cell.empty() &&
+         std::all_of(
+             cell.begin(), cell.end(),
+             [](char c) { return (c >= '0' && c <= '9') || c == ' ' || c == 'x' || c == '-'; }) &&
+         cell[0] != 'x' && cell[0] != '-';
+}
+
+/// One keyword argument of a module call: "stride=2" or "kernel_size=(3, 1)".
+std::string keyword(const char* name, const std::vector<int64_t>& values) {
+  if (all_same(values)) return std::string(name) + "=" + std::to_string(values[0]);
+  std::string out = std::string(name) + "=(";
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + std::to_string(values[i]);
+  return out + ")";
+}
+
+}  // namespace
+
+ToolFormat tool_format_from_name(const std::string& name) {
+  if (name == "text") return ToolFormat::kText;
+  if (name == "markdown") return ToolFormat::kMarkdown;
+  if (name == "json") return ToolFormat::kJson;
+  throw Error({MsgId::kErrUnknownFormat, {{"value", name}, {"valid", "text, markdown, json"}}});
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20) {
+      static const char* const kHex = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_ints(const std::vector<int64_t>& values) {
+  std::string out = "[";
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
+  return out + "]";
+}
+
+std::string compact_size(const std::vector<int64_t>& values) {
+  if (values.empty()) return "";
+  if (all_same(values)) return std::to_string(values[0]);
+  return size_text(values);
+}
+
+std::string axis_value_text(const std::vector<int64_t>& values) {
+  if (values.empty()) return "";
+  if (all_same(values)) return std::to_string(values[0]);
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? "x" : "") + std::to_string(values[i]);
+  return out;
+}
+
+std::vector<int64_t> axis_field(const std::vector<AxisParams>& axes, int64_t AxisParams::*field) {
+  std::vector<int64_t> out;
+  for (const AxisParams& a : axes) out.push_back(a.*field);
+  return out;
+}
+
+std::vector<std::string> text_table(const std::vector<std::vector<std::string>>& rows,
+                                    int64_t indent) {
+  // Widths are display widths: a Chinese header (--lang zh) takes two columns per character.
+  std::vector<int64_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  std::vector<std::string> lines;
+  for (const auto& row : rows) {
+    std::string line(static_cast<size_t>(indent), ' ');
+    for (size_t c = 0; c < row.size(); ++c) {
+      const std::string& cell = row[c];
+      const std::string fill(static_cast<size_t>(widths[c] - display_width(cell)), ' ');
+      if (c) line += "  ";
+      line += is_number(cell) ? fill + cell : cell + fill;
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::string markdown_table(const std::vector<std::string>& header,
+                           const std::vector<std::vector<std::string>>& rows) {
+  auto row_text = [](const std::vector<std::string>& cells) {
+    std::string out = "|";
+    for (const std::string& cell : cells) {
+      std::string escaped;
+      for (char c : cell) {
+        if (c == '|') escaped += '\\';
+        escaped += c;
+      }
+      out += " " + escaped + " |";
+    }
+    return out + "\n";
+  };
+  std::string out = row_text(header);
+  out += "|";
+  for (size_t i = 0; i < header.size(); ++i) out += " --- |";
+  out += "\n";
+  for (const auto& row : rows) out += row_text(row);
+  return out;
+}
+
+std::string torch_module_call(const std::vector<AxisParams>& axes, bool transposed) {
+  const std::string dims = std::to_string(axes.size());
+  std::string out =
+      transposed ? "nn.ConvTranspose" + dims + "d(1, 1, " : "nn.Conv" + dims + "d(1, 1, ";
+  out += keyword("kernel_size", axis_field(axes, &AxisParams::k));
+  auto optional = [&](const char* name, int64_t AxisParams::*field, int64_t default_value) {
+    std::vector<int64_t> values = axis_field(axes, field);
+    if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == default_value; }))
+      return;
+    out += ", " + keyword(name, values);
+  };
+  optional("stride", &AxisParams::s, 1);
+  optional("padding", &AxisParams::p, 0);
+  if (transposed) optional("output_padding", &AxisParams::op, 0);
+  optional("dilation", &AxisParams::d, 1);
+  return out + ")";
+}
+
+std::string layer_token(const std::vector<AxisParams>& axes) {
+  std::string out = "k" + axis_value_text(axis_field(axes, &AxisParams::k));
+  auto optional = [&](const char* name, int64_t AxisParams::*field, int64_t default_value) {
+    std::vector<int64_t> values = axis_field(axes, field);
+    if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == default_value; }))
+      return;
+    out += name + axis_value_text(values);
+  };
+  optional("s", &AxisParams::s, 1);
+  optional("p", &AxisParams::p, 0);
+  optional("d", &AxisParams::d, 1);
+  optional("op", &AxisParams::op, 0);
+  return out;
+}
+
+}  // namespace convt

@@ -1,0 +1,42 @@
+#include "tools/tool_text.h"
+
+#include "text/text_grid.h"
+
+namespace convt::tool_text {
+
+void Lines::paragraph(const std::string& text, int64_t indent) {
+  for (std::string& l : wrap(text, options_.width, indent)) lines_.push_back(std::move(l));
+}
+
+void Lines::add(const std::vector<std::string>& lines) {
+  lines_.insert(lines_.end(), lines.begin(), lines.end());
+}
+
+std::string Lines::text() const {
+  std::string out;
+  for (const std::string& l : lines_) out += l + "\n";
+  return out;
+}
+
+std::string module_name(int dims, bool transposed) {
+  return std::string(transposed ? "ConvTranspose" : "Conv") + std::to_string(dims) + "d";
+}
+
+std::vector<size_t> distinct_axes(const std::vector<AxisParams>& axes) {
+  if (axes.size() == 2 && !(axes[0] == axes[1])) return {0, 1};
+  return {0};
+}
+
+std::string axis_tag(size_t axis, bool differ, const RenderOptions& options) {
+  if (!differ) return "";
+  return " (" + say({axis == 0 ? MsgId::kAxisRows : MsgId::kAxisCols, {}}, options) + ")";
+}
+
+std::string axis_prefix(size_t axis, bool differ, const RenderOptions& options) {
+  if (!differ) return "";
+  return say({axis == 0 ? MsgId::kAxisRows : MsgId::kAxisCols, {}}, options) + ": ";
+}
+
+std::string code(const std::string& text) { return "`" + text + "`"; }
+
+}  // namespace convt::tool_text
