@@ -1,16 +1,17 @@
 // Malformed command lines, tabled: each must exit 2 at once with one line on stderr that names
-// the option, and print nothing on stdout (the contract of docs/limits.md and the README).
+// the option, and print nothing on stdout (the contract of docs/limits.md and the README). Run
+// in-process (run_in_process.h); "at once" is timed around run_cli.
 #include <gtest/gtest.h>
 
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "run_convt.h"
+#include "run_in_process.h"
 
 namespace {
 
-using convt::testing::run_convt;
+using convt::testing::run_in_process;
 using convt::testing::RunResult;
 
 struct BadInput {
@@ -107,7 +108,7 @@ class BadInputTable : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(BadInputTable, ExitsTwoWithOneLineNamingTheOptionAndNoOutput) {
   const BadInput& row = GetParam();
-  RunResult r = run_convt(row.args, {}, /*timeout_seconds=*/10.0);
+  RunResult r = run_in_process(row.args);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.out, "");
   ASSERT_FALSE(r.err.empty());
@@ -128,7 +129,7 @@ TEST(BadInputTable, HasAtLeastFortyRows) { EXPECT_GE(std::size(kBadInputs), 40u)
 // The limit messages, exactly: they name the stage, the count, the limit and the flag.
 
 void expect_error(const std::vector<std::string>& args, const std::string& message) {
-  RunResult r = run_convt(args);
+  RunResult r = run_in_process(args);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "convt: " + message + "\n");
@@ -159,8 +160,8 @@ TEST(Limits, JsonRefusesAStageWhoseNonZerosExceedMaxCells) {
 
 TEST(Limits, JsonWritesAStageOverMaxCellsSparselyWhenItsNonZerosFit) {
   // The same C with --max-cells 1000: 6400 cells are too many, 576 non-zeros are not.
-  RunResult r = run_convt({"explain", "--n", "8", "--k", "3", "--format", "json", "--max-cells",
-                           "1000", "--stages", "conv_matrix"});
+  RunResult r = run_in_process({"explain", "--n", "8", "--k", "3", "--format", "json",
+                                "--max-cells", "1000", "--stages", "conv_matrix"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"rows\": 64, \"cols\": 100,\n     \"sparse\": ["), std::string::npos);
   EXPECT_EQ(r.out.find("\"values\""), std::string::npos);
@@ -174,7 +175,7 @@ TEST(Limits, MaxCellsIsCappedSoMemoryStaysBounded) {
 
 TEST(Limits, LargeKernelOnOneInputFinishesQuickly) {
   // The direct route used to cost F^2 k^2 = 700^4 products here (minutes); now n^2 k^2.
-  RunResult r = run_convt({"explain", "--n", "1", "--k", "700", "--stages", "check"}, {}, 10.0);
+  RunResult r = run_in_process({"explain", "--n", "1", "--k", "700", "--stages", "check"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("PASS"), std::string::npos) << r.out;
   EXPECT_LT(r.seconds, 2.0);

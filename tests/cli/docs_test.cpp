@@ -1,25 +1,27 @@
 // Keeps the documentation honest: every example in docs/*.md and README.md that is a ```text
-// fence whose first line is "$ convt ..." is run, and what the tool prints (stdout, then
-// stderr) must equal the rest of the block exactly. Examples therefore cannot drift from the
-// tool. After an intended change of the output, run the test once with CONVT_UPDATE_DOCS=1 in
-// the environment: it then rewrites every example block with the real output (review the diff).
+// fence whose first line is "$ convt ..." is run (in-process, run_in_process.h), and what the
+// tool prints (stdout, then stderr) must equal the rest of the block exactly. Examples therefore
+// cannot drift from the tool. After an intended change of the output, tests/update_goldens.sh
+// rewrites every example block with the real output (with tests/cli/update_docs.sh; its own test
+// is tests/e2e/update_docs_test.cpp).
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "run_convt.h"
+#include "files.h"
+#include "golden_manifest.h"
+#include "run_in_process.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using convt::testing::read_file;
-using convt::testing::run_convt;
+using convt::testing::run_in_process;
 
 const fs::path kSourceDir = CONVT_SOURCE_DIR;
 
@@ -115,60 +117,14 @@ std::vector<DocExample> all_examples() {
   return examples;
 }
 
-/// The first differing line, for a readable failure.
-std::string first_difference(const std::string& expected, const std::string& actual) {
-  std::istringstream a(expected), b(actual);
-  std::string la, lb;
-  for (int line = 1;; ++line) {
-    bool more_a = static_cast<bool>(std::getline(a, la));
-    bool more_b = static_cast<bool>(std::getline(b, lb));
-    if (!more_a && !more_b) return "the texts differ only in their final newline";
-    if (!more_a || !more_b || la != lb)
-      return "output line " + std::to_string(line) + ":\n- " + (more_a ? la : "<end of doc>") +
-             "\n+ " + (more_b ? lb : "<end of output>");
-  }
-}
-
 /// What the tool prints for an example command: stdout, then stderr.
 std::string run_example(const std::string& command) {
   std::vector<std::string> words = split_command(command);
   if (words.empty() || words[0] != "convt")
     throw std::runtime_error("doc example does not start with convt: " + command);
   words.erase(words.begin());
-  auto r = run_convt(words);
+  auto r = run_in_process(words);
   return r.out + r.err;
-}
-
-/// `text` with the body of every example block replaced by the real output of its command.
-std::string with_real_outputs(const std::string& text) {
-  std::istringstream in(text);
-  std::string out, line;
-  bool in_fence = false, replacing = false;
-  while (std::getline(in, line)) {
-    if (!in_fence && line.rfind("```", 0) == 0) {
-      in_fence = true;
-      out += line + "\n";
-      if (line == "```text" && std::getline(in, line)) {
-        if (line.rfind("```", 0) == 0) in_fence = false;
-        out += line + "\n";
-        replacing = line.rfind("$ convt ", 0) == 0;
-        if (replacing) {
-          std::string printed = run_example(line.substr(2));
-          if (!printed.empty() && printed.back() != '\n') printed += '\n';
-          out += printed;
-        }
-      }
-      continue;
-    }
-    if (in_fence && line.rfind("```", 0) == 0) {
-      in_fence = replacing = false;
-      out += line + "\n";
-      continue;
-    }
-    if (!replacing) out += line + "\n";
-  }
-  if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();
-  return out;
 }
 
 TEST(Docs, SplitCommandHonoursDoubleQuotes) {
@@ -178,15 +134,6 @@ TEST(Docs, SplitCommandHonoursDoubleQuotes) {
             (std::vector<std::string>{"convt", "explain", "--stages", ""}));
   EXPECT_THROW(split_command("convt explain --k 3 | head"), std::runtime_error);
   EXPECT_THROW(split_command("convt explain --kernel \"1,2"), std::runtime_error);
-}
-
-TEST(Docs, RefreshReplacesOnlyTheBodiesOfExampleBlocks) {
-  const std::string doc =
-      "Intro\n```text\n$ convt --version\nstale output\n```\n```\n$ convt --version\nkept\n```\n"
-      "```text\nnot an example\n```\n";
-  EXPECT_EQ(with_real_outputs(doc),
-            "Intro\n```text\n$ convt --version\nconvt 0.1.0\n```\n```\n$ convt --version\nkept\n"
-            "```\n```text\nnot an example\n```\n");
 }
 
 TEST(Docs, TutorialAndJsonGuideHaveRunnableExamples) {
@@ -200,21 +147,14 @@ TEST(Docs, TutorialAndJsonGuideHaveRunnableExamples) {
 }
 
 TEST(Docs, EveryExampleBlockShowsTheToolsRealOutput) {
-  if (std::getenv("CONVT_UPDATE_DOCS")) {
-    for (const std::string& name : doc_files()) {
-      std::string text = read_file(name);
-      std::string updated = with_real_outputs(text);
-      if (updated != text) std::ofstream(name, std::ios::binary) << updated;
-    }
-  }
-  for (const DocExample& e : all_examples()) {
+  const std::vector<DocExample> examples = all_examples();
+  ASSERT_GE(examples.size(), 40u) << "too few doc examples found under " << kSourceDir;
+  for (const DocExample& e : examples) {
     SCOPED_TRACE(e.file + ":" + std::to_string(e.line) + ": $ " + e.command);
     std::string printed;
     ASSERT_NO_THROW(printed = run_example(e.command));
     EXPECT_TRUE(printed == e.expected)  // not EXPECT_EQ: it would print both whole outputs
-        << first_difference(e.expected, printed)
-        << "\nafter an intended change, refresh the docs with: CONVT_UPDATE_DOCS=1 "
-           "ctest -R Docs (then review `git diff docs README.md`)";
+        << convt::testing::diff_hint(e.expected, printed) << convt::testing::regenerate_hint();
   }
 }
 

@@ -6,61 +6,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "convt/error.h"
+#include "error_text.h"
+#include "files.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-/// A fresh empty folder under the system's temporary folder, removed at the end of the test.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = (fs::temp_directory_path() / "convt-file-output-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string operator/(const std::string& name) const { return (fs::path(path_) / name).string(); }
-  const std::string& path() const { return path_; }
+using convt::testing::error_text;
+using convt::testing::listing;
+using convt::testing::TempFolder;
 
- private:
-  std::string path_;
-};
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::vector<std::string> listing(const std::string& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir))
-    names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const convt::Error& e) {
-    return convt::resolve(e.message(), convt::Lang::kEn);
-  }
-  return "(no error)";
-}
+std::string read(const std::string& path) { return convt::testing::read_file(path); }
 
 TEST(FileOutput, CreatesTheFolderAndWritesEveryFigure) {
   TempFolder tmp;
@@ -94,7 +55,7 @@ TEST(FileOutput, AFailedWriteNamesOutAndThePathAndLeavesNoTemporaryFile) {
   TempFolder tmp;
   // A folder where the figure should go: the rename over it fails.
   fs::create_directory(tmp / "two.svg");
-  const std::string what = error_of([&] {
+  const std::string what = error_text([&] {
     convt::write_figures(tmp.path(), {{"one.svg", "1"}, {"two.svg", "2"}});
   });
   EXPECT_EQ(what.rfind("--out: cannot write '" + (tmp / "two.svg") + "': ", 0), 0u) << what;
@@ -106,7 +67,7 @@ TEST(FileOutput, AFailedWriteNamesOutAndThePathAndLeavesNoTemporaryFile) {
 TEST(FileOutput, AFolderThatCannotBeCreatedIsAnErrorNamingOut) {
   TempFolder tmp;
   convt::write_figures(tmp.path(), {{"file", "x"}});
-  EXPECT_EQ(error_of([&] {
+  EXPECT_EQ(error_text([&] {
               convt::write_figures(tmp / "file/sub", {{"one.svg", "1"}});
             }),
             "--out: cannot create the folder '" + (tmp / "file/sub") + "': Not a directory");
@@ -121,7 +82,7 @@ TEST(FileOutput, CheckAcceptsAMissingOrEmptyFolder) {
 TEST(FileOutput, CheckRefusesAFolderThatIsNotEmptyUnlessForced) {
   TempFolder tmp;
   convt::write_figures(tmp.path(), {{"old.svg", "x"}});
-  EXPECT_EQ(error_of([&] { convt::check_output_folder(tmp.path(), false); }),
+  EXPECT_EQ(error_text([&] { convt::check_output_folder(tmp.path(), false); }),
             "--out: the folder '" + tmp.path() +
                 "' is not empty; add --force to write into it (files of the same name are "
                 "replaced)");
@@ -131,7 +92,7 @@ TEST(FileOutput, CheckRefusesAFolderThatIsNotEmptyUnlessForced) {
 TEST(FileOutput, CheckRefusesAFileEvenWhenForced) {
   TempFolder tmp;
   convt::write_figures(tmp.path(), {{"file", "x"}});
-  EXPECT_EQ(error_of([&] { convt::check_output_folder(tmp / "file", true); }),
+  EXPECT_EQ(error_text([&] { convt::check_output_folder(tmp / "file", true); }),
             "--out: '" + (tmp / "file") + "' exists and is not a folder");
 }
 

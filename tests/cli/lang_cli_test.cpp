@@ -1,23 +1,16 @@
-// --lang and the environment: Chinese output of convt in every subcommand and format, errors
-// in the chosen language, and the Chinese golden outputs (tests/golden/zh/cases.txt).
+// --lang and the environment: Chinese output of convt in every subcommand and format, and errors
+// in the chosen language. Run in-process (run_in_process.h sets the LANG or LC_ALL a test gives
+// for the call only). The Chinese golden outputs: tests/e2e/golden_zh_test.cpp.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "run_convt.h"
+#include "run_in_process.h"
 
 namespace {
 
-using convt::testing::read_file;
-using convt::testing::run_convt;
-
-const std::string kZhGoldenDir = std::string(CONVT_GOLDEN_DIR) + "/zh";
+using convt::testing::run_in_process;
 
 /// Whether `text` holds a CJK ideograph (U+4E00..U+9FFF: a three-byte UTF-8 sequence E4..E9).
 bool has_chinese(const std::string& text) {
@@ -37,7 +30,7 @@ std::vector<std::string> with(std::vector<std::string> args, std::vector<std::st
 }
 
 TEST(LangCli, EnglishByDefault) {
-  auto r = run_convt(kCase);
+  auto r = run_in_process(kCase);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(has_chinese(r.out));
   EXPECT_NE(r.out.find("Output size"), std::string::npos);
@@ -45,7 +38,7 @@ TEST(LangCli, EnglishByDefault) {
 
 TEST(LangCli, ChineseWithTheFlagInEveryTextFormat) {
   for (const char* format : {"text", "unicode", "markdown", "latex"}) {
-    auto r = run_convt(with(kCase, {"--lang", "zh", "--format", format}));
+    auto r = run_in_process(with(kCase, {"--lang", "zh", "--format", format}));
     ASSERT_EQ(r.exit_code, 0) << format << ": " << r.err;
     EXPECT_TRUE(has_chinese(r.out)) << format;
     EXPECT_NE(r.out.find("转置卷积"), std::string::npos) << format;
@@ -54,8 +47,8 @@ TEST(LangCli, ChineseWithTheFlagInEveryTextFormat) {
 }
 
 TEST(LangCli, JsonKeepsKeysAndNumbersAndTranslatesTheProse) {
-  auto en = run_convt(with(kCase, {"--format", "json"}));
-  auto zh = run_convt(with(kCase, {"--format", "json", "--lang", "zh"}));
+  auto en = run_in_process(with(kCase, {"--format", "json"}));
+  auto zh = run_in_process(with(kCase, {"--format", "json", "--lang", "zh"}));
   ASSERT_EQ(en.exit_code, 0) << en.err;
   ASSERT_EQ(zh.exit_code, 0) << zh.err;
   EXPECT_FALSE(has_chinese(en.out));
@@ -65,35 +58,35 @@ TEST(LangCli, JsonKeepsKeysAndNumbersAndTranslatesTheProse) {
 }
 
 TEST(LangCli, EnvironmentChoosesChineseAndTheFlagWins) {
-  auto lang = run_convt(kCase, {"LANG=zh_CN.UTF-8"});
+  auto lang = run_in_process(kCase, {"LANG=zh_CN.UTF-8"});
   ASSERT_EQ(lang.exit_code, 0) << lang.err;
   EXPECT_TRUE(has_chinese(lang.out));
-  auto lc_all = run_convt(kCase, {"LC_ALL=zh_TW.UTF-8", "LANG=en_US.UTF-8"});
+  auto lc_all = run_in_process(kCase, {"LC_ALL=zh_TW.UTF-8", "LANG=en_US.UTF-8"});
   EXPECT_TRUE(has_chinese(lc_all.out));
-  auto overridden = run_convt(kCase, {"LANG=en_US.UTF-8", "LC_ALL=C.UTF-8"});
+  auto overridden = run_in_process(kCase, {"LANG=en_US.UTF-8", "LC_ALL=C.UTF-8"});
   EXPECT_FALSE(has_chinese(overridden.out));
-  auto flag = run_convt(with(kCase, {"--lang", "en"}), {"LANG=zh_CN.UTF-8"});
+  auto flag = run_in_process(with(kCase, {"--lang", "en"}), {"LANG=zh_CN.UTF-8"});
   ASSERT_EQ(flag.exit_code, 0) << flag.err;
   EXPECT_FALSE(has_chinese(flag.out));
   // The same output with the flag as with the environment.
-  EXPECT_EQ(run_convt(with(kCase, {"--lang", "zh"})).out, lang.out);
+  EXPECT_EQ(run_in_process(with(kCase, {"--lang", "zh"})).out, lang.out);
 }
 
 TEST(LangCli, ErrorsAreInTheChosenLanguage) {
-  auto r = run_convt({"explain", "--k", "3", "--s", "0", "--n", "2", "--lang", "zh"});
+  auto r = run_in_process({"explain", "--k", "3", "--s", "0", "--n", "2", "--lang", "zh"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "convt: --s: 步幅必须是 >= 1 的整数，实际为 '0'\n");
-  auto env = run_convt({"explain", "--k", "3", "--p", "5", "--n", "2"}, {"LANG=zh_CN.UTF-8"});
+  auto env = run_in_process({"explain", "--k", "3", "--p", "5", "--n", "2"}, {"LANG=zh_CN.UTF-8"});
   EXPECT_EQ(env.exit_code, 2);
   EXPECT_EQ(env.err.rfind("convt: --p: 填充 5 使输出为空", 0), 0u) << env.err;
-  auto en = run_convt({"explain", "--k", "3", "--s", "0", "--n", "2", "--lang", "en"},
-                      {"LANG=zh_CN.UTF-8"});
+  auto en = run_in_process({"explain", "--k", "3", "--s", "0", "--n", "2", "--lang", "en"},
+                           {"LANG=zh_CN.UTF-8"});
   EXPECT_EQ(en.err, "convt: --s: stride must be a whole number >= 1, got '0'\n");
 }
 
 TEST(LangCli, UnknownLanguageIsRefused) {
-  auto r = run_convt(with(kCase, {"--lang", "fr"}));
+  auto r = run_in_process(with(kCase, {"--lang", "fr"}));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "convt: --lang: unknown value 'fr'; choose one of: en, zh\n");
@@ -105,80 +98,9 @@ TEST(LangCli, EveryShapeToolSpeaksChinese) {
       {"solve", "--n", "16", "--m", "32", "--even"},
       {"chain", "--n", "1", "--layers", "k4s1p0,k4s2p1"}};
   for (const auto& command : commands) {
-    auto r = run_convt(with(command, {"--lang", "zh"}));
+    auto r = run_in_process(with(command, {"--lang", "zh"}));
     ASSERT_EQ(r.exit_code, 0) << command[0] << ": " << r.err;
     EXPECT_TRUE(has_chinese(r.out)) << command[0];
-  }
-}
-
-/// One line of tests/golden/zh/cases.txt.
-struct ZhGolden {
-  std::string file;
-  std::vector<std::string> args;
-};
-
-std::vector<ZhGolden> read_zh_manifest() {
-  std::vector<ZhGolden> cases;
-  std::string text;
-  try {
-    text = read_file(kZhGoldenDir + "/cases.txt");
-  } catch (const std::exception&) {
-    return cases;
-  }
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
-    std::istringstream words(line);
-    ZhGolden c;
-    if (!(words >> c.file) || c.file[0] == '#') continue;
-    for (std::string word; words >> word;) c.args.push_back(word);
-    cases.push_back(std::move(c));
-  }
-  return cases;
-}
-
-TEST(ZhGoldenOutput, MatchesCommittedFilesByteForByte) {
-  const std::vector<ZhGolden> cases = read_zh_manifest();
-  ASSERT_GE(cases.size(), 4u) << "cannot read " << kZhGoldenDir << "/cases.txt";
-  for (const ZhGolden& c : cases) {
-    SCOPED_TRACE(c.file);
-    std::string golden;
-    ASSERT_NO_THROW(golden = read_file(kZhGoldenDir + "/" + c.file))
-        << "regenerate with: sh tests/golden/zh/update.sh path/to/convt";
-    auto r = run_convt(c.args);
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.out, golden) << "tests/golden/zh/" << c.file
-                             << " differs; regenerate with: sh tests/golden/zh/update.sh "
-                                "path/to/convt and review the diff";
-  }
-  for (const auto& entry : std::filesystem::directory_iterator(kZhGoldenDir)) {
-    const std::string name = entry.path().filename().string();
-    if (name == "cases.txt" || name == "update.sh") continue;
-    EXPECT_TRUE(
-        std::any_of(cases.begin(), cases.end(), [&](const ZhGolden& c) { return c.file == name; }))
-        << "tests/golden/zh/" << name << " is not in cases.txt";
-  }
-}
-
-TEST(ZhGoldenOutput, TextLinesFitTheWidthInDisplayColumns) {
-  // Chinese characters take two columns: the text renderer must count them so.
-  for (const ZhGolden& c : read_zh_manifest()) {
-    if (c.file.size() < 4 || c.file.substr(c.file.size() - 4) != ".txt") continue;
-    std::istringstream lines(read_file(kZhGoldenDir + "/" + c.file));
-    for (std::string line; std::getline(lines, line);) {
-      int64_t width = 0;
-      for (size_t i = 0; i < line.size();) {
-        const auto b = static_cast<unsigned char>(line[i]);
-        const size_t n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-        char32_t cp = n == 4 ? b & 0x07u : n == 3 ? b & 0x0fu : n == 2 ? b & 0x1fu : b;
-        for (size_t j = 1; j < n && i + j < line.size(); ++j)
-          cp = (cp << 6) | (static_cast<unsigned char>(line[i + j]) & 0x3fu);
-        // CJK ideographs and punctuation, full-width forms: two columns (as wcwidth).
-        const bool wide = (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xff00 && cp <= 0xff60);
-        width += wide ? 2 : 1;
-        i += n;
-      }
-      EXPECT_LE(width, 100) << c.file << ": " << line;
-    }
   }
 }
 

@@ -1,5 +1,5 @@
-// The man page and completion writers, on small hand-made CommandSpecs. The generated files of
-// the real convt are checked end to end by install_test.sh (groff, man -l, bash compgen, zsh).
+// The man page writer (man_page.h), on small hand-made CommandSpecs (sample_spec.h). The generated
+// page of the real convt is checked end to end by tests/e2e/install_test.sh (groff, man -l).
 #include "cli/man_page.h"
 
 #include <gtest/gtest.h>
@@ -9,49 +9,19 @@
 #include <utility>
 #include <vector>
 
-#include "cli/completion.h"
+#include "sample_spec.h"
 
 namespace {
 
 using convt::CommandSpec;
-using convt::OptionSpec;
 using convt::ValueKind;
+using convt::testing::option;
+using convt::testing::tool;
 
 size_t count(const std::string& text, const std::string& part) {
   size_t n = 0;
   for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
   return n;
-}
-
-OptionSpec option(std::vector<std::string> names, std::string value_name, std::string description,
-                  ValueKind kind, std::vector<std::string> values = {}) {
-  OptionSpec spec;
-  spec.names = std::move(names);
-  spec.value_name = std::move(value_name);
-  spec.description = std::move(description);
-  spec.kind = kind;
-  spec.values = std::move(values);
-  return spec;
-}
-
-CommandSpec tool() {
-  CommandSpec root{"tool", "tool: does things", {}, {}, "Examples:\n  tool run --x 1  first\n"};
-  root.options.push_back(option({"-h", "--help"}, "", "Print help", ValueKind::kNone));
-  CommandSpec run{"run", "Run it", {}, {}, ""};
-  OptionSpec x = option({"--x"}, "X", "The x", ValueKind::kFree);
-  x.required = true;
-  run.options.push_back(x);
-  run.options.push_back(option({"--mode"}, "MODE", "How", ValueKind::kChoice, {"fast", "slow"}));
-  run.options.push_back(option({"--parts"}, "PARTS", "Which", ValueKind::kChoiceList, {"a", "b"}));
-  run.footer =
-      "Examples:\n"
-      "  tool run --x 1  first\n"
-      "  tool run --x 2 --mode slow\n"
-      "\n"
-      "Exit status:\n"
-      "  0  success\n";
-  root.subcommands.push_back(run);
-  return root;
 }
 
 TEST(ManPage, ParseFooterSplitsTitledSectionsIntoTermAndText) {
@@ -99,31 +69,6 @@ TEST(ManPage, EscapesWhatRoffWouldReadAsMarkup) {
   EXPECT_NE(page.find("\n\\&.starts like a request, has a \\e and caf\\[u00E9].\n"),
             std::string::npos);
   for (char c : page) EXPECT_LT(static_cast<unsigned char>(c), 0x80u);
-}
-
-TEST(Completion, BashCompletesValuesPerSubcommandAndOption) {
-  const std::string script = convt::bash_completion(tool());
-  EXPECT_NE(script.find("    run:--mode)\n      _tool_words \"$eq\" \"$cur\" fast slow\n"),
-            std::string::npos);
-  EXPECT_NE(script.find("    run:--parts)\n      _tool_list \"$eq\" \"$cur\" a b\n"),
-            std::string::npos);
-  EXPECT_NE(script.find("    run:--x)\n      return ;;\n"), std::string::npos);
-  EXPECT_NE(script.find("complete -F _tool tool\n"), std::string::npos);
-}
-
-TEST(Completion, ZshQuotesDescriptionsForArguments) {
-  CommandSpec root{"tool", "does things", {}, {}, ""};
-  root.options.push_back(option({"--q"}, "", "it's [x]", ValueKind::kNone));
-  const std::string script = convt::zsh_completion(root);
-  EXPECT_NE(script.find("'--q[it'\\''s \\[x\\]]'"), std::string::npos);
-  EXPECT_EQ(script.rfind("#compdef tool\n", 0), 0u);
-}
-
-TEST(Completion, RefusesWordsThatWouldNeedQuoting) {
-  CommandSpec root = tool();
-  root.subcommands[0].options[1].values.push_back("two words");
-  EXPECT_THROW(convt::bash_completion(root), std::invalid_argument);
-  EXPECT_THROW(convt::zsh_completion(root), std::invalid_argument);
 }
 
 }  // namespace

@@ -1,16 +1,17 @@
-// convt shape, solve and chain (and explain --compare tf) as a user runs them: exit codes, the
-// exact one-line errors, DCGAN's generator chain and the solutions for 16 -> 32.
+// convt shape, solve and chain (and explain --compare tf) as a user runs them, in-process
+// (run_in_process.h): exit codes, the exact one-line errors, DCGAN's generator chain and the
+// solutions for 16 -> 32.
 #include <gtest/gtest.h>
 
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "run_convt.h"
+#include "run_in_process.h"
 
 namespace {
 
-using convt::testing::run_convt;
+using convt::testing::run_in_process;
 using convt::testing::RunResult;
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -32,7 +33,7 @@ void expect_usage_error(const std::vector<std::string>& args, const std::string&
   std::string command = "convt";
   for (const std::string& a : args) command += " " + a;
   SCOPED_TRACE(command);
-  RunResult r = run_convt(args);
+  RunResult r = run_in_process(args);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "convt: " + message + "\n");
@@ -53,19 +54,19 @@ TEST(ShapeToolsCli, DcganGeneratorChain) {
       "  Every layer has even overlap (kernel size divisible by the stride): the layer shapes make "
       "no\n"
       "  checkerboard artifacts.\n";
-  RunResult r = run_convt({"chain", "--n", "1", "--layer", "k4s1p0", "--layer", "k4s2p1", "--layer",
-                           "k4s2p1", "--layer", "k4s2p1", "--layer", "k4s2p1"});
+  RunResult r = run_in_process({"chain", "--n", "1", "--layer", "k4s1p0", "--layer", "k4s2p1",
+                                "--layer", "k4s2p1", "--layer", "k4s2p1", "--layer", "k4s2p1"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, expected);
   RunResult list =
-      run_convt({"chain", "--n", "1", "--layers", "k4s1p0,k4s2p1,k4s2p1,k4s2p1,k4s2p1"});
+      run_in_process({"chain", "--n", "1", "--layers", "k4s1p0,k4s2p1,k4s2p1,k4s2p1,k4s2p1"});
   EXPECT_EQ(list.exit_code, 0);
   EXPECT_EQ(list.out, expected);
 }
 
 TEST(ShapeToolsCli, SolveSixteenToThirtyTwoListsTheClassicLayers) {
-  RunResult r = run_convt({"solve", "--n", "16", "--m", "32"});
+  RunResult r = run_in_process({"solve", "--n", "16", "--m", "32"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   bool four = false, three = false;
@@ -97,7 +98,7 @@ TEST(ShapeToolsCli, SolveSixteenToThirtyTwoListsTheClassicLayers) {
 }
 
 TEST(ShapeToolsCli, SolveWithoutSolutionShowsTheNearestSizesAndSucceeds) {
-  RunResult r = run_convt({"solve", "--n", "16", "--m", "5000", "--width", "200"});
+  RunResult r = run_in_process({"solve", "--n", "16", "--m", "5000", "--width", "200"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("  No layer in the search box maps 16 to 5000.\n"
                        "  Nearest reachable size below: 76, e.g. k=7, s=4, p=0, d=2, op=3.\n"
@@ -108,7 +109,8 @@ TEST(ShapeToolsCli, SolveWithoutSolutionShowsTheNearestSizesAndSucceeds) {
 }
 
 TEST(ShapeToolsCli, ShapeExplainsTheArticlesStrideTwoCase) {
-  RunResult r = run_convt({"shape", "--k", "2", "--s", "2", "--p", "1", "--n", "2", "--m", "3"});
+  RunResult r =
+      run_in_process({"shape", "--k", "2", "--s", "2", "--p", "1", "--n", "2", "--m", "3"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   EXPECT_NE(r.out.find("  m = (2-1)*2 - 2*1 + 2 = 2\n"), std::string::npos) << r.out;
@@ -119,8 +121,8 @@ TEST(ShapeToolsCli, ShapeExplainsTheArticlesStrideTwoCase) {
 }
 
 TEST(ShapeToolsCli, ShapeCompareTfShowsTheOnePixelShift) {
-  RunResult r = run_convt({"shape", "--dims", "1", "--k", "3", "--s", "2", "--p", "1", "--op", "1",
-                           "--n", "4", "--compare", "tf"});
+  RunResult r = run_in_process({"shape", "--dims", "1", "--k", "3", "--s", "2", "--p", "1", "--op",
+                                "1", "--n", "4", "--compare", "tf"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(
       r.out.find("  Keras padding='same'           n*s = 4*2 = 8                              "
@@ -132,14 +134,14 @@ TEST(ShapeToolsCli, ShapeCompareTfShowsTheOnePixelShift) {
 }
 
 TEST(ShapeToolsCli, ExplainGainsTheOverlapStageAndTheComparison) {
-  RunResult r = run_convt(
+  RunResult r = run_in_process(
       {"explain", "--k", "3", "--s", "2", "--n", "3", "--stages", "overlap", "--compare", "tf"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("[1] overlap: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("    2 2 2 4 2 4 2 2\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\nTensorFlow/Keras comparison\n"), std::string::npos) << r.out;
-  RunResult json = run_convt({"explain", "--k", "3", "--s", "2", "--n", "3", "--stages", "overlap",
-                              "--compare", "tf", "--format", "json"});
+  RunResult json = run_in_process({"explain", "--k", "3", "--s", "2", "--n", "3", "--stages",
+                                   "overlap", "--compare", "tf", "--format", "json"});
   EXPECT_EQ(json.exit_code, 0);
   EXPECT_NE(json.out.find("{\"id\": \"overlap\""), std::string::npos) << json.out;
   EXPECT_NE(json.out.find("  \"compare_tf\": {\"axes\": ["), std::string::npos) << json.out;
@@ -154,7 +156,7 @@ TEST(ShapeToolsCli, EveryFormatWorksForEveryTool) {
           std::vector<std::string>{"chain", "--n", "2", "--layers", "k3s2p1op1"}}) {
       std::vector<std::string> with_format = args;
       with_format.insert(with_format.end(), {"--format", format});
-      RunResult r = run_convt(with_format);
+      RunResult r = run_in_process(with_format);
       EXPECT_EQ(r.exit_code, 0) << args[0] << " " << format << ": " << r.err;
       EXPECT_FALSE(r.out.empty());
       for (char c : r.out) EXPECT_TRUE(c == '\n' || (c >= 0x20 && c < 0x7f)) << args[0];
@@ -177,7 +179,7 @@ TEST(ShapeToolsCli, BadInputIsOneLineNamingTheOption) {
     std::vector<std::string> shape = {"shape"}, explain = {"explain"};
     shape.insert(shape.end(), sizes.begin(), sizes.end());
     explain.insert(explain.end(), sizes.begin(), sizes.end());
-    RunResult want = run_convt(explain);
+    RunResult want = run_in_process(explain);
     EXPECT_EQ(want.exit_code, 2);
     expect_usage_error(shape, want.err.substr(7, want.err.size() - 8));
   }
@@ -210,9 +212,9 @@ TEST(ShapeToolsCli, BadInputIsOneLineNamingTheOption) {
 }
 
 TEST(ShapeToolsCli, SolveIsInstantForLargeSizes) {
-  RunResult r = run_convt({"solve", "--n", "4096", "--m", "4095", "--format", "json"});
+  RunResult r = run_in_process({"solve", "--n", "4096", "--m", "4095", "--format", "json"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_LT(r.seconds, 2.0);  // a whole process start; the search itself takes microseconds
+  EXPECT_LT(r.seconds, 2.0);  // the search itself takes microseconds
 }
 
 }  // namespace

@@ -1,17 +1,15 @@
 // Every case of tests/fixtures/pytorch_cases.json (computed by PyTorch, see its README) against
-// the engine: the output, the uncropped grid of every route, the conv matrix, and the JSON.
+// the engine: the output, the uncropped grid of every route, and the conv matrix. The formats
+// against the same fixtures: tests/render/formats_pytorch_test.cpp.
+#include "pytorch_fixture.h"
+
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "convt/derivation.h"
-#include "convt/render.h"
-#include "reference_conv.h"
 
 namespace {
 
@@ -19,89 +17,27 @@ using convt::Derivation;
 using convt::Grid;
 using convt::Params;
 using convt::StageId;
+using convt::testing::compare;
+using convt::testing::fixture_cases;
+using convt::testing::Tolerance;
+using convt::testing::tolerance_for;
+using convt::testing::whole_numbers;
 using nlohmann::json;
 
-const json& fixture_cases() {
-  static const json cases = [] {
-    const std::string path = std::string(CONVT_FIXTURES_DIR) + "/pytorch_cases.json";
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    return json::parse(in).at("cases");
-  }();
-  return cases;
-}
-
 std::vector<int64_t> ints(const json& c, const char* key) {
-  return c.at(key).get<std::vector<int64_t>>();
+  return convt::testing::fixture_ints(c, key);
 }
 std::vector<double> numbers(const json& c, const char* key) {
-  return c.at(key).get<std::vector<double>>();
+  return convt::testing::fixture_numbers(c, key);
+}
+std::string describe(const json& c, size_t index) {
+  return convt::testing::describe_fixture(c, index);
 }
 
 int64_t product(const std::vector<int64_t>& v) {
   int64_t p = 1;
   for (int64_t x : v) p *= x;
   return p;
-}
-
-Params params_of(const json& c) {
-  Params p;
-  p.dims = c.at("dims").get<int>();
-  p.axes.clear();
-  const auto n = ints(c, "n"), k = ints(c, "k"), s = ints(c, "s"), pad = ints(c, "p"),
-             d = ints(c, "d"), op = ints(c, "op");
-  for (size_t i = 0; i < static_cast<size_t>(p.dims); ++i)
-    p.axes.push_back({n[i], k[i], s[i], pad[i], d[i], op[i]});
-  if (!c.at("default_values").get<bool>()) {
-    p.kernel = numbers(c, "kernel");
-    p.input = numbers(c, "input");
-  }
-  return p;
-}
-
-std::string describe(const json& c, size_t index) {
-  std::ostringstream out;
-  out << "case " << index << " (" << c.at("category").get<std::string>() << ", dims "
-      << c.at("dims") << ", n " << c.at("n") << ", k " << c.at("k") << ", s " << c.at("s") << ", p "
-      << c.at("p") << ", d " << c.at("d") << ", op " << c.at("op") << ")";
-  return out.str();
-}
-
-bool whole_numbers(const json& c) {
-  for (const char* key : {"kernel", "input"})
-    for (double v : numbers(c, key))
-      if (std::trunc(v) != v) return false;
-  return true;
-}
-
-/// How two flat row-major value lists may differ: not at all for whole-number cases; within
-/// 1e-12 of the cell's sum of |products| otherwise (PyTorch adds the products in another order).
-struct Tolerance {
-  bool exact = true;
-  std::vector<double> scale;  ///< per cell, from the brute-force reference
-};
-
-Tolerance tolerance_for(const json& c, const Params& p, bool cropped) {
-  Tolerance t;
-  t.exact = whole_numbers(c);
-  if (!t.exact)
-    t.scale =
-        convt::testing::reference_conv_transpose(p.axes, p.kernel, p.input, cropped).magnitude;
-  return t;
-}
-
-/// "" when `actual` equals `expected` within `tolerance`, else the first difference.
-std::string compare(const std::vector<double>& actual, const std::vector<double>& expected,
-                    const Tolerance& tolerance) {
-  if (actual.size() != expected.size())
-    return "size " + std::to_string(actual.size()) + " != " + std::to_string(expected.size());
-  for (size_t i = 0; i < actual.size(); ++i) {
-    const double allowed = tolerance.exact ? 0.0 : 1e-12 * tolerance.scale.at(i);
-    if (!(std::fabs(actual[i] - expected[i]) <= allowed))
-      return "cell " + std::to_string(i) + ": " + std::to_string(actual[i]) +
-             " != " + std::to_string(expected[i]);
-  }
-  return "";
 }
 
 /// The values of `grid` flattened row-major.
@@ -130,7 +66,7 @@ void for_each_case(F&& f) {
   const json& cases = fixture_cases();
   for (size_t i = 0; i < cases.size(); ++i) {
     const json& c = cases[i];
-    const Params p = params_of(c);
+    const Params p = convt::testing::fixture_params(c);
     const Derivation d = convt::derive(p);
     f(c, i, p, d);
   }
@@ -225,37 +161,6 @@ TEST(PyTorchFixture, ConvMatrixMatchesTheForwardConvolution) {
     EXPECT_EQ(mismatches, 0) << describe(c, i);
   });
   EXPECT_GT(with_matrix, 500);
-}
-
-TEST(PyTorchFixture, JsonCarriesThePyTorchOutput) {
-  // Only the output and check stages: the other stages' JSON is tested in render_json_test,
-  // and writing every conv matrix densely would make this test slow.
-  convt::DeriveOptions options;
-  options.stages = {StageId::kOutput, StageId::kCheck};
-  const json& cases = fixture_cases();
-  for (size_t i = 0; i < cases.size(); ++i) {
-    const json& c = cases[i];
-    const Params p = params_of(c);
-    const json out = json::parse(convt::render_json(convt::derive(p, options), {}));
-    const json& params = out.at("params");
-    EXPECT_EQ(params.at("dims"), c.at("dims")) << describe(c, i);
-    const std::pair<const char*, const char*> keys[] = {
-        {"n", "n"}, {"k", "k"}, {"s", "s"}, {"p", "p"}, {"d", "d"}, {"output_padding", "op"}};
-    for (const auto& [ours, theirs] : keys)
-      EXPECT_EQ(params.at(ours), c.at(theirs)) << ours << " " << describe(c, i);
-    EXPECT_EQ(out.at("output_size"), c.at("output_shape")) << describe(c, i);
-    EXPECT_EQ(out.at("full_size"), c.at("full_shape")) << describe(c, i);
-    EXPECT_EQ(out.at("passed"), true) << describe(c, i);
-    const json* output = nullptr;
-    for (const json& stage : out.at("stages"))
-      if (stage.at("id") == "output") output = &stage;
-    ASSERT_NE(output, nullptr) << describe(c, i);
-    std::vector<double> values;
-    for (const json& row : output->at("values"))
-      for (const json& v : row) values.push_back(v.get<double>());
-    EXPECT_EQ(compare(values, numbers(c, "output"), tolerance_for(c, p, true)), "")
-        << describe(c, i);
-  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates every golden output listed in the cases.txt of a golden folder: this one, or the
-# folder given (zh/, symbolic/ and formats/ call this script with theirs).
+# folder given. tests/update_goldens.sh runs it for this folder, zh/, symbolic/ and formats/ (and
+# the other updates): run that one.
 # Usage: sh tests/golden/update.sh path/to/convt [folder]
 # Review the result with `git diff tests/golden` before committing: a golden is a reference, and
 # every number in it must match PyTorch (tests/fixtures/pytorch_cases.json).

@@ -1,5 +1,5 @@
 // A brute-force transposed convolution written straight from its definition, for the tests.
-// It shares no code with the engine (src/routes.cpp): it gathers every output cell from the
+// It shares no code with the engine (src/engine/routes.cpp): it gathers every output cell from the
 // pairs (input index, kernel tap) that land on it, instead of scattering or multiplying.
 #pragma once
 

@@ -9,8 +9,6 @@
 
 #include <chrono>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -19,16 +17,13 @@ namespace convt::testing {
 
 std::string convt_path() { return CONVT_EXECUTABLE; }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 RunResult run_convt(const std::vector<std::string>& args, const std::vector<std::string>& env,
                     double timeout_seconds) {
+  return run_program(convt_path(), args, env, timeout_seconds);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::vector<std::string>& env, double timeout_seconds) {
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
 
@@ -40,7 +35,7 @@ RunResult run_convt(const std::vector<std::string>& args, const std::vector<std:
   posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
   posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
 
-  std::string path = convt_path();
+  std::string path = program;
   std::vector<char*> argv{path.data()};
   std::vector<std::string> arg_copy = args;
   for (std::string& a : arg_copy) argv.push_back(a.data());
@@ -49,12 +44,11 @@ RunResult run_convt(const std::vector<std::string>& args, const std::vector<std:
   // The parent's environment minus what would change the output, plus `env`.
   std::vector<std::string> env_copy;
   for (char** e = environ; *e; ++e) {
-    std::string entry = *e;
-    if (entry.rfind("NO_COLOR=", 0) == 0 || entry.rfind("CLICOLOR_FORCE=", 0) == 0 ||
-        entry.rfind("COLUMNS=", 0) == 0 || entry.rfind("LANG=", 0) == 0 ||
-        entry.rfind("LC_ALL=", 0) == 0 || entry.rfind("LANGUAGE=", 0) == 0)
-      continue;
-    env_copy.push_back(entry);
+    const std::string entry = *e;
+    bool cleared = false;
+    for (const char* name : kOutputVariables)
+      cleared = cleared || entry.rfind(std::string(name) + "=", 0) == 0;
+    if (!cleared) env_copy.push_back(entry);
   }
   for (const std::string& e : env) env_copy.push_back(e);
   std::vector<char*> envp;

@@ -1,4 +1,5 @@
-// Laying out grids as ASCII: cell marks, alignment, elision, and word wrap.
+// Laying out grids as ASCII: cell marks, alignment, elision, word wrap, and the display width of
+// UTF-8 text (columns, not bytes).
 #include "text/text_grid.h"
 
 #include <gtest/gtest.h>
@@ -230,6 +231,23 @@ TEST(Wrap, NeverExceedsTheWidthExceptForSingleLongWords) {
     }
     EXPECT_EQ(rewrapped, words);  // nothing lost, nothing reordered
   }
+}
+
+// --- Display width -----------------------------------------------------------------------
+
+TEST(DisplayWidth, CountsColumnsNotBytes) {
+  EXPECT_EQ(convt::display_width("abc 12"), 6);
+  EXPECT_EQ(convt::display_width("\u00b7"), 1);              // · is two bytes
+  EXPECT_EQ(convt::display_width("\u22123"), 2);             // −3: the minus is three bytes
+  EXPECT_EQ(convt::display_width("\u2502\u2500\u253c"), 3);  // box drawing
+  EXPECT_EQ(convt::display_width("\u6f22\u5b57"), 4);        // two CJK ideographs, wide
+  EXPECT_EQ(convt::display_width("e\u0301"), 1);             // e + combining acute
+  EXPECT_EQ(convt::display_width("\x1b[1;33m9\x1b[0m"), 1);
+}
+
+TEST(DisplayWidth, PadLeftAlignsWideGlyphs) {
+  EXPECT_EQ(convt::pad_left("\u22123", 4), "  \u22123");
+  EXPECT_EQ(convt::pad_left("\u6f22", 3), " \u6f22");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #!/bin/sh
 # Regenerates every golden folder listed in cases.txt (next to this script).
+# tests/update_goldens.sh runs it with the other updates: run that one.
 # Usage: sh tests/golden/svg/update.sh path/to/convt
 # Then look at the figures before committing: the numbers come from the engine (checked against
 # PyTorch by the other tests), the pictures need eyes. For example:

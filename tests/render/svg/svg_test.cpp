@@ -1,6 +1,7 @@
 // The SVG figures (render_svg.h): which files, well-formed XML, the numbers they show equal the
-// JSON values of their stages, the kernel's colours, elision like the text view, the sliding
-// kernel, escaping.
+// JSON values of their stages, the kernel's colours, elision like the text view, determinism.
+// The sliding kernel: svg_sliding_test.cpp; index.html: svg_index_test.cpp; XML escaping:
+// svg_document_test.cpp.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -14,7 +15,7 @@
 #include "convt/params.h"
 #include "convt/render.h"
 #include "convt/render_svg.h"
-#include "render/svg/svg_document.h"
+#include "figures_by_name.h"
 #include "svg_reader.h"
 
 namespace {
@@ -23,6 +24,7 @@ using convt::Derivation;
 using convt::Figure;
 using convt::Params;
 using convt::SvgOptions;
+using convt::testing::by_name;
 using convt::testing::read_xml;
 using convt::testing::XmlElement;
 
@@ -62,12 +64,6 @@ std::vector<SvgCase> cases() {
        with_values(square_params(2, 2, 2, 2, 0), {0.5, -1.25, 1e-5, 3}, {0.1, 2, -3, 4})},
       {"k3_s2_p1_op1_n40_elided", square_params(2, 40, 3, 2, 1, 1, 1)},
   };
-}
-
-std::map<std::string, std::string> by_name(const std::vector<Figure>& figures) {
-  std::map<std::string, std::string> out;
-  for (const Figure& f : figures) out[f.name] = f.content;
-  return out;
 }
 
 /// A JSON stage grid as a lookup: dense ("values") or sparse ("sparse" triples, absent cells 0).
@@ -237,79 +233,9 @@ TEST(SvgFigures, FullDrawsEveryCellAndRefusesGridsOverMaxCells) {
     FAIL() << "expected an Error";
   } catch (const convt::Error& e) {
     EXPECT_EQ(convt::resolve(e.message(), convt::Lang::kEn),
-                 "--full: stage 'padded_input' has 4225 cells, over --max-cells 1000; print it "
-                 "without --full, select other --stages, or raise --max-cells");
+              "--full: stage 'padded_input' has 4225 cells, over --max-cells 1000; print it "
+              "without --full, select other --stages, or raise --max-cells");
   }
-}
-
-TEST(SvgSliding, AnimatesWithSmilOnlyAndStartsAtTheFirstPosition) {
-  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
-  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["sliding.svg"];
-  EXPECT_NE(svg.find("<animateTransform attributeName=\"transform\" type=\"translate\""),
-            std::string::npos);
-  EXPECT_EQ(svg.find("<script"), std::string::npos);
-  EXPECT_EQ(svg.find("javascript"), std::string::npos);
-  // 16 positions plus a held last frame, 0.8 s each.
-  EXPECT_NE(svg.find("dur=\"13.6s\""), std::string::npos);
-  // Without SMIL (rsvg-convert, print) only output cell (0,0) is written: 1 x 1 = 1.
-  int64_t visible = 0;
-  for (const XmlElement& e : read_xml(svg))
-    if (e.name == "text" && e.has_class("v") && e.grid_stage == "direct_output")
-      visible += e.attribute("opacity") != "0";
-  EXPECT_EQ(visible, 1);
-  EXPECT_NE(svg.find(">output cell (0,0) = 1&#xD7;1 = 1<"), std::string::npos);
-}
-
-TEST(SvgSliding, FramesAreOneStillPerPositionThatSayWhatItAdds) {
-  // k=2, s=2, p=1, n=2: the padded input is 5 x 5 with the input 1 2 / 3 4 at rows and
-  // columns 1 and 3; the flipped kernel is 4 3 / 2 1. The F-grid is 4 x 4: 16 positions.
-  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
-  SvgOptions options;
-  options.frames = true;
-  const auto figures = by_name(convt::render_svg(d, options));
-  EXPECT_EQ(figures.count("sliding.svg"), 0u);
-  EXPECT_EQ(figures.count("sliding-016.svg"), 1u);
-  EXPECT_EQ(figures.count("sliding-017.svg"), 0u);
-  // Position 6 is output cell (1,1): the window covers padded (1,1)=1, (1,2)=0, (2,1)=0, (2,2)=0.
-  const std::string frame = figures.at("sliding-006.svg");
-  EXPECT_NE(frame.find(">output cell (1,1) = 1&#xD7;4 = 4<"), std::string::npos);
-  EXPECT_NE(frame.find("(frame 6 of 16)"), std::string::npos);
-  // The frame has written the first six output cells, row by row, and no others.
-  std::set<std::pair<int64_t, int64_t>> written;
-  for (const XmlElement& e : read_xml(frame))
-    if (e.name == "text" && e.has_class("v") && e.grid_stage == "direct_output")
-      written.insert({std::stoll(e.attribute("data-r")), std::stoll(e.attribute("data-c"))});
-  EXPECT_EQ(written, (std::set<std::pair<int64_t, int64_t>>{
-                         {0, 0}, {0, 1}, {0, 2}, {0, 3}, {1, 0}, {1, 1}}));
-  // Position 16, output cell (3,3): padded (3,3)=4 times the flipped kernel's 4; (4,4) is 0.
-  EXPECT_NE(figures.at("sliding-016.svg").find(">output cell (3,3) = 4&#xD7;4 = 16<"),
-            std::string::npos);
-}
-
-TEST(SvgSliding, LargeGridsAnimateOnlyThePositionsTheyShow) {
-  const Derivation d = convt::derive(convt::square_params(2, 30, 4, 2, 1));
-  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["sliding.svg"];
-  EXPECT_NE(svg.find("the animation shows the first 256 of the 3844 kernel positions"),
-            std::string::npos);
-}
-
-TEST(SvgIndex, ShowsEveryFigureInOrderWithItsExplanation) {
-  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2, 1));
-  const auto figures = convt::render_svg(d, SvgOptions{});
-  const std::string html = figures.back().content;
-  size_t at = 0;
-  for (const Figure& f : figures) {
-    if (f.name == "index.html") continue;
-    const size_t found = html.find("<img src=\"" + f.name + "\"", at);
-    ASSERT_NE(found, std::string::npos) << f.name << " missing or out of order";
-    at = found;
-  }
-  EXPECT_NE(html.find("<h2>9. The zero-inserted input, padded (5&#xA0;&#xD7;&#xA0;5)</h2>"),
-            std::string::npos);
-  EXPECT_NE(html.find("<p>Slide the flipped kernel over the padded input"), std::string::npos);
-  SvgOptions quiet;
-  quiet.explanations = false;
-  EXPECT_EQ(convt::render_svg(d, quiet).back().content.find("<p>Slide the"), std::string::npos);
 }
 
 TEST(SvgFigures, AreDeterministic) {
@@ -318,28 +244,6 @@ TEST(SvgFigures, AreDeterministic) {
   const auto second = convt::render_svg(d, SvgOptions{});
   ASSERT_EQ(first.size(), second.size());
   for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].content, second[i].content);
-}
-
-TEST(SvgEscape, EscapesMarkupAndWritesNonAsciiAsReferences) {
-  using convt::detail::xml_escape;
-  EXPECT_EQ(xml_escape("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;");
-  EXPECT_EQ(xml_escape("3 \u00d7 3 \u2192 C\u1d40"), "3 &#xD7; 3 &#x2192; C&#x1D40;");
-  EXPECT_EQ(xml_escape("tab\tnew\nbell\x07"), "tab\tnew\nbell");  // XML 1.0 has no U+0007
-  EXPECT_EQ(xml_escape("bad \xff byte"), "bad &#xFFFD; byte");
-  EXPECT_EQ(xml_escape("cut \xe2\x86"), "cut &#xFFFD;&#xFFFD;");
-}
-
-TEST(SvgEscape, CatalogueWordsWithApostrophesAndAnglesStayWellFormed) {
-  // The legend of the padded input says "kernel's"; the check says "<C u, x>".
-  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 1, 0));
-  const auto figures = by_name(convt::render_svg(d, SvgOptions{}));
-  EXPECT_NE(figures.at("padded_input.svg").find("kernel&apos;s footprint"), std::string::npos);
-  EXPECT_NE(figures.at("check.svg").find("&lt;C u, x&gt;"), std::string::npos);
-  for (const auto& [name, content] : figures) {
-    if (name != "index.html") {
-      EXPECT_NO_THROW(read_xml(content)) << name;
-    }
-  }
 }
 
 }  // namespace
