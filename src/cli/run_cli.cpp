@@ -362,14 +362,14 @@ std::string run_svg(const ExplainOptions& o, const convt::Params& params,
 std::string run_explain(const ExplainOptions& o, convt::CliFiles* files) {
   using convt::parse_axis_values;
   convt::Params params;
-  params.dims = static_cast<int>(convt::parse_bounded(o.dims, "--dims", "dims", 1, 2));
+  params.dims = static_cast<int>(convt::parse_bounded(o.dims, "--dims", convt::MsgId::kWordDims, 1, 2));
   const int dims = params.dims;
-  auto n = parse_axis_values(o.n, "--n", "input size", 1, dims);
-  auto k = parse_axis_values(o.k, "--k", "kernel size", 1, dims);
-  auto s = parse_axis_values(o.s, "--s", "stride", 1, dims);
-  auto p = parse_axis_values(o.p, "--p", "padding", 0, dims);
-  auto d = parse_axis_values(o.d, "--d", "dilation", 1, dims);
-  auto op = parse_axis_values(o.op, "--op", "output_padding", 0, dims);
+  auto n = parse_axis_values(o.n, "--n", convt::MsgId::kWordInputSize, 1, dims);
+  auto k = parse_axis_values(o.k, "--k", convt::MsgId::kWordKernelSize, 1, dims);
+  auto s = parse_axis_values(o.s, "--s", convt::MsgId::kWordStride, 1, dims);
+  auto p = parse_axis_values(o.p, "--p", convt::MsgId::kWordPadding, 0, dims);
+  auto d = parse_axis_values(o.d, "--d", convt::MsgId::kWordDilation, 1, dims);
+  auto op = parse_axis_values(o.op, "--op", convt::MsgId::kWordOutputPadding, 0, dims);
   params.axes.clear();
   for (size_t i = 0; i < static_cast<size_t>(dims); ++i)
     params.axes.push_back({n[i], k[i], s[i], p[i], d[i], op[i]});
@@ -382,14 +382,14 @@ std::string run_explain(const ExplainOptions& o, convt::CliFiles* files) {
                         {{"value", o.format}, {"valid", comma_list(convt::format_names())}}});
   convt::DeriveOptions derive_options;
   derive_options.limits.max_cells =
-      convt::parse_bounded(o.max_cells, "--max-cells", "the cell limit", 1,
+      convt::parse_bounded(o.max_cells, "--max-cells", convt::MsgId::kWordCellLimit, 1,
                            convt::Limits::kMaxCellsCap);
   if (!o.stages.empty()) derive_options.stages = convt::parse_stage_list(o.stages);
   derive_options.symbolic = o.symbolic;
   convt::RenderOptions render_options;
   render_options.width = o.width.empty()
                              ? default_width()
-                             : convt::parse_bounded(o.width, "--width", "output width", 20, 100000);
+                             : convt::parse_bounded(o.width, "--width", convt::MsgId::kWordOutputWidth, 20, 100000);
   render_options.full = o.full;
   render_options.max_cells = derive_options.limits.max_cells;
   render_options.explanations = !o.quiet_text;
@@ -424,14 +424,14 @@ std::string run_explain(const ExplainOptions& o, convt::CliFiles* files) {
 /// --width of the shape tools: the terminal's, or 100 when piped.
 int64_t tool_width(const std::string& width) {
   return width.empty() ? default_width()
-                       : convt::parse_bounded(width, "--width", "output width", 20, 100000);
+                       : convt::parse_bounded(width, "--width", convt::MsgId::kWordOutputWidth, 20, 100000);
 }
 
 std::string run_shape(const ShapeCommandOptions& o) {
   convt::Params params = convt::parse_size_options(o.sizes);
   convt::ShapeOptions options;
   if (!o.m.empty())
-    options.claimed = convt::parse_axis_values(o.m, "--m", "output size", 1, params.dims);
+    options.claimed = convt::parse_axis_values(o.m, "--m", convt::MsgId::kColOutputSize, 1, params.dims);
   if (!o.compare.empty() && o.compare != "tf")
     throw convt::Error({convt::MsgId::kErrUnknownCompare, {{"value", o.compare}}});
   options.compare_tf = !o.compare.empty();
@@ -444,17 +444,17 @@ std::string run_shape(const ShapeCommandOptions& o) {
 
 std::string run_solve(const SolveCommandOptions& o) {
   convt::SolveQuery query;
-  query.dims = static_cast<int>(convt::parse_bounded(o.dims, "--dims", "dims", 1, 2));
-  query.n = convt::parse_axis_values(o.n, "--n", "input size", 1, query.dims);
-  query.m = convt::parse_axis_values(o.m, "--m", "output size", 1, query.dims);
-  query.max_k = convt::parse_bounded(o.max_k, "--max-k", "the largest kernel size", 1,
+  query.dims = static_cast<int>(convt::parse_bounded(o.dims, "--dims", convt::MsgId::kWordDims, 1, 2));
+  query.n = convt::parse_axis_values(o.n, "--n", convt::MsgId::kWordInputSize, 1, query.dims);
+  query.m = convt::parse_axis_values(o.m, "--m", convt::MsgId::kColOutputSize, 1, query.dims);
+  query.max_k = convt::parse_bounded(o.max_k, "--max-k", convt::MsgId::kWordLargestKernelSize, 1,
                                      convt::kSolveMaxK);
-  query.max_s = convt::parse_bounded(o.max_s, "--max-s", "the largest stride", 1,
+  query.max_s = convt::parse_bounded(o.max_s, "--max-s", convt::MsgId::kWordLargestStride, 1,
                                      convt::kSolveMaxS);
-  query.max_d = convt::parse_bounded(o.max_d, "--max-d", "the largest dilation", 1,
+  query.max_d = convt::parse_bounded(o.max_d, "--max-d", convt::MsgId::kWordLargestDilation, 1,
                                      convt::kSolveMaxD);
-  if (!o.k.empty()) query.k = convt::parse_axis_values(o.k, "--k", "kernel size", 1, query.dims);
-  if (!o.s.empty()) query.s = convt::parse_axis_values(o.s, "--s", "stride", 1, query.dims);
+  if (!o.k.empty()) query.k = convt::parse_axis_values(o.k, "--k", convt::MsgId::kWordKernelSize, 1, query.dims);
+  if (!o.s.empty()) query.s = convt::parse_axis_values(o.s, "--s", convt::MsgId::kWordStride, 1, query.dims);
   query.even_only = o.even;
   const convt::ToolFormat format = convt::tool_format_from_name(o.format);
   convt::RenderOptions render_options;
@@ -464,8 +464,8 @@ std::string run_solve(const SolveCommandOptions& o) {
 }
 
 std::string run_chain(const ChainCommandOptions& o) {
-  const int dims = static_cast<int>(convt::parse_bounded(o.dims, "--dims", "dims", 1, 2));
-  const std::vector<int64_t> n = convt::parse_axis_values(o.n, "--n", "input size", 1, dims);
+  const int dims = static_cast<int>(convt::parse_bounded(o.dims, "--dims", convt::MsgId::kWordDims, 1, 2));
+  const std::vector<int64_t> n = convt::parse_axis_values(o.n, "--n", convt::MsgId::kWordInputSize, 1, dims);
   if (!o.layer.empty() && !o.layers.empty())
     throw convt::Error({convt::MsgId::kErrLayerAndLayers, {}});
   std::vector<convt::LayerSpec> layers;
