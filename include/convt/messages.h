@@ -254,6 +254,12 @@ enum class MsgId {
   kDefaultOne,
   kDefaultValues,
   kAxisValues,
+  // System errors a user meets when writing figures (the reason of kErrOutCreate / kErrOutWrite).
+  kReasonNoSuchPath,
+  kReasonPermission,
+  kReasonNotFolder,
+  kReasonNoSpace,
+  kReasonReadOnly,
   kCount  // not a message
 };
 

@@ -446,6 +446,11 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kDefaultOne, ", the default 1"},
     {MsgId::kDefaultValues, ", the default values 1, 2, ..., {count}"},
     {MsgId::kAxisValues, "{rows} (rows) / {cols} (cols)"},
+    {MsgId::kReasonNoSuchPath, "No such file or directory"},
+    {MsgId::kReasonPermission, "Permission denied"},
+    {MsgId::kReasonNotFolder, "Not a directory"},
+    {MsgId::kReasonNoSpace, "No space left on device"},
+    {MsgId::kReasonReadOnly, "Read-only file system"},
 };
 
 static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),

@@ -393,6 +393,11 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kDefaultOne, "，默认值 1"},
     {MsgId::kDefaultValues, "，默认值 1, 2, ..., {count}"},
     {MsgId::kAxisValues, "{rows}（行）/ {cols}（列）"},
+    {MsgId::kReasonNoSuchPath, "没有那个文件或目录"},
+    {MsgId::kReasonPermission, "权限不够"},
+    {MsgId::kReasonNotFolder, "不是目录"},
+    {MsgId::kReasonNoSpace, "设备上没有空间"},
+    {MsgId::kReasonReadOnly, "只读文件系统"},
 };
 
 }  // namespace
