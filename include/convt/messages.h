@@ -2,10 +2,14 @@
 // message ids with their arguments; renderers and `main` resolve them in the chosen language.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "convt/grid.h"
 
 namespace convt {
 
@@ -226,14 +230,81 @@ enum class MsgId {
   kSvgSlidingSkipped,
   kSvgSlidingCapped,
   kSvgFrame,
+  // Words and phrases that other messages take as arguments (nested ids).
+  kWordInputSize,
+  kWordKernelSize,
+  kWordStride,
+  kWordPadding,
+  kWordDilation,
+  kWordOutputPadding,
+  kWordDims,
+  kWordOutputWidth,
+  kWordCellLimit,
+  kWordLargestKernelSize,
+  kWordLargestStride,
+  kWordLargestDilation,
+  kWordPaddedInput,
+  kWordGridSize,
+  kWordConvMatrixNonZeros,
+  kTagRows,
+  kTagCols,
+  kTagAlongEachAxis,
+  kTagAlongRows,
+  kTagAlongCols,
+  kDefaultOne,
+  kDefaultValues,
+  kAxisValues,
+  // System errors a user meets when writing figures (the reason of kErrOutCreate / kErrOutWrite).
+  kReasonNoSuchPath,
+  kReasonPermission,
+  kReasonNotFolder,
+  kReasonNoSpace,
+  kReasonReadOnly,
   kCount  // not a message
 };
 
-/// A message id with its named arguments: "{n}" in the text is replaced by the value of "n".
+struct Message;
+
+/// A number argument, written by format_number when the message is resolved ("0.5", "1e-05").
+struct Number {
+  double value;
+};
+
+/// One named argument of a Message: "{name}" in the catalogue text is replaced by it. It has one
+/// of four forms, so that no English phrase is ever built outside the catalogue:
+/// - text: put in as it is in every language (the user's own words, option names, integers,
+///   shapes such as "3 x 3"): never translated;
+/// - number: a value, written when resolved;
+/// - parts: messages (nested ids) resolved in the same language and joined, e.g. an axis tag;
+/// - mark: the mark of a cell kind, which each format writes its own way ("[v]", "~~v~~", ...).
+struct MessageArg {
+  enum class Form : uint8_t { kText, kNumber, kParts, kMark };
+
+  MessageArg(std::string arg_name, std::string value);
+  MessageArg(std::string arg_name, const char* value);
+  MessageArg(std::string arg_name, Number value);
+  MessageArg(std::string arg_name, Message part);
+  /// Parts joined by `joiner`, punctuation such as "; " that every language writes the same.
+  MessageArg(std::string arg_name, std::vector<Message> joined_parts, std::string joiner = "");
+  MessageArg(std::string arg_name, CellKind kind);
+
+  std::string name;
+  Form form = Form::kText;
+  std::string text;            ///< kText
+  double number = 0.0;         ///< kNumber
+  std::vector<Message> parts;  ///< kParts: resolved and joined, in order
+  std::string joiner;          ///< kParts: between two parts
+  CellKind mark = CellKind::kData;  ///< kMark
+};
+
+/// A message id with its named arguments.
 struct Message {
   MsgId id;
-  std::vector<std::pair<std::string, std::string>> args;
+  std::vector<MessageArg> args;
 };
+
+/// How a format writes the mark of a cell kind inside resolved text (see MessageArg).
+using MarkWriter = std::function<std::string(CellKind)>;
 
 /// True when every MsgId has a non-empty text in every language (the tests check this).
 bool catalogue_complete();
@@ -241,12 +312,9 @@ bool catalogue_complete();
 /// The raw catalogue text of `id` in `lang`, with its {name} placeholders.
 std::string_view message_template(MsgId id, Lang lang);
 
-/// The text of `message` in `lang` with every {name} placeholder replaced by its argument.
-/// Placeholders without an argument are left as they are.
-std::string resolve(const Message& message, Lang lang);
-
-/// Like resolve, with `extra` arguments supplied by the caller (e.g. a renderer's marks).
-std::string resolve(const Message& message, Lang lang,
-                    const std::vector<std::pair<std::string, std::string>>& extra);
+/// The text of `message` in `lang` with every {name} placeholder replaced by its argument
+/// (nested messages resolved in `lang`, numbers by format_number, marks by `mark`, or left out
+/// when `mark` is empty). Placeholders without an argument are left as they are.
+std::string resolve(const Message& message, Lang lang, const MarkWriter& mark = {});
 
 }  // namespace convt

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "convt/messages.h"
+
 namespace convt {
 
 /// The parameters of one spatial axis.
@@ -64,15 +66,16 @@ Params square_params(int dims, int64_t n, int64_t k, int64_t s = 1, int64_t p = 
                      int64_t d = 1, int64_t op = 0);
 
 /// Parses a per-axis size such as "3" (every axis) or "3x2" (rows x cols) for the option named
-/// `option`. Each value is a whole number >= `min_value` and <= 2^31-1; `rule` names the
-/// quantity in messages ("kernel size"). Returns `dims` values.
+/// `option`. Each value is a whole number >= `min_value` and <= 2^31-1; `what` names the
+/// quantity in messages (kWordKernelSize: "kernel size"). Returns `dims` values.
 /// Throws Error, e.g. "--k: kernel size must be a whole number >= 1, got '0'".
 std::vector<int64_t> parse_axis_values(const std::string& text, const std::string& option,
-                                       const std::string& rule, int64_t min_value, int dims);
+                                       MsgId what, int64_t min_value, int dims);
 
-/// Parses a whole number in [min_value, max_value] for the option `option`, e.g. --width.
+/// Parses a whole number in [min_value, max_value] for the option `option`, e.g. --width;
+/// `what` names the quantity (kWordOutputWidth).
 /// Throws Error "--width: output width must be a whole number from 20 to 100000, got 'x'".
-int64_t parse_bounded(const std::string& text, const std::string& option, const std::string& what,
+int64_t parse_bounded(const std::string& text, const std::string& option, MsgId what,
                       int64_t min_value, int64_t max_value);
 
 /// Parses a list of real numbers separated by commas and/or white space ("1, -2.5 3e-2").

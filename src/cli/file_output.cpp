@@ -16,11 +16,30 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail_write(const std::string& path, const std::string& reason) {
-  throw Error({MsgId::kErrOutWrite, {{"path", path}, {"reason", reason}}});
+/// The argument "reason" for the system error `error`: a catalogue message for the errors a
+/// user meets (missing folder, no permission, a file in the way, a full or read-only disk), so
+/// that --lang zh says them in Chinese; the system's own text for any other.
+MessageArg reason_of(int error) {
+  switch (error) {
+    case ENOENT:
+      return {"reason", Message{MsgId::kReasonNoSuchPath, {}}};
+    case EACCES:
+    case EPERM:
+      return {"reason", Message{MsgId::kReasonPermission, {}}};
+    case ENOTDIR:
+      return {"reason", Message{MsgId::kReasonNotFolder, {}}};
+    case ENOSPC:
+      return {"reason", Message{MsgId::kReasonNoSpace, {}}};
+    case EROFS:
+      return {"reason", Message{MsgId::kReasonReadOnly, {}}};
+    default:
+      return {"reason", std::generic_category().message(error)};
+  }
 }
 
-std::string reason_of(int error) { return std::generic_category().message(error); }
+[[noreturn]] void fail_write(const std::string& path, int error) {
+  throw Error({MsgId::kErrOutWrite, {{"path", path}, reason_of(error)}});
+}
 
 /// The permissions a new file gets from open(..., 0666): 0666 without the umask's bits.
 mode_t file_mode() {
@@ -35,11 +54,11 @@ void write_atomically(const std::string& dir, const std::string& name, const std
   const std::string path = (fs::path(dir) / name).string();
   std::string temp = (fs::path(dir) / ("." + name + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(temp.data());
-  if (fd < 0) fail_write(path, reason_of(errno));
+  if (fd < 0) fail_write(path, errno);
   auto give_up = [&](int error) {
     close(fd);
     unlink(temp.c_str());
-    fail_write(path, reason_of(error));
+    fail_write(path, error);
   };
   size_t done = 0;
   while (done < content.size()) {
@@ -53,12 +72,12 @@ void write_atomically(const std::string& dir, const std::string& name, const std
   if (close(fd) != 0) {
     const int error = errno;
     unlink(temp.c_str());
-    fail_write(path, reason_of(error));
+    fail_write(path, error);
   }
   if (rename(temp.c_str(), path.c_str()) != 0) {
     const int error = errno;
     unlink(temp.c_str());
-    fail_write(path, reason_of(error));
+    fail_write(path, error);
   }
 }
 
@@ -76,7 +95,10 @@ void check_output_folder(const std::string& dir, bool force) {
 void write_figures(const std::string& dir, const std::vector<Figure>& figures) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw Error({MsgId::kErrOutCreate, {{"dir", dir}, {"reason", ec.message()}}});
+  if (ec) throw Error({MsgId::kErrOutCreate, {{"dir", dir},
+                  ec.category() == std::generic_category() || ec.category() == std::system_category()
+                      ? reason_of(ec.value())
+                      : MessageArg("reason", ec.message())}});
   if (!fs::is_directory(dir, ec)) throw Error({MsgId::kErrOutNotFolder, {{"dir", dir}}});
   const mode_t mode = file_mode();
   for (const Figure& figure : figures) {

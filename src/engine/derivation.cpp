@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "convt/error.h"
-#include "text/number_format.h"
 #include "engine/overlap.h"
 #include "engine/routes.h"
 
@@ -26,15 +25,15 @@ constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles =
     MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel, MsgId::kTitleDirectOutput,
     MsgId::kTitleOutput,        MsgId::kTitleOverlap,       MsgId::kTitleCheck};
 
-using Args = std::vector<std::pair<std::string, std::string>>;
-
 std::string str(int64_t v) { return std::to_string(v); }
 
-/// A per-axis parameter-like quantity: "2" when every axis has it, "2 (rows) / 1 (cols)" otherwise.
-std::string axis_text(const std::vector<int64_t>& values) {
+/// The argument `name` for a per-axis parameter-like quantity: "2" when every axis has it,
+/// kAxisValues ("2 (rows) / 1 (cols)") otherwise.
+MessageArg axis_arg(std::string name, const std::vector<int64_t>& values) {
   if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; }))
-    return str(values[0]);
-  return str(values[0]) + " (rows) / " + str(values[1]) + " (cols)";
+    return {std::move(name), str(values[0])};
+  return {std::move(name), Message{MsgId::kAxisValues,
+                                   {{"rows", str(values[0])}, {"cols", str(values[1])}}}};
 }
 
 /// Per-axis sizes picked by `field`, over the real axes of the problem.
@@ -45,10 +44,10 @@ std::vector<int64_t> sizes(const std::vector<AxisShape>& shapes, F field) {
   return out;
 }
 
-/// " (rows)" / " (cols)" when the axes differ and there are two; "" otherwise.
-std::string axis_tag(const Derivation& d, size_t axis, bool axes_differ) {
-  if (d.params.dims == 1 || !axes_differ) return "";
-  return axis == 0 ? " (rows)" : " (cols)";
+/// kTagRows / kTagCols (" (rows)") when the axes differ and there are two; nothing otherwise.
+std::vector<Message> axis_tag(const Derivation& d, size_t axis, bool axes_differ) {
+  if (d.params.dims == 1 || !axes_differ) return {};
+  return {{axis == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}}};
 }
 
 bool axes_differ(const Params& params) {
@@ -127,8 +126,8 @@ std::vector<Message> output_explanation(const Derivation& d) {
       sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
   std::vector<Message> out;
   out.push_back({d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
-                 {{"start", axis_text(start)},
-                  {"end", axis_text(end)},
+                 {axis_arg("start", start),
+                  axis_arg("end", end),
                   {"shape", size_text(d.output_size())}}});
   const bool differ = axes_differ(d.params);
   for (size_t i : distinct_axes(d.params)) {
@@ -137,13 +136,15 @@ std::vector<Message> output_explanation(const Derivation& d) {
     const int64_t kept = std::min(a.op, a.p);
     if (kept > 0)
       out.push_back({MsgId::kExplainOutputPaddingKept,
-                     {{"op", str(a.op)}, {"axis", axis_tag(d, i, differ)}, {"count", str(kept)}}});
+                     {{"op", str(a.op)}, {"axis", axis_tag(d, i, differ)}, {"count", str(kept)},
+                      {"mark", CellKind::kKeptByOutputPadding}}});
     if (a.op > a.p)
       out.push_back({MsgId::kExplainOutputPaddingAdded,
                      {{"op", str(a.op)},
                       {"axis", axis_tag(d, i, differ)},
                       {"p", str(a.p)},
-                      {"extra", str(a.op - a.p)}}});
+                      {"extra", str(a.op - a.p)},
+                      {"mark", CellKind::kAddedZero}}});
   }
   return out;
 }
@@ -215,9 +216,12 @@ Message symbolic_explanation(const Params& params, const SymbolNames& names, int
            {"x", first_two([&](int64_t i) { return names.input(i, Notation::kAscii); }, inputs)}}};
 }
 
-std::string default_note(bool is_default, int64_t count) {
-  if (!is_default) return "";
-  return count == 1 ? ", the default 1" : ", the default values 1, 2, ..., " + str(count);
+/// The note after a kernel or input that the user did not give: kDefaultOne ("the default 1")
+/// or kDefaultValues ("the default values 1, 2, ..., N"); nothing for given values.
+std::vector<Message> default_note(bool is_default, int64_t count) {
+  if (!is_default) return {};
+  if (count == 1) return {{MsgId::kDefaultOne, {}}};
+  return {{MsgId::kDefaultValues, {{"count", str(count)}}}};
 }
 
 }  // namespace
@@ -372,7 +376,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
            direct_sums == cells});
     }
     check.checks.push_back({{MsgId::kCheckAdjoint,
-                             {{"left", format_number(left)}, {"right", format_number(right)}}},
+                             {{"left", Number{left}}, {"right", Number{right}}}},
                             close(left, right, bound, cells + terms)});
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
@@ -438,13 +442,13 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   add(StageId::kZeroInserted,
       {A.s > 1 || B.s > 1
            ? Message{MsgId::kExplainZeroInserted,
-                     {{"gap", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; }))},
+                     {axis_arg("gap", sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; })),
                       {"shape", grid_size(inserted)}}}
            : Message{MsgId::kExplainZeroInsertedStrideOne, {}}},
       std::move(inserted));
   add(StageId::kPaddedInput,
       {{MsgId::kExplainPaddedInput,
-        {{"pad", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.pad; }))},
+        {axis_arg("pad", sizes(d.shapes, [](const AxisShape& s) { return s.pad; })),
          {"shape", grid_size(padded)}}}},
       std::move(padded));
   add(StageId::kFlippedKernel,
@@ -452,7 +456,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       std::move(flipped));
   add(StageId::kDilatedKernel,
       {{MsgId::kExplainDilatedKernel,
-        {{"d", axis_text(sizes(d.shapes, [](const AxisShape& s) { return s.in.d; }))},
+        {axis_arg("d", sizes(d.shapes, [](const AxisShape& s) { return s.in.d; })),
          {"shape", grid_size(dilated)}}}},
       std::move(dilated));
   add(StageId::kDirectOutput, {{MsgId::kExplainDirectOutput, {{"shape", grid_size(direct)}}}},

@@ -24,12 +24,12 @@ std::string count_list(const std::vector<int64_t>& counts) {
   return out;
 }
 
-/// The phrase after "overlap" naming the axis: "" in 1-D, " along each axis" when the two axes
-/// are the same, " along the rows" / " along the columns" otherwise.
-std::string along(const Params& params, size_t axis, bool differ) {
-  if (params.dims == 1) return "";
-  if (!differ) return " along each axis";
-  return axis == 0 ? " along the rows" : " along the columns";
+/// The phrase after "overlap" naming the axis: nothing in 1-D, kTagAlongEachAxis when the two
+/// axes are the same, kTagAlongRows / kTagAlongCols otherwise.
+std::vector<Message> along(const Params& params, size_t axis, bool differ) {
+  if (params.dims == 1) return {};
+  if (!differ) return {{MsgId::kTagAlongEachAxis, {}}};
+  return {{axis == 0 ? MsgId::kTagAlongRows : MsgId::kTagAlongCols, {}}};
 }
 
 }  // namespace

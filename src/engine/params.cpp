@@ -20,19 +20,19 @@ bool all_digits(std::string_view s) {
 
 /// Parses one whole number token of a per-axis size.
 int64_t parse_whole(std::string_view token, const std::string& text, const std::string& option,
-                    const std::string& what, int64_t min_value) {
+                    MsgId what, int64_t min_value) {
   Message bad{MsgId::kErrWholeNumber,
-              {{"option", option}, {"what", what}, {"min", std::to_string(min_value)},
+              {{"option", option}, {"what", Message{what, {}}}, {"min", std::to_string(min_value)},
                {"value", text}}};
   if (!all_digits(token)) throw Error(bad);
   // Digits only: anything longer than 10 digits (ignoring leading zeros) is too large.
   size_t first = token.find_first_not_of('0');
   if (first != std::string_view::npos && token.size() - first > 10)
-    throw Error({MsgId::kErrTooLarge, {{"option", option}, {"what", what}, {"value", text}}});
+    throw Error({MsgId::kErrTooLarge, {{"option", option}, {"what", Message{what, {}}}, {"value", text}}});
   int64_t value = 0;
   std::from_chars(token.data(), token.data() + token.size(), value);
   if (value > kMaxParsed)
-    throw Error({MsgId::kErrTooLarge, {{"option", option}, {"what", what}, {"value", text}}});
+    throw Error({MsgId::kErrTooLarge, {{"option", option}, {"what", Message{what, {}}}, {"value", text}}});
   if (value < min_value) throw Error(bad);
   return value;
 }
@@ -48,7 +48,7 @@ Params square_params(int dims, int64_t n, int64_t k, int64_t s, int64_t p, int64
 }
 
 std::vector<int64_t> parse_axis_values(const std::string& text, const std::string& option,
-                                       const std::string& rule, int64_t min_value, int dims) {
+                                       MsgId what, int64_t min_value, int dims) {
   std::vector<std::string_view> tokens;
   std::string_view rest = text;
   while (true) {
@@ -61,17 +61,17 @@ std::vector<int64_t> parse_axis_values(const std::string& text, const std::strin
     throw Error({MsgId::kErrAxisCount, {{"option", option}, {"value", text}}});
   std::vector<int64_t> values;
   for (std::string_view token : tokens)
-    values.push_back(parse_whole(token, text, option, rule, min_value));
+    values.push_back(parse_whole(token, text, option, what, min_value));
   if (values.size() == 2 && dims == 1)
     throw Error({MsgId::kErrAxisCountOneDim, {{"option", option}, {"value", text}}});
   if (values.size() == 1) values.resize(static_cast<size_t>(dims), values[0]);
   return values;
 }
 
-int64_t parse_bounded(const std::string& text, const std::string& option, const std::string& what,
+int64_t parse_bounded(const std::string& text, const std::string& option, MsgId what,
                       int64_t min_value, int64_t max_value) {
   Message bad{MsgId::kErrRange,
-              {{"option", option}, {"what", what}, {"min", std::to_string(min_value)},
+              {{"option", option}, {"what", Message{what, {}}}, {"min", std::to_string(min_value)},
                {"max", std::to_string(max_value)}, {"value", text}}};
   if (!all_digits(text)) throw Error(bad);
   size_t first = text.find_first_not_of('0');

@@ -12,15 +12,27 @@ namespace {
 
 const char* const kSizeOptions = "--n/--k/--s/--d";
 
-int64_t must(std::optional<int64_t> value, const char* what) {
-  if (!value) throw Error({MsgId::kErrOverflow, {{"option", kSizeOptions}, {"what", what}}});
+[[noreturn]] void overflow(MessageArg what) {
+  throw Error({MsgId::kErrOverflow, {{"option", kSizeOptions}, std::move(what)}});
+}
+
+/// `value`, or Error kErrOverflow naming the `formula` that overflowed ("(n-1)s").
+int64_t must(std::optional<int64_t> value, const char* formula) {
+  if (!value) overflow({"what", formula});
   return *value;
 }
 
-/// " on the rows axis" / "" for messages about one axis.
-std::string axis_suffix(const Params& params, size_t axis) {
-  if (params.dims == 1 || params.axes[0] == params.axes[1]) return "";
-  return axis == 0 ? " (rows)" : " (cols)";
+/// `value`, or Error kErrOverflow naming the `quantity` that overflowed (kWordGridSize).
+int64_t must(std::optional<int64_t> value, MsgId quantity) {
+  if (!value) overflow({"what", Message{quantity, {}}});
+  return *value;
+}
+
+/// kTagRows / kTagCols (" (rows)") for messages about one axis when the axes differ; nothing
+/// otherwise.
+std::vector<Message> axis_suffix(const Params& params, size_t axis) {
+  if (params.dims == 1 || params.axes[0] == params.axes[1]) return {};
+  return {{axis == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}}};
 }
 
 std::string signed_term(int64_t v) { return v < 0 ? "(" + std::to_string(v) + ")" : std::to_string(v); }
@@ -40,7 +52,7 @@ AxisShape axis_shape(const AxisParams& a) {
   shape.pad = must(checked_mul(a.d, a.k - 1), "d(k-1)");
   shape.dilated_k = must(checked_add(shape.pad, 1), "d(k-1)+1");
   shape.full = must(checked_add(shape.inserted, shape.pad), "F");
-  shape.padded = must(checked_add(shape.full, shape.pad), "the padded input");
+  shape.padded = must(checked_add(shape.full, shape.pad), MsgId::kWordPaddedInput);
   // m = F - 2p + op; p and op are below 2^31, so this cannot overflow once F fits.
   shape.output = shape.full - 2 * a.p + a.op;
   return shape;
@@ -86,7 +98,7 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
 
   auto product = [&](auto field) {
     int64_t total = 1;
-    for (const AxisShape& s : shapes) total = must(checked_mul(total, field(s)), "a grid size");
+    for (const AxisShape& s : shapes) total = must(checked_mul(total, field(s)), MsgId::kWordGridSize);
     return total;
   };
   int64_t kernel_cells = product([](const AxisShape& s) { return s.in.k; });
@@ -99,7 +111,7 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
   // Every grid the engine allocates is at most one of these (inserted <= F <= padded; the
   // kernel, its flip and the input fit in the F-grid; C^T has C's non-zeros).
   const Stored stored[] = {
-      {"conv_matrix", must(checked_mul(kernel_cells, input_cells), "the non-zeros of C"),
+      {"conv_matrix", must(checked_mul(kernel_cells, input_cells), MsgId::kWordConvMatrixNonZeros),
        Limits::kSparseFactor},
       {"matrix_output", product([](const AxisShape& s) { return s.full; }), Limits::kDenseFactor},
       {"padded_input", product([](const AxisShape& s) { return s.padded; }), Limits::kDenseFactor},

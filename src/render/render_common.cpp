@@ -40,6 +40,10 @@ std::string heading_params(const Derivation& d) {
          size_text(d.output_size());
 }
 
+std::string mark_slot(CellKind kind) {
+  return std::string(kMarkSlot) + static_cast<char>('0' + static_cast<int>(kind));
+}
+
 std::string join_lines(const std::vector<std::string>& lines) {
   size_t size = 0;
   for (const std::string& line : lines) size += line.size() + 1;
@@ -88,9 +92,11 @@ std::vector<ProsePiece> split_prose(const std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
     const std::string_view rest = std::string_view(text).substr(i);
-    if (rest.substr(0, kMarkSlot.size()) == kMarkSlot) {
-      add(Kind::kMark, std::string(kMarkSlot));
-      i += kMarkSlot.size();
+    if (rest.substr(0, kMarkSlot.size()) == kMarkSlot && rest.size() > kMarkSlot.size()) {
+      const size_t length = kMarkSlot.size() + 1;
+      pieces.push_back({Kind::kMark, std::string(rest.substr(0, length)),
+                        static_cast<CellKind>(rest[kMarkSlot.size()] - '0')});
+      i += length;
     } else if (rest.substr(0, 3) == "C^T") {
       add(Kind::kTranspose, "C^T");
       i += 3;

@@ -32,9 +32,13 @@ std::string grid_size(const Derivation& derivation, const Grid& grid);
 void set_symbol_options(const Derivation& derivation, const Stage& stage, const Grid& grid,
                         TextGridOptions& options);
 
-/// Stands for a mark in resolved catalogue text until a format puts its own mark there:
-/// resolve(message, lang, {{"mark", kMarkSlot}}).
+/// Starts a mark in resolved catalogue text until a format puts its own mark there: the byte
+/// after it is the CellKind. resolve(message, lang, mark_slot) writes them; split_prose reads
+/// them as kMark pieces.
 inline constexpr std::string_view kMarkSlot = "\x01";
+
+/// The mark slot of `kind` (a MarkWriter for resolve).
+std::string mark_slot(CellKind kind);
 
 /// A run of catalogue text, as split_prose finds it.
 struct ProsePiece {
@@ -44,10 +48,11 @@ struct ProsePiece {
     kTimes,      ///< the "x" of a size "3 x 2"
     kArrow,      ///< "->"
     kOption,     ///< a command-line option such as "--full"
-    kMark,       ///< kMarkSlot
+    kMark,       ///< a mark slot (mark_slot)
   };
   Kind kind;
   std::string text;  ///< the original characters
+  CellKind mark = CellKind::kData;  ///< kMark: the kind whose mark goes here
 };
 
 /// Splits resolved catalogue text into pieces; concatenating their texts gives `text` back.

@@ -84,11 +84,7 @@ class JsonWriter {
  private:
   /// The prose of `m`; marks name the ASCII marks of the text format, where the grids show them.
   std::string say(const Message& m) const {
-    std::string mark = m.id == MsgId::kExplainOutputPaddingKept
-                           ? kind_mark(CellKind::kKeptByOutputPadding)
-                       : m.id == MsgId::kExplainOutputPaddingAdded ? kind_mark(CellKind::kAddedZero)
-                                                                   : "";
-    return resolve(m, options_.lang, {{"mark", mark}});
+    return resolve(m, options_.lang, kind_mark);
   }
 
   void stage(const Stage& s) {

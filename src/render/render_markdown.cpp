@@ -1,14 +1,14 @@
 // The markdown format: GitHub-flavoured Markdown for lecture notes (GitHub, Jupyter, pandoc).
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "convt/error.h"
 #include "text/number_format.h"
 #include "convt/render.h"
 #include "text/text_grid.h"
+#include "render/document_writer.h"
 #include "render/render_common.h"
+#include "text/cell_marks.h"
 
 namespace convt {
 namespace {
@@ -65,29 +65,14 @@ bool may_start_line(std::string_view word) {
   return !(marker && word.find_first_not_of('0') == digits - 1 && word[digits - 1] == '1');
 }
 
-/// The Markdown text of a cell whose body (a number or a $sum$) is `body`.
-std::string markdown_decorate(const std::string& body, CellKind kind) {
-  switch (kind) {
-    case CellKind::kData:
-      return body;
-    case CellKind::kMatrixZero:
-    case CellKind::kStrideZero:
-    case CellKind::kDilationZero:
-      return "\u00b7";  // ·
-    case CellKind::kPaddingZero:
-      return "\u2218";  // ∘
-    case CellKind::kCropped:
-      return "~~" + body + "~~";
-    case CellKind::kKeptByOutputPadding:
-      return body + "\\*";
-    case CellKind::kAddedZero:
-      return "0\u207a";  // 0⁺
-  }
-  return body;
-}
+/// "·" structural zeros, "∘" padding zeros, "~~v~~" cropped (struck through), "v\\*" kept,
+/// "0⁺" added zeros.
+constexpr CellMarks kMarkdownMarks = make_cell_marks(
+    {}, {"\u00b7", "", true}, {"\u00b7", "", true}, {"\u2218", "", true}, {"\u00b7", "", true},
+    {"~~", "~~"}, {"", "\\*"}, {"0\u207a", "", true});
 
 std::string markdown_cell(double value, CellKind kind) {
-  return markdown_decorate(format_number(value), kind);
+  return kMarkdownMarks.decorate(format_number(value), kind);
 }
 
 /// A sum in Markdown math: "$x_{00} w_{11} + x_{01} w_{10}$".
@@ -95,36 +80,15 @@ std::string markdown_sum(const SymbolNames& names, const Expr& e) {
   return "$" + names.text(e, Notation::kLatex) + "$";
 }
 
-std::string markdown_mark(CellKind kind) {
-  switch (kind) {
-    case CellKind::kCropped:
-      return "~~v~~";
-    case CellKind::kKeptByOutputPadding:
-      return "v\\*";
-    default:
-      return markdown_cell(0.0, kind);
-  }
-}
-
-class MarkdownWriter {
+class MarkdownFlavour final : public detail::DocumentFlavour {
  public:
-  MarkdownWriter(const Derivation& d, const RenderOptions& options) : d_(d), options_(options) {}
+  const CellMarks& marks() const override { return kMarkdownMarks; }
 
-  std::string run() {
-    lines_.push_back("# " + say({MsgId::kHeading,
-                                 {{"module", detail::module_name(d_)},
-                                  {"params", detail::heading_params(d_)}}}));
-    int index = 1;
-    for (const Stage& stage : d_.stages) stage_block(stage, index++);
-    return detail::join_lines(lines_);
-  }
-
- private:
-  /// Resolved catalogue text as Markdown; `mark` replaces the message's {mark}.
-  std::string say(const Message& m, const std::string& mark = "") const {
+  /// Catalogue text escaped, with C^T and sizes as math and options as code.
+  std::string prose(const std::vector<ProsePiece>& pieces,
+                    const RenderOptions& options) const override {
     std::string out;
-    for (const ProsePiece& piece : detail::split_prose(
-             resolve(m, options_.lang, {{"mark", std::string(detail::kMarkSlot)}}))) {
+    for (const ProsePiece& piece : pieces) {
       switch (piece.kind) {
         case ProsePiece::Kind::kText:
           out += escape(piece.text);
@@ -142,97 +106,96 @@ class MarkdownWriter {
           out += "`" + piece.text + "`";
           break;
         case ProsePiece::Kind::kMark:
-          out += mark;
+          out += mark(piece.mark, options);
           break;
       }
     }
     return out;
   }
 
-  std::string mark_for(MsgId id) const {
-    if (id == MsgId::kExplainOutputPaddingKept)
-      return markdown_mark(CellKind::kKeptByOutputPadding);
-    if (id == MsgId::kExplainOutputPaddingAdded) return markdown_mark(CellKind::kAddedZero);
-    return "";
-  }
-
-  void blank() { lines_.emplace_back(); }
-
-  /// A paragraph, wrapped at the width, after a blank line.
-  void paragraph(const std::string& text) {
-    blank();
-    for (std::string& line : wrap(text, options_.width, 0, may_start_line))
-      lines_.push_back(std::move(line));
-  }
-
-  void stage_block(const Stage& stage, int index) {
-    blank();
-    std::string title = "## " + std::to_string(index) + ". " + say(stage.title);
-    if (stage.grid) title += " (" + size_words(*stage.grid) + ")";
-    lines_.push_back(title);
-    if (options_.explanations)
-      for (const Message& m : stage.explanation) paragraph(say(m, mark_for(m.id)));
-    for (const std::string& e : stage.equations) {
-      blank();
-      lines_.push_back("$$" + detail::equation_latex(e, false) + "$$");
-    }
-    if (stage.full_view) {
-      paragraph(say({MsgId::kNoteFullGrid, {{"shape", detail::grid_size(d_, *stage.full_view)}}}));
-      table(stage, *stage.full_view);
-      paragraph(say({MsgId::kNoteOutputGrid, {{"shape", detail::grid_size(d_, *stage.grid)}}}));
-      table(stage, *stage.grid);
-    } else if (stage.grid) {
-      table(stage, *stage.grid);
-    }
-    if (!stage.checks.empty()) {
-      blank();
-      for (size_t i = 0; i + 1 < stage.checks.size(); ++i) {
-        const CheckLine& c = stage.checks[i];
-        const std::string verdict = say({c.ok ? MsgId::kCheckOk : MsgId::kCheckMismatch, {}});
-        std::vector<std::string> item =
-            wrap("**" + verdict + "** " + say(c.message), options_.width, 2, may_start_line);
-        item[0].replace(0, 2, "- ");
-        for (std::string& line : item) lines_.push_back(std::move(line));
-      }
-      paragraph("**" + say(stage.checks.back().message) + "**");
-    }
-  }
-
-  std::string size_words(const Grid& grid) const {
+  std::string size(const std::string& text, const RenderOptions& /*options*/) const override {
     std::string out;
-    for (const ProsePiece& piece : detail::split_prose(detail::grid_size(d_, grid)))
+    for (const ProsePiece& piece : detail::split_prose(text))
       out += piece.kind == ProsePiece::Kind::kTimes ? std::string("\u00d7") : piece.text;
     return out;
   }
 
+  bool spaced() const override { return true; }
+  int64_t indent() const override { return 0; }
+
+  std::vector<std::string> heading(const std::string& text,
+                                   const RenderOptions& /*options*/) const override {
+    return {"# " + text};
+  }
+
+  std::vector<std::string> stage_title(int index, StageId /*id*/, const std::string& title,
+                                       const std::string& size,
+                                       const RenderOptions& /*options*/) const override {
+    std::string line = "## " + std::to_string(index) + ". " + title;
+    if (!size.empty()) line += " (" + size + ")";
+    return {line};
+  }
+
+  std::vector<std::string> paragraph(const std::string& text,
+                                     const RenderOptions& options) const override {
+    return wrap(text, options.width, 0, may_start_line);
+  }
+
+  /// Each formula line as display math, after a blank line.
+  std::vector<std::string> equations(const std::vector<std::string>& lines,
+                                     const RenderOptions& /*options*/) const override {
+    std::vector<std::string> out;
+    for (const std::string& line : lines) {
+      out.emplace_back();
+      out.push_back("$$" + detail::equation_latex(line, false) + "$$");
+    }
+    return out;
+  }
+
+  /// A bullet per comparison: "- **ok** ...".
+  std::vector<std::string> checks(const std::vector<detail::CheckItem>& items,
+                                  const RenderOptions& options) const override {
+    std::vector<std::string> out;
+    for (const detail::CheckItem& item : items) {
+      std::vector<std::string> lines =
+          wrap("**" + item.word + "** " + item.sentence, options.width, 2, may_start_line);
+      lines[0].replace(0, 2, "- ");
+      for (std::string& line : lines) out.push_back(std::move(line));
+    }
+    return out;
+  }
+
+  std::vector<std::string> verdict(const std::string& text, bool /*ok*/,
+                                   const RenderOptions& options) const override {
+    return paragraph("**" + text + "**", options);
+  }
+
   /// The grid as a pipe table: a header row of column labels, a bold first column of row
-  /// labels, right-aligned cells padded so that the source lines up too.
-  void table(const Stage& stage, const Grid& grid) {
-    if (options_.full && grid.cells() > options_.max_cells)
-      throw Error({MsgId::kErrFullTooLarge,
-                   {{"stage", std::string(stage_name(stage.id))},
-                    {"count", std::to_string(grid.cells())},
-                    {"max_cells", std::to_string(options_.max_cells)}}});
-    TextGridOptions grid_options;
-    grid_options.width = options_.width;
-    grid_options.full = options_.full;
-    grid_options.indent = 0;
+  /// labels, right-aligned cells padded so that the source lines up too. A grid of sums too
+  /// wide for a table (lists_sums): a bullet per cell, "- $z[0][1] = x_{00} w_{01} + ...$".
+  detail::DrawnGrid draw(const Grid& grid, const TextGridOptions& grid_options,
+                         const RenderOptions& options) const override {
     GridGeometry geometry;
     geometry.frame = 8;     // "| **" before the label, "** |" after it
     geometry.sep = 3;       // " " before a cell, " |" after it
     geometry.gap = 6;       // " ⋯   |": the gap column is as wide as a delimiter ":-:"
     geometry.min_cell = 3;  // a delimiter cell "--:" needs three characters
     geometry.one_line_headers = true;
-    detail::set_symbol_options(d_, stage, grid, grid_options);
     const bool sums = grid_options.symbols && grid.symbolic();
     auto symbolic_cell = [&](int64_t r, int64_t c) {
-      return markdown_decorate(markdown_sum(*grid_options.symbols, grid.expr(r, c)),
-                               grid.kind(r, c));
+      return kMarkdownMarks.decorate(markdown_sum(*grid_options.symbols, grid.expr(r, c)),
+                                     grid.kind(r, c));
     };
     const GridPlan plan =
         plan_grid(grid, grid_options, geometry, markdown_cell,
                   sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
-    if (lists_sums(grid, grid_options, plan)) return sum_list(grid, grid_options);
+    if (lists_sums(grid, grid_options, plan))
+      return detail::list_of_sums(
+          grid, grid_options, Notation::kLatex,
+          [](const ListedSum& cell, const std::string& mark) {
+            return "- $" + cell.name + " = " + cell.sum + "$" + (mark.empty() ? "" : " " + mark);
+          },
+          [&](CellKind kind) { return mark(kind, options); });
     const int64_t label = plan.label_width + 4;  // with the ** of bold
     auto row_line = [&](const std::string& head, auto&& cell) {
       std::string line = "| " + pad_right(head, label) + " |";
@@ -240,79 +203,45 @@ class MarkdownWriter {
       return line;
     };
 
-    blank();
-    lines_.push_back(row_line("", [&](int64_t c) {
+    detail::DrawnGrid out{{}, plan.kinds, plan.notes};
+    out.lines.push_back(row_line("", [&](int64_t c) {
       return c == kGap ? pad_right(std::string(kColumnGap), 3)
                        : pad_left(grid.col_labels.label(c), plan.cell_width);
     }));
-    lines_.push_back(row_line(std::string(static_cast<size_t>(label), '-'), [&](int64_t c) {
+    out.lines.push_back(row_line(std::string(static_cast<size_t>(label), '-'), [&](int64_t c) {
       return c == kGap ? std::string(":-:")
                        : std::string(static_cast<size_t>(plan.cell_width) - 1, '-') + ":";
     }));
     for (int64_t r : plan.rows) {
       if (r == kGap) {
-        lines_.push_back(row_line("**" + std::string(kRowGap) + "**", [&](int64_t c) {
+        out.lines.push_back(row_line("**" + std::string(kRowGap) + "**", [&](int64_t c) {
           return c == kGap ? pad_right(std::string(kBothGap), 3)
                            : pad_left(std::string(kRowGap), plan.cell_width);
         }));
         continue;
       }
-      lines_.push_back(row_line("**" + grid.row_labels.label(r) + "**", [&](int64_t c) {
+      out.lines.push_back(row_line("**" + grid.row_labels.label(r) + "**", [&](int64_t c) {
         return c == kGap ? pad_right(std::string(kColumnGap), 3)
                          : pad_left(sums ? symbolic_cell(r, c)
                                          : markdown_cell(grid.value(r, c), grid.kind(r, c)),
                                     plan.cell_width);
       }));
     }
-
-    legend(plan.kinds);
-    for (const Message& note : plan.notes) paragraph(say(note));
+    return out;
   }
 
-  /// A grid of sums too wide for a table (lists_sums): a bullet per cell,
-  /// "- $z[0][1] = x_{00} w_{01} + x_{01} w_{00}$", then the legend of the marks and a note.
-  void sum_list(const Grid& grid, const TextGridOptions& grid_options) {
-    blank();
-    std::set<CellKind> kinds;
-    for (const ListedSum& cell : listed_sums(grid, grid_options, Notation::kLatex)) {
-      std::string line = "- $" + cell.name + " = " + cell.sum + "$";
-      if (cell.kind != CellKind::kData) {
-        kinds.insert(cell.kind);
-        line += " " + markdown_mark(cell.kind);
-      }
-      lines_.push_back(std::move(line));
-    }
-    legend(kinds);
-    paragraph(say(symbolic_list_note(grid_options)));
-  }
-
-  /// The legend line of the marks of `kinds`, if any has one.
-  void legend(const std::set<CellKind>& kinds) {
-    std::string items;
-    for (CellKind kind : kinds) {
-      if (auto id = kind_legend(kind)) {
-        if (!items.empty()) items += "; ";
-        items += say({*id, {}}, markdown_mark(kind));
-      }
-    }
-    if (!items.empty())
-      paragraph(say({MsgId::kLegend, {{"items", std::string(detail::kMarkSlot)}}}, items));
-  }
-
+ private:
   static std::string pad_right(const std::string& text, int64_t width) {
     const int64_t have = display_width(text);
     return have >= width ? text : text + std::string(static_cast<size_t>(width - have), ' ');
   }
-
-  const Derivation& d_;
-  const RenderOptions& options_;
-  std::vector<std::string> lines_;
 };
 
 }  // namespace
 
 std::string render_markdown(const Derivation& derivation, const RenderOptions& options) {
-  return MarkdownWriter(derivation, options).run();
+  static const MarkdownFlavour kFlavour;
+  return detail::write_document(derivation, options, kFlavour);
 }
 
 }  // namespace convt

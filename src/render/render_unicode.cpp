@@ -1,4 +1,5 @@
 // The unicode format: the text derivation with box-drawing grids and mathematical typography.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,7 +9,8 @@
 #include "text/style.h"
 #include "text/text_grid.h"
 #include "render/render_common.h"
-#include "render/terminal_writer.h"
+#include "render/terminal_flavour.h"
+#include "text/cell_marks.h"
 
 namespace convt {
 namespace {
@@ -41,49 +43,23 @@ std::string repeat(std::string_view piece, int64_t count) {
 /// A number with a true minus sign: "−3", "1e−05".
 std::string number(double value) { return replace_all(format_number(value), "-", kMinus); }
 
-/// The unicode text of a cell whose body (a number or a sum) is `body`.
-std::string unicode_decorate(const std::string& body, CellKind kind) {
-  switch (kind) {
-    case CellKind::kData:
-      return body;
-    case CellKind::kMatrixZero:
-    case CellKind::kStrideZero:
-    case CellKind::kDilationZero:
-      return std::string(kStructural);
-    case CellKind::kPaddingZero:
-      return std::string(kPadding);
-    case CellKind::kCropped:
-      return "[" + body + "]";
-    case CellKind::kKeptByOutputPadding:
-      return body + "*";
-    case CellKind::kAddedZero:
-      return std::string(kAdded);
-  }
-  return body;
-}
+/// "·" structural zeros, "∘" padding zeros, "[v]" cropped, "v*" kept, "0⁺" added zeros.
+constexpr CellMarks kUnicodeMarks =
+    make_cell_marks({}, {kStructural, "", true}, {kStructural, "", true}, {kPadding, "", true},
+                    {kStructural, "", true}, {"[", "]"}, {"", "*"}, {kAdded, "", true});
 
 std::string unicode_cell(double value, CellKind kind) {
-  return unicode_decorate(number(value), kind);
-}
-
-std::string unicode_mark(CellKind kind) {
-  switch (kind) {
-    case CellKind::kCropped:
-      return "[v]";
-    case CellKind::kKeptByOutputPadding:
-      return "v*";
-    default:
-      return unicode_cell(0.0, kind);
-  }
+  return kUnicodeMarks.decorate(number(value), kind);
 }
 
 /// Catalogue text with C^T as Cᵀ, "3 x 2" sizes as "3 × 2" held together by no-break spaces
-/// (so that wrapping never splits a size), and "->" as "→".
-std::string unicode_prose(const std::string& text) {
+/// (so that wrapping never splits a size), and "->" as "→"; `mark` writes the marks.
+std::string unicode_prose(const std::vector<detail::ProsePiece>& pieces,
+                          const std::function<std::string(CellKind)>& mark) {
   constexpr std::string_view kNoBreakSpace = "\u00a0";
   std::string out;
   bool tie_next = false;  // the piece after × starts with the space to tie
-  for (const detail::ProsePiece& piece : detail::split_prose(text)) {
+  for (const detail::ProsePiece& piece : pieces) {
     std::string_view part = piece.text;
     if (tie_next && !part.empty() && part[0] == ' ') {
       out += kNoBreakSpace;
@@ -102,20 +78,14 @@ std::string unicode_prose(const std::string& text) {
       case detail::ProsePiece::Kind::kArrow:
         out += "\u2192";
         break;
+      case detail::ProsePiece::Kind::kMark:
+        out += mark(piece.mark);
+        break;
       default:
         out += part;
     }
   }
   return out;
-}
-
-/// A formula line with true minus signs and × for products.
-std::string unicode_equation(const std::string& line) {
-  return replace_all(replace_all(line, "-", kMinus), "*", kTimes);
-}
-
-std::string unicode_verdict(bool ok, const std::string& word) {
-  return std::string("[") + (ok ? "\u2713 " : "\u2717 ") + word + "]";
 }
 
 /// The grid with its labels set off by box-drawing rules:
@@ -129,13 +99,14 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   geometry.gap = 2;    // " ⋯"
   const bool sums = options.symbols && grid.symbolic();
   auto symbolic_cell = [&](int64_t r, int64_t c) {
-    return unicode_decorate(options.symbols->text(grid.expr(r, c), Notation::kUnicode),
-                            grid.kind(r, c));
+    return kUnicodeMarks.decorate(options.symbols->text(grid.expr(r, c), Notation::kUnicode),
+                                  grid.kind(r, c));
   };
   const GridPlan plan = plan_grid(grid, options, geometry, unicode_cell,
                                   sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
   if (lists_sums(grid, options, plan))
-    return list_sums(grid, options, Notation::kUnicode, unicode_mark);
+    return list_sums(grid, options, Notation::kUnicode,
+                     [](CellKind kind) { return kUnicodeMarks.mark(kind); });
   TextGrid out;
   out.kinds = plan.kinds;
   out.notes = plan.notes;
@@ -193,12 +164,36 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   return out;
 }
 
+class UnicodeFlavour final : public detail::TerminalFlavour {
+ public:
+  const CellMarks& marks() const override { return kUnicodeMarks; }
+
+  std::string prose(const std::vector<detail::ProsePiece>& pieces,
+                    const RenderOptions& options) const override {
+    return unicode_prose(pieces, [&](CellKind kind) { return mark(kind, options); });
+  }
+
+  detail::DrawnGrid draw(const Grid& grid, const TextGridOptions& grid_options,
+                         const RenderOptions& /*options*/) const override {
+    TextGrid laid = box_grid(grid, grid_options);
+    return {std::move(laid.lines), std::move(laid.kinds), std::move(laid.notes)};
+  }
+
+ protected:
+  /// A formula line with true minus signs and × for products.
+  std::string equation(const std::string& line) const override {
+    return replace_all(replace_all(line, "-", kMinus), "*", kTimes);
+  }
+  std::string verdict_word(bool ok, const std::string& word) const override {
+    return std::string("[") + (ok ? "\u2713 " : "\u2717 ") + word + "]";
+  }
+};
+
 }  // namespace
 
 std::string render_unicode(const Derivation& derivation, const RenderOptions& options) {
-  static const detail::TerminalFlavour kUnicode{box_grid, unicode_mark, unicode_prose,
-                                                unicode_equation, unicode_verdict};
-  return detail::write_terminal(derivation, options, kUnicode);
+  static const UnicodeFlavour kFlavour;
+  return detail::write_document(derivation, options, kFlavour);
 }
 
 }  // namespace convt

@@ -1,9 +1,11 @@
 #include "convt/messages.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
 #include "text/messages_zh.h"
+#include "text/number_format.h"
 
 namespace convt {
 namespace {
@@ -420,6 +422,35 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSvgSlidingCapped,
      "the animation shows the first {shown} of the {total} kernel positions"},
     {MsgId::kSvgFrame, "frame {frame} of {count}"},
+
+    {MsgId::kWordInputSize, "input size"},
+    {MsgId::kWordKernelSize, "kernel size"},
+    {MsgId::kWordStride, "stride"},
+    {MsgId::kWordPadding, "padding"},
+    {MsgId::kWordDilation, "dilation"},
+    {MsgId::kWordOutputPadding, "output_padding"},
+    {MsgId::kWordDims, "dims"},
+    {MsgId::kWordOutputWidth, "output width"},
+    {MsgId::kWordCellLimit, "the cell limit"},
+    {MsgId::kWordLargestKernelSize, "the largest kernel size"},
+    {MsgId::kWordLargestStride, "the largest stride"},
+    {MsgId::kWordLargestDilation, "the largest dilation"},
+    {MsgId::kWordPaddedInput, "the padded input"},
+    {MsgId::kWordGridSize, "a grid size"},
+    {MsgId::kWordConvMatrixNonZeros, "the non-zeros of C"},
+    {MsgId::kTagRows, " (rows)"},
+    {MsgId::kTagCols, " (cols)"},
+    {MsgId::kTagAlongEachAxis, " along each axis"},
+    {MsgId::kTagAlongRows, " along the rows"},
+    {MsgId::kTagAlongCols, " along the columns"},
+    {MsgId::kDefaultOne, ", the default 1"},
+    {MsgId::kDefaultValues, ", the default values 1, 2, ..., {count}"},
+    {MsgId::kAxisValues, "{rows} (rows) / {cols} (cols)"},
+    {MsgId::kReasonNoSuchPath, "No such file or directory"},
+    {MsgId::kReasonPermission, "Permission denied"},
+    {MsgId::kReasonNotFolder, "Not a directory"},
+    {MsgId::kReasonNoSpace, "No space left on device"},
+    {MsgId::kReasonReadOnly, "Read-only file system"},
 };
 
 static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),
@@ -468,29 +499,51 @@ std::string_view message_template(MsgId id, Lang lang) {
   return entry.en;
 }
 
-std::string resolve(const Message& message, Lang lang) { return resolve(message, lang, {}); }
+MessageArg::MessageArg(std::string arg_name, std::string value)
+    : name(std::move(arg_name)), text(std::move(value)) {}
+MessageArg::MessageArg(std::string arg_name, const char* value)
+    : name(std::move(arg_name)), text(value) {}
+MessageArg::MessageArg(std::string arg_name, Number value)
+    : name(std::move(arg_name)), form(Form::kNumber), number(value.value) {}
+MessageArg::MessageArg(std::string arg_name, Message part)
+    : name(std::move(arg_name)), form(Form::kParts), parts{std::move(part)} {}
+MessageArg::MessageArg(std::string arg_name, std::vector<Message> joined_parts,
+                       std::string part_joiner)
+    : name(std::move(arg_name)),
+      form(Form::kParts),
+      parts(std::move(joined_parts)),
+      joiner(std::move(part_joiner)) {}
+MessageArg::MessageArg(std::string arg_name, CellKind kind)
+    : name(std::move(arg_name)), form(Form::kMark), mark(kind) {}
 
-std::string resolve(const Message& message, Lang lang,
-                    const std::vector<std::pair<std::string, std::string>>& extra) {
+std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
   std::string_view text = message_template(message.id, lang);
   std::string out;
   out.reserve(text.size() + 16);
   size_t i = 0;
   while (i < text.size()) {
     if (text[i] == '{') {
-      size_t close = text.find('}', i);
+      const size_t close = text.find('}', i);
       if (close != std::string_view::npos) {
-        std::string_view name = text.substr(i + 1, close - i - 1);
-        bool found = false;
-        for (const auto* args : {&message.args, &extra}) {
-          for (const auto& [key, value] : *args) {
-            if (!found && key == name) {
-              out += lang == Lang::kZh ? detail::zh_argument(value) : value;
-              found = true;
-            }
+        const std::string_view name = text.substr(i + 1, close - i - 1);
+        const auto arg = std::find_if(message.args.begin(), message.args.end(),
+                                      [&](const MessageArg& a) { return a.name == name; });
+        if (arg != message.args.end()) {
+          switch (arg->form) {
+            case MessageArg::Form::kText:
+              out += arg->text;
+              break;
+            case MessageArg::Form::kNumber:
+              out += format_number(arg->number);
+              break;
+            case MessageArg::Form::kParts:
+              for (size_t p = 0; p < arg->parts.size(); ++p)
+                out += (p ? arg->joiner : "") + resolve(arg->parts[p], lang, mark);
+              break;
+            case MessageArg::Form::kMark:
+              if (mark) out += mark(arg->mark);
+              break;
           }
-        }
-        if (found) {
           i = close + 1;
           continue;
         }

@@ -369,52 +369,39 @@ constexpr ZhEntry kZhCatalogue[] = {
      "动画显示了 {total} 个卷积核位置中的 {shown} 个：其余位置所在的行或列未显示"},
     {MsgId::kSvgSlidingCapped, "动画显示了 {total} 个卷积核位置中的前 {shown} 个"},
     {MsgId::kSvgFrame, "第 {frame} 帧，共 {count} 帧"},
-};
 
-/// Argument phrases built by the engine in English, with their Chinese.
-struct ZhPhrase {
-  const char* en;
-  const char* zh;
-};
-
-constexpr ZhPhrase kZhPhrases[] = {
-    {"input size", "输入尺寸"},
-    {"kernel size", "卷积核尺寸"},
-    {"stride", "步幅"},
-    {"padding", "填充"},
-    {"dilation", "膨胀率"},
-    {"output_padding", "输出填充 output_padding "},
-    {"dims", "维数"},
-    {"output size", "输出尺寸"},
-    {"output width", "输出宽度"},
-    {"the cell limit", "单元数上限"},
-    {"the largest kernel size", "最大卷积核尺寸"},
-    {"the largest stride", "最大步幅"},
-    {"the largest dilation", "最大膨胀率"},
-    {"the padded input", "填充后的输入"},
-    {"a grid size", "网格尺寸"},
-    {"the non-zeros of C", "C 的非零元个数"},
-    {" (rows)", "（行）"},
-    {" (cols)", "（列）"},
-    {" on the rows axis", "（行轴）"},
-    {" on the cols axis", "（列轴）"},
-    {" along each axis", "（每个轴）"},
-    {" along the rows", "（沿行）"},
-    {" along the columns", "（沿列）"},
-    {", the default 1", "，默认值 1"},
+    {MsgId::kWordInputSize, "输入尺寸"},
+    {MsgId::kWordKernelSize, "卷积核尺寸"},
+    {MsgId::kWordStride, "步幅"},
+    {MsgId::kWordPadding, "填充"},
+    {MsgId::kWordDilation, "膨胀率"},
+    {MsgId::kWordOutputPadding, "输出填充 output_padding "},
+    {MsgId::kWordDims, "维数"},
+    {MsgId::kWordOutputWidth, "输出宽度"},
+    {MsgId::kWordCellLimit, "单元数上限"},
+    {MsgId::kWordLargestKernelSize, "最大卷积核尺寸"},
+    {MsgId::kWordLargestStride, "最大步幅"},
+    {MsgId::kWordLargestDilation, "最大膨胀率"},
+    {MsgId::kWordPaddedInput, "填充后的输入"},
+    {MsgId::kWordGridSize, "网格尺寸"},
+    {MsgId::kWordConvMatrixNonZeros, "C 的非零元个数"},
+    {MsgId::kTagRows, "（行）"},
+    {MsgId::kTagCols, "（列）"},
+    {MsgId::kTagAlongEachAxis, "（每个轴）"},
+    {MsgId::kTagAlongRows, "（沿行）"},
+    {MsgId::kTagAlongCols, "（沿列）"},
+    {MsgId::kDefaultOne, "，默认值 1"},
+    {MsgId::kDefaultValues, "，默认值 1, 2, ..., {count}"},
+    {MsgId::kAxisValues, "{rows}（行）/ {cols}（列）"},
+    {MsgId::kReasonNoSuchPath, "没有那个文件或目录"},
+    {MsgId::kReasonPermission, "权限不够"},
+    {MsgId::kReasonNotFolder, "不是目录"},
+    {MsgId::kReasonNoSpace, "设备上没有空间"},
+    {MsgId::kReasonReadOnly, "只读文件系统"},
 };
 
 }  // namespace
 
 std::span<const ZhEntry> zh_catalogue() { return kZhCatalogue; }
-
-std::string zh_argument(const std::string& english) {
-  for (const ZhPhrase& phrase : kZhPhrases)
-    if (english == phrase.en) return phrase.zh;
-  // ", the default values 1, 2, ..., N" (derivation.cpp: default_note).
-  static constexpr std::string_view kDefaults = ", the default values ";
-  if (english.rfind(kDefaults, 0) == 0) return "，默认值 " + english.substr(kDefaults.size());
-  return english;
-}
 
 }  // namespace convt::detail

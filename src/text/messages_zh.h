@@ -20,9 +20,4 @@ struct ZhEntry {
 /// run time and makes catalogue_complete() false.
 std::span<const ZhEntry> zh_catalogue();
 
-/// The Chinese of an English phrase that the engine passes as a message argument (option
-/// descriptions such as "kernel size", axis tags such as " (rows)", the default-values note);
-/// any other argument (numbers, shapes, option names) comes back unchanged.
-std::string zh_argument(const std::string& english);
-
 }  // namespace convt::detail

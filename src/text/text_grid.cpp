@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include "text/cell_marks.h"
 #include "text/number_format.h"
 #include "text/style.h"
 
@@ -121,23 +122,7 @@ std::string pad_left(const std::string& text, int64_t width) {
 }
 
 std::string decorate_cell(const std::string& body, CellKind kind) {
-  switch (kind) {
-    case CellKind::kData:
-      return body;
-    case CellKind::kMatrixZero:
-    case CellKind::kStrideZero:
-    case CellKind::kDilationZero:
-      return ".";
-    case CellKind::kPaddingZero:
-      return "_";
-    case CellKind::kCropped:
-      return "[" + body + "]";
-    case CellKind::kKeptByOutputPadding:
-      return body + "*";
-    case CellKind::kAddedZero:
-      return "0+";
-  }
-  return body;
+  return kAsciiMarks.decorate(body, kind);
 }
 
 std::string cell_text(double value, CellKind kind) {
@@ -189,16 +174,7 @@ std::vector<std::string> wrap_sum(const std::string& head, const std::string& su
   return lines;
 }
 
-std::string kind_mark(CellKind kind) {
-  switch (kind) {
-    case CellKind::kCropped:
-      return "[v]";
-    case CellKind::kKeptByOutputPadding:
-      return "v*";
-    default:
-      return cell_text(0.0, kind);
-  }
-}
+std::string kind_mark(CellKind kind) { return kAsciiMarks.mark(kind); }
 
 std::optional<MsgId> kind_legend(CellKind kind) {
   switch (kind) {

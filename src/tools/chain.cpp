@@ -13,16 +13,18 @@ namespace {
 /// One parameter of the token syntax.
 struct TokenName {
   const char* name;
-  const char* rule;  ///< the quantity, as parse_axis_values names it
+  MsgId what;  ///< the quantity, as parse_axis_values names it
   int64_t min_value;
   int64_t AxisParams::*field;
 };
 
 // "op" before "p" would not matter (no other name starts with 'o'), but keep longest first.
 constexpr TokenName kNames[] = {
-    {"op", "output_padding", 0, &AxisParams::op}, {"k", "kernel size", 1, &AxisParams::k},
-    {"s", "stride", 1, &AxisParams::s},           {"p", "padding", 0, &AxisParams::p},
-    {"d", "dilation", 1, &AxisParams::d},
+    {"op", MsgId::kWordOutputPadding, 0, &AxisParams::op},
+    {"k", MsgId::kWordKernelSize, 1, &AxisParams::k},
+    {"s", MsgId::kWordStride, 1, &AxisParams::s},
+    {"p", MsgId::kWordPadding, 0, &AxisParams::p},
+    {"d", MsgId::kWordDilation, 1, &AxisParams::d},
 };
 
 std::string trim(const std::string& text) {
@@ -49,9 +51,9 @@ Error layer_error(const Error& e, const LayerSpec& layer, const std::vector<int6
     message.id = MsgId::kErrLayerOutputPadding;
   }
   bool named = false;
-  for (auto& [key, value] : message.args)
-    if (key == "option") {
-      value = layer.label;
+  for (MessageArg& arg : message.args)
+    if (arg.name == "option") {
+      arg = MessageArg("option", layer.label);
       named = true;
     }
   if (!named) message.args.push_back({"option", layer.label});
@@ -92,7 +94,7 @@ LayerSpec parse_layer(const std::string& token, const std::string& option, size_
     if (value.empty())
       throw Error({MsgId::kErrLayerMissingValue, {{"option", layer.label}, {"name", name.name}}});
     const std::vector<int64_t> values =
-        parse_axis_values(value, layer.label, name.rule, name.min_value, dims);
+        parse_axis_values(value, layer.label, name.what, name.min_value, dims);
     for (size_t i = 0; i < layer.axes.size(); ++i) layer.axes[i].*name.field = values[i];
     at += value.size();
   }

@@ -52,14 +52,14 @@ ClaimCheck check_claim(const ShapeAxis& axis, int64_t m) {
 
 Params parse_size_options(const SizeOptionText& text) {
   Params params;
-  params.dims = static_cast<int>(parse_bounded(text.dims, "--dims", "dims", 1, 2));
+  params.dims = static_cast<int>(parse_bounded(text.dims, "--dims", MsgId::kWordDims, 1, 2));
   const int dims = params.dims;
-  const auto n = parse_axis_values(text.n, "--n", "input size", 1, dims);
-  const auto k = parse_axis_values(text.k, "--k", "kernel size", 1, dims);
-  const auto s = parse_axis_values(text.s, "--s", "stride", 1, dims);
-  const auto p = parse_axis_values(text.p, "--p", "padding", 0, dims);
-  const auto d = parse_axis_values(text.d, "--d", "dilation", 1, dims);
-  const auto op = parse_axis_values(text.op, "--op", "output_padding", 0, dims);
+  const auto n = parse_axis_values(text.n, "--n", MsgId::kWordInputSize, 1, dims);
+  const auto k = parse_axis_values(text.k, "--k", MsgId::kWordKernelSize, 1, dims);
+  const auto s = parse_axis_values(text.s, "--s", MsgId::kWordStride, 1, dims);
+  const auto p = parse_axis_values(text.p, "--p", MsgId::kWordPadding, 0, dims);
+  const auto d = parse_axis_values(text.d, "--d", MsgId::kWordDilation, 1, dims);
+  const auto op = parse_axis_values(text.op, "--op", MsgId::kWordOutputPadding, 0, dims);
   params.axes.clear();
   for (size_t i = 0; i < static_cast<size_t>(dims); ++i)
     params.axes.push_back({n[i], k[i], s[i], p[i], d[i], op[i]});
@@ -80,8 +80,9 @@ std::vector<AxisShape> validate_sizes(const Params& params) {
       if (params.dims == 1 || params.axes[0] == params.axes[1]) throw;
       // One axis alone is named nowhere; name it as explain does when the axes differ.
       Message message = e.message();
-      for (auto& [key, value] : message.args)
-        if (key == "axis") value = i == 0 ? " (rows)" : " (cols)";
+      for (MessageArg& arg : message.args)
+        if (arg.name == "axis")
+          arg = MessageArg("axis", Message{i == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}});
       throw Error(message);
     }
   }

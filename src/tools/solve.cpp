@@ -58,13 +58,13 @@ void for_each_layer(const SolveQuery& q, size_t axis, F&& f) {
 /// The largest size from n, at p = 0.
 int64_t base_size(const AxisParams& a) { return (a.n - 1) * a.s + a.d * (a.k - 1) + 1 + a.op; }
 
-void check_filter(const std::vector<int64_t>& values, const char* option, const char* what,
+void check_filter(const std::vector<int64_t>& values, const char* option, MsgId what,
                   int64_t max) {
   for (int64_t v : values)
     if (v < 1 || v > max)
       throw Error({MsgId::kErrRange,
                    {{"option", option},
-                    {"what", what},
+                    {"what", Message{what, {}}},
                     {"min", "1"},
                     {"max", std::to_string(max)},
                     {"value", axis_value_text(values)}}});
@@ -124,8 +124,8 @@ std::vector<AxisParams> solve_axis(const SolveQuery& q, size_t axis) {
 }
 
 SolveResult solve(const SolveQuery& query) {
-  check_filter(query.k, "--k", "kernel size", kSolveMaxK);
-  check_filter(query.s, "--s", "stride", kSolveMaxS);
+  check_filter(query.k, "--k", MsgId::kWordKernelSize, kSolveMaxK);
+  check_filter(query.s, "--s", MsgId::kWordStride, kSolveMaxS);
   SolveResult result;
   result.query = query;
   const size_t axes = query.n.size();

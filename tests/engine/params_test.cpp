@@ -18,7 +18,7 @@ using convt::parse_value_list;
 using convt::testing::error_text;
 
 std::vector<int64_t> kernel_sizes(const std::string& text, int dims) {
-  return parse_axis_values(text, "--k", "kernel size", 1, dims);
+  return parse_axis_values(text, "--k", convt::MsgId::kWordKernelSize, 1, dims);
 }
 
 std::string kernel_size_error(const std::string& text, int dims = 2) {
@@ -51,9 +51,9 @@ TEST(ParseAxisValues, LeadingZerosAreIgnored) {
 }
 
 TEST(ParseAxisValues, MinimumIsTheCallersRule) {
-  EXPECT_EQ(parse_axis_values("0", "--p", "padding", 0, 2), (std::vector<int64_t>{0, 0}));
-  EXPECT_EQ(parse_axis_values("0x2", "--p", "padding", 0, 2), (std::vector<int64_t>{0, 2}));
-  EXPECT_EQ(error_text([] { parse_axis_values("-1", "--p", "padding", 0, 2); }),
+  EXPECT_EQ(parse_axis_values("0", "--p", convt::MsgId::kWordPadding, 0, 2), (std::vector<int64_t>{0, 0}));
+  EXPECT_EQ(parse_axis_values("0x2", "--p", convt::MsgId::kWordPadding, 0, 2), (std::vector<int64_t>{0, 2}));
+  EXPECT_EQ(error_text([] { parse_axis_values("-1", "--p", convt::MsgId::kWordPadding, 0, 2); }),
             "--p: padding must be a whole number >= 0, got '-1'");
 }
 
@@ -138,14 +138,14 @@ TEST(ParseValueList, RefusesAnEmptyList) {
 }
 
 TEST(ParseBounded, AcceptsTheWholeRangeInclusive) {
-  EXPECT_EQ(parse_bounded("20", "--width", "output width", 20, 100000), 20);
-  EXPECT_EQ(parse_bounded("100000", "--width", "output width", 20, 100000), 100000);
-  EXPECT_EQ(parse_bounded("0000000000000000000000080", "--width", "output width", 20, 100000), 80);
+  EXPECT_EQ(parse_bounded("20", "--width", convt::MsgId::kWordOutputWidth, 20, 100000), 20);
+  EXPECT_EQ(parse_bounded("100000", "--width", convt::MsgId::kWordOutputWidth, 20, 100000), 100000);
+  EXPECT_EQ(parse_bounded("0000000000000000000000080", "--width", convt::MsgId::kWordOutputWidth, 20, 100000), 80);
 }
 
 TEST(ParseBounded, RefusesValuesOutsideTheRangeAndNonNumbers) {
   auto width_error = [](const std::string& text) {
-    return error_text([&] { parse_bounded(text, "--width", "output width", 20, 100000); });
+    return error_text([&] { parse_bounded(text, "--width", convt::MsgId::kWordOutputWidth, 20, 100000); });
   };
   for (const std::string bad : {"19", "100001", "-5", "abc", "", "2.5", "99999999999999999999999"})
     EXPECT_EQ(width_error(bad),

@@ -76,12 +76,17 @@ TEST(ChineseCatalogue, TextsAreChineseAndDifferFromEnglish) {
 
 TEST(ChineseCatalogue, ResolvesArgumentsAndEngineTermsInChinese) {
   convt::Message m{MsgId::kErrWholeNumber,
-                   {{"value", "0"}, {"min", "1"}, {"what", "stride"}, {"option", "--s"}}};
+                   {{"value", "0"},
+                    {"min", "1"},
+                    {"what", convt::Message{MsgId::kWordStride, {}}},
+                    {"option", "--s"}}};
   EXPECT_EQ(convt::resolve(m, Lang::kZh), "--s: 步幅必须是 >= 1 的整数，实际为 '0'");
   EXPECT_EQ(convt::resolve(m, Lang::kEn), "--s: stride must be a whole number >= 1, got '0'");
   convt::Message kept{MsgId::kExplainOutputPaddingKept,
-                      {{"op", "1"}, {"axis", " (rows)"}, {"mark", "v*"}}};
-  EXPECT_EQ(convt::resolve(kept, Lang::kZh),
+                      {{"op", "1"},
+                       {"axis", convt::Message{MsgId::kTagRows, {}}},
+                       {"mark", convt::CellKind::kKeptByOutputPadding}}};
+  EXPECT_EQ(convt::resolve(kept, Lang::kZh, convt::kind_mark),
             "output_padding = 1（行） 在轴的末尾多保留 1 个计算出的单元（标记为 v*）："
             "它们是真实的求和结果，而不是在输出外补的零。");
 }

@@ -10,7 +10,9 @@ namespace {
 
 using convt::Lang;
 using convt::Message;
+using convt::CellKind;
 using convt::MsgId;
+using convt::Number;
 using convt::resolve;
 
 std::vector<MsgId> all_ids() {
@@ -83,12 +85,43 @@ TEST(Messages, EmptyArgumentRemovesThePlaceholder) {
             "padding that works here is 1");
 }
 
-TEST(Messages, ExtraArgumentsFillPlaceholdersTheMessageLeavesOpen) {
-  Message m{MsgId::kLegendCropped, {}};
-  EXPECT_EQ(resolve(m, Lang::kEn, {{"mark", "[v]"}}), "[v] = removed by the crop");
-  // The message's own arguments win over the caller's extras.
-  Message own{MsgId::kLegendCropped, {{"mark", "#"}}};
-  EXPECT_EQ(resolve(own, Lang::kEn, {{"mark", "[v]"}}), "# = removed by the crop");
+TEST(Messages, MarkArgumentsAreWrittenByTheCallersMarkWriter) {
+  const Message m{MsgId::kLegendCropped, {{"mark", CellKind::kCropped}}};
+  EXPECT_EQ(resolve(m, Lang::kEn, [](CellKind kind) {
+              return kind == CellKind::kCropped ? std::string("[v]") : std::string("?");
+            }),
+            "[v] = removed by the crop");
+  // Without a mark writer the mark is left out.
+  EXPECT_EQ(resolve(m, Lang::kEn), " = removed by the crop");
+}
+
+TEST(Messages, NestedMessagesResolveInTheSameLanguage) {
+  const Message m{MsgId::kErrWholeNumber,
+                  {{"option", "--s"},
+                   {"what", Message{MsgId::kWordStride, {}}},
+                   {"min", "1"},
+                   {"value", "0"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn), "--s: stride must be a whole number >= 1, got '0'");
+  EXPECT_EQ(resolve(m, Lang::kZh), "--s: 步幅必须是 >= 1 的整数，实际为 '0'");
+}
+
+TEST(Messages, TextArgumentsAreNeverTranslated) {
+  // The user's own word "stride" stays as typed, in every language.
+  const Message m{MsgId::kErrUnknownFormat, {{"value", "stride"}, {"valid", "text, json"}}};
+  EXPECT_EQ(resolve(m, Lang::kZh), "--format: 未知的格式 'stride'；可选：text, json");
+}
+
+TEST(Messages, NumberArgumentsAreWrittenWithoutBinaryNoise) {
+  const Message m{MsgId::kCheckAdjoint, {{"left", Number{0.5}}, {"right", Number{1e-5}}}};
+  const std::string text = resolve(m, Lang::kEn);
+  EXPECT_NE(text.find("0.5"), std::string::npos) << text;
+  EXPECT_NE(text.find("1e-05"), std::string::npos) << text;
+}
+
+TEST(Messages, PartsAreJoinedInOrder) {
+  const Message m{MsgId::kAxisValues, {{"rows", "1"}, {"cols", "2"}}};
+  EXPECT_EQ(resolve(m, Lang::kEn), "1 (rows) / 2 (cols)");
+  EXPECT_EQ(resolve(m, Lang::kZh), "1（行）/ 2（列）");
 }
 
 }  // namespace

@@ -25,8 +25,8 @@ std::vector<std::string> words_of(const std::string& line) {
 }
 
 std::string arg(const convt::Message& m, const std::string& name) {
-  for (const auto& [key, value] : m.args)
-    if (key == name) return value;
+  for (const convt::MessageArg& a : m.args)
+    if (a.name == name) return a.text;
   return "<missing " + name + ">";
 }
 

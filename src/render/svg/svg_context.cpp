@@ -14,7 +14,13 @@ SvgContext::SvgContext(const Derivation& derivation, const SvgOptions& options)
                                          : Shape2{trivial_axis_shape(), derivation.shapes[0]}) {}
 
 std::string SvgContext::say(const Message& message) const {
-  return prose(resolve(message, o_.lang, {{"mark", std::string(kMarkSlot)}}));
+  // A {mark} the message does not fill (the legends) is a slot too: the figure draws a swatch.
+  const bool has_mark = std::any_of(message.args.begin(), message.args.end(),
+                                    [](const MessageArg& arg) { return arg.name == "mark"; });
+  if (has_mark) return prose(resolve(message, o_.lang, mark_slot));
+  Message with_slot = message;
+  with_slot.args.emplace_back("mark", CellKind::kData);
+  return prose(resolve(with_slot, o_.lang, mark_slot));
 }
 
 std::string SvgContext::prose(const std::string& text) const {

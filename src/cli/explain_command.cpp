@@ -1,0 +1,159 @@
+// `convt explain` (explain_command.h).
+#include "cli/explain_command.h"
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <utility>
+
+#include "cli/cli_describe.h"
+#include "cli/common_options.h"
+#include "cli/file_output.h"
+#include "cli/option_rules.h"
+#include "convt/derivation.h"
+#include "convt/error.h"
+#include "convt/params.h"
+#include "convt/render.h"
+#include "convt/render_shape_tools.h"
+#include "convt/render_svg.h"
+#include "convt/tf_compare.h"
+
+namespace convt::cli {
+
+// Footers: "Title:" then "  TERM  TEXT" lines; the man page is built from them (cli_describe.h).
+const char* const kExplainExamples =
+    "Examples:\n"
+    "  convt explain --k 2 --s 1 --p 0 --n 2      2x2 kernel, 2x2 input: a 3x3 output\n"
+    "  convt explain --k 2 --s 1 --p 1 --n 4      padding 1 crops a 5x5 result to 3x3\n"
+    "  convt explain --k 3 --s 1 --p 1 --n 3      the 3x3 kernel 1..9: the shape comes back\n"
+    "  convt explain --k 2 --s 2 --p 1 --n 2      stride 2: why the shape does not come back\n"
+    "  convt explain --k 3 --s 2 --p 1 --op 1 --n 2 --format json      the same as JSON\n"
+    "  convt explain --dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1      ConvTranspose1d\n"
+    "  convt explain --k 2 --s 2 --p 1 --n 2 --symbolic      every cell as a sum x00*w11 + ...\n";
+
+void setup_explain(CLI::App& app, ExplainOptions& o) {
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Derive a transposed convolution step by step (nn.ConvTranspose1d/2d)");
+  add_size_options(*explain, o.sizes);
+  explain->add_option("--kernel", o.kernel, "Kernel values, row-major (default 1, 2, ...)");
+  explain->add_option("--input", o.input, "Input values, row-major (default 1, 2, ...)");
+  with_values(explain->add_option("--format", o.format,
+                                  "text (default), unicode, markdown, latex, json, or svg with "
+                                  "--out (see docs/formats.md, docs/figures.md)"),
+              format_names());
+  with_values(explain->add_option("--stages", o.stages, "Only these stage ids, comma-separated"),
+              stage_names(), /*list=*/true);
+  explain->add_option("--width", o.width, "Widest output line (default: terminal, or 100)");
+  explain->add_flag("--full", o.full, "Print every row and column of every grid");
+  with_values(explain->add_option("--color", o.color,
+                                  "Colour text/unicode output: auto (default: on a terminal, "
+                                  "unless NO_COLOR), always or never"),
+              {"auto", "always", "never"});
+  explain->add_flag("--standalone", o.standalone,
+                    "With --format latex: a complete document for pdflatex, not a fragment");
+  explain->add_flag("--quiet-text", o.quiet_text,
+                    "Leave out the explanation paragraphs (for slides)");
+  explain->add_flag("--symbolic", o.symbolic,
+                    "Write kernel and input as symbols w00, x00, ... and every cell as its sum "
+                    "of products");
+  explain->add_option("--out", o.out,
+                      "With --format svg: the folder for the figures and index.html");
+  explain->add_flag("--force", o.force, "With --out: write into a folder that is not empty");
+  add_lang_option(*explain, o.lang);
+  explain->add_flag("--frames", o.frames,
+                    "With --format svg: the sliding kernel as one SVG per position, not animated");
+  explain->add_option("--max-cells", o.max_cells,
+                      "Grids with more cells are elided or written sparsely (default 1000000)");
+  with_values(explain->add_option("--compare", o.compare,
+                                  "tf: add TensorFlow/Keras Conv2DTranspose's sizes and cells"),
+              {"tf"});
+  explain->footer(kExplainExamples);
+}
+
+namespace {
+
+/// The words of a value list given as several arguments, each followed by a space.
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) out += part + " ";
+  return out;
+}
+
+/// "text, json"
+std::string comma_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+/// --format svg: renders the figures for `main` to write (run_cli.h: CliFiles) and returns the
+/// line that says where they went.
+std::string run_svg(const ExplainOptions& o, const Params& params, DeriveOptions derive_options,
+                    const RenderOptions& render_options, CliFiles* files) {
+  check_output_folder(o.out, o.force);
+  SvgOptions svg;
+  svg.width = o.width.empty() ? 100 : render_options.width;  // figures ignore the terminal
+  svg.full = render_options.full;
+  svg.max_cells = render_options.max_cells;
+  svg.explanations = render_options.explanations;
+  svg.stages = derive_options.stages;
+  svg.frames = o.frames;
+  svg.lang = render_options.lang;
+  derive_options.stages.clear();  // a figure may draw other stages too (render_svg.h)
+  std::vector<Figure> figures = render_svg(derive(params, derive_options), svg);
+  std::string index = o.out + (o.out.back() == '/' ? "" : "/") + "index.html";
+  std::string line =
+      resolve({MsgId::kSvgWrote,
+               {{"count", std::to_string(figures.size())}, {"dir", o.out}, {"index", index}}},
+              render_options.lang);
+  if (files != nullptr) {
+    files->dir = o.out;
+    files->figures = std::move(figures);
+    files->lang = render_options.lang;
+  }
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string run_explain(const ExplainOptions& o, const Environment& env, CliFiles* files) {
+  Params params = parse_size_options(o.sizes);
+  if (!o.kernel.empty()) params.kernel = parse_value_list(join(o.kernel), "--kernel");
+  if (!o.input.empty()) params.input = parse_value_list(join(o.input), "--input");
+
+  const std::optional<Format> format = format_from_name(o.format);
+  if (!format)
+    throw Error(
+        {MsgId::kErrUnknownFormat, {{"value", o.format}, {"valid", comma_list(format_names())}}});
+  DeriveOptions derive_options;
+  derive_options.limits.max_cells =
+      parse_bounded(o.max_cells, "--max-cells", MsgId::kWordCellLimit, 1, Limits::kMaxCellsCap);
+  if (!o.stages.empty()) derive_options.stages = parse_stage_list(o.stages);
+  derive_options.symbolic = o.symbolic;
+  RenderOptions render_options;
+  render_options.width = output_width(o.width, env);
+  render_options.full = o.full;
+  render_options.max_cells = derive_options.limits.max_cells;
+  render_options.explanations = !o.quiet_text;
+  render_options.color = use_color(o.color, env);
+  render_options.standalone = o.standalone;
+  render_options.lang = choose_lang(o.lang, env);
+  check_option_rules(ExplainChoices{.format = o.format,
+                                    .standalone = o.standalone,
+                                    .compare = o.compare,
+                                    .has_out = !o.out.empty(),
+                                    .frames = o.frames,
+                                    .force = o.force});
+  if (*format == Format::kSvg) return run_svg(o, params, derive_options, render_options, files);
+
+  const Derivation derivation = derive(params, derive_options);
+  std::string text = render(derivation, *format, render_options);
+  if (o.compare.empty()) return text;
+  // The comparison is written as text for the text-like formats, else in the format itself.
+  const ToolFormat tool_format = o.format == "json"       ? ToolFormat::kJson
+                                 : o.format == "markdown" ? ToolFormat::kMarkdown
+                                                          : ToolFormat::kText;
+  return append_tf_compare(std::move(text), compare_tf(params, derivation.shapes), tool_format,
+                           render_options);
+}
+
+}  // namespace convt::cli

@@ -1,0 +1,33 @@
+// The option-combination rules (option_rules.h).
+#include "cli/option_rules.h"
+
+#include "convt/error.h"
+
+namespace convt::cli {
+
+void check_compare(const std::string& compare) {
+  if (!compare.empty() && compare != "tf")
+    throw Error({MsgId::kErrUnknownCompare, {{"value", compare}}});
+}
+
+void check_option_rules(const ExplainChoices& c) {
+  if (c.standalone && c.format != "latex")
+    throw Error({MsgId::kErrStandaloneFormat, {{"value", c.format}}});
+  check_compare(c.compare);
+  if (!c.compare.empty() && c.format != "text" && c.format != "unicode" && c.format != "markdown" &&
+      c.format != "json")
+    throw Error({MsgId::kErrCompareFormat, {{"value", c.format}}});
+  // --out, --force and --frames belong to --format svg, which needs --out.
+  const bool svg = c.format == "svg";
+  if (svg && !c.has_out) throw Error({MsgId::kErrSvgNeedsOut, {}});
+  if (!svg && c.has_out) throw Error({MsgId::kErrOutNeedsSvg, {{"value", c.format}}});
+  if (!svg && c.frames) throw Error({MsgId::kErrSvgOnly, {{"option", "--frames"}}});
+  if (!svg && c.force) throw Error({MsgId::kErrSvgOnly, {{"option", "--force"}}});
+}
+
+void check_option_rules(const ChainChoices& c) {
+  if (c.has_layer && c.has_layers) throw Error({MsgId::kErrLayerAndLayers, {}});
+  if (!c.has_layer && !c.has_layers) throw Error({MsgId::kErrNoLayers, {}});
+}
+
+}  // namespace convt::cli

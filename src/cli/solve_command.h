@@ -1,0 +1,32 @@
+// `convt solve`: every layer that maps one size to another; its options as typed, their
+// declaration and the run.
+#pragma once
+
+#include <string>
+
+#include "cli/common_options.h"
+#include "cli/environment.h"
+
+namespace CLI {
+class App;
+}
+
+namespace convt::cli {
+
+/// The options of `convt solve`, as typed; empty: not given.
+struct SolveCommandOptions {
+  std::string n, m, dims = "2";
+  std::string max_k = "7", max_s = "4", max_d = "2";
+  std::string k, s;  ///< --k, --s: only this kernel size / stride
+  bool even = false;
+  ToolOutputText output;
+};
+
+/// Adds the subcommand "solve" to `app` with its options, stored into `options` when parsed.
+void setup_solve(CLI::App& app, SolveCommandOptions& options);
+
+/// Judges `options` (--dims, --n, --m, --max-k, --max-s, --max-d, --k, --s, then the output
+/// options), solves and renders. Throws Error for the first value that is wrong.
+std::string run_solve(const SolveCommandOptions& options, const Environment& env);
+
+}  // namespace convt::cli

@@ -1,0 +1,156 @@
+#include "render/document_writer.h"
+
+#include <utility>
+
+#include "convt/error.h"
+#include "text/style.h"
+
+namespace convt::detail {
+namespace {
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const Derivation& d, const RenderOptions& options, const DocumentFlavour& flavour)
+      : d_(d), options_(options), flavour_(flavour) {}
+
+  std::string run() {
+    append(flavour_.prologue(options_));
+    append(flavour_.heading(
+        say({MsgId::kHeading, {{"module", module_name(d_)}, {"params", heading_params(d_)}}}),
+        options_));
+    int index = 1;
+    for (const Stage& stage : d_.stages) {
+      blank();
+      stage_block(stage, index++);
+    }
+    append(flavour_.epilogue(options_));
+    return join_lines(lines_);
+  }
+
+ private:
+  /// `m` resolved in the run's language, its marks as slots, written by the flavour.
+  std::string say(const Message& m) const {
+    return flavour_.prose(split_prose(resolve(m, options_.lang, mark_slot)), options_);
+  }
+
+  void blank() { lines_.emplace_back(); }
+  void append(std::vector<std::string> lines) {
+    for (std::string& line : lines) lines_.push_back(std::move(line));
+  }
+  /// A paragraph: after a blank line in the spaced (document) formats.
+  void paragraph(const std::string& text) {
+    if (flavour_.spaced()) blank();
+    append(flavour_.paragraph(text, options_));
+  }
+
+  void stage_block(const Stage& stage, int index) {
+    const std::string size =
+        stage.grid ? flavour_.size(grid_size(d_, *stage.grid), options_) : std::string();
+    append(flavour_.stage_title(index, stage.id, say(stage.title), size, options_));
+    if (options_.explanations)
+      for (const Message& m : stage.explanation) paragraph(say(m));
+    if (!stage.equations.empty()) append(flavour_.equations(stage.equations, options_));
+    if (stage.full_view) {
+      note_and_grid(stage, MsgId::kNoteFullGrid, *stage.full_view);
+      note_and_grid(stage, MsgId::kNoteOutputGrid, *stage.grid);
+    } else if (stage.grid) {
+      blank();
+      grid_block(stage, *stage.grid);
+    }
+    if (!stage.checks.empty()) {
+      blank();
+      std::vector<CheckItem> items;
+      for (size_t i = 0; i + 1 < stage.checks.size(); ++i) {
+        const CheckLine& c = stage.checks[i];
+        items.push_back({c.ok, say({c.ok ? MsgId::kCheckOk : MsgId::kCheckMismatch, {}}),
+                         say(c.message)});
+      }
+      append(flavour_.checks(items, options_));
+      const CheckLine& verdict = stage.checks.back();
+      if (flavour_.spaced()) blank();
+      append(flavour_.verdict(say(verdict.message), verdict.ok, options_));
+    }
+  }
+
+  /// The paragraph naming a grid of the output stage ("The F-grid (5 x 5) ..."), then the grid.
+  void note_and_grid(const Stage& stage, MsgId note, const Grid& grid) {
+    blank();
+    append(flavour_.paragraph(
+        flavour_.grid_note(say({note, {{"shape", grid_size(d_, grid)}}})), options_));
+    if (flavour_.spaced()) blank();
+    grid_block(stage, grid);
+  }
+
+  /// The grid, its legend and its notes. The one --full size guard of the text-like formats.
+  void grid_block(const Stage& stage, const Grid& grid) {
+    if (options_.full && grid.cells() > options_.max_cells)
+      throw Error({MsgId::kErrFullTooLarge,
+                   {{"stage", std::string(stage_name(stage.id))},
+                    {"count", std::to_string(grid.cells())},
+                    {"max_cells", std::to_string(options_.max_cells)}}});
+    TextGridOptions grid_options;
+    grid_options.width = options_.width;
+    grid_options.full = options_.full;
+    grid_options.indent = flavour_.indent();
+    grid_options.color = options_.color;
+    grid_options.footprint =
+        stage.id == StageId::kConvMatrix || stage.id == StageId::kTransposedMatrix;
+    set_symbol_options(d_, stage, grid, grid_options);
+    DrawnGrid drawn = flavour_.draw(grid, grid_options, options_);
+    append(std::move(drawn.lines));
+    legend(drawn.kinds);
+    for (const Message& note : drawn.notes) paragraph(flavour_.small(say(note)));
+  }
+
+  /// "Legend: [v] = removed by the crop; ..." for the marked kinds shown, if any.
+  void legend(const std::set<CellKind>& kinds) {
+    std::vector<Message> items;
+    for (CellKind kind : kinds)
+      if (auto id = kind_legend(kind)) items.push_back({*id, {{"mark", kind}}});
+    if (!items.empty())
+      paragraph(flavour_.small(say({MsgId::kLegend, {{"items", std::move(items), "; "}}})));
+  }
+
+  const Derivation& d_;
+  const RenderOptions& options_;
+  const DocumentFlavour& flavour_;
+  std::vector<std::string> lines_;
+};
+
+}  // namespace
+
+std::string DocumentFlavour::mark(CellKind kind, const RenderOptions& /*options*/) const {
+  return marks().mark(kind);
+}
+
+std::vector<std::string> DocumentFlavour::prologue(const RenderOptions& /*options*/) const {
+  return {};
+}
+
+std::vector<std::string> DocumentFlavour::epilogue(const RenderOptions& /*options*/) const {
+  return {};
+}
+
+std::string write_document(const Derivation& derivation, const RenderOptions& options,
+                           const DocumentFlavour& flavour) {
+  return DocumentWriter(derivation, options, flavour).run();
+}
+
+DrawnGrid list_of_sums(
+    const Grid& grid, const TextGridOptions& grid_options, Notation notation,
+    const std::function<std::string(const ListedSum&, const std::string& mark)>& entry,
+    const std::function<std::string(CellKind)>& mark) {
+  DrawnGrid out;
+  for (const ListedSum& cell : listed_sums(grid, grid_options, notation)) {
+    std::string cell_mark;
+    if (cell.kind != CellKind::kData) {
+      out.kinds.insert(cell.kind);
+      cell_mark = mark(cell.kind);
+    }
+    out.lines.push_back(entry(cell, cell_mark));
+  }
+  out.notes.push_back(symbolic_list_note(grid_options));
+  return out;
+}
+
+}  // namespace convt::detail

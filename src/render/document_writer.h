@@ -1,0 +1,103 @@
+// The one document writer of the text-like formats (text, unicode, markdown, latex): the
+// heading, then per stage its title, explanation paragraphs, formula lines, grids with their
+// legends and notes, and the check. A DocumentFlavour says how one format writes each of these
+// parts; the order of the parts, the words (from the catalogue), the marks carried as CellKind
+// arguments and the --full size guard are the writer's alone.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "convt/derivation.h"
+#include "convt/render.h"
+#include "render/render_common.h"
+#include "text/cell_marks.h"
+#include "text/text_grid.h"
+
+namespace convt::detail {
+
+/// A grid as one format draws it: its lines, the non-data kinds shown (for the legend) and the
+/// notes of what elision hid.
+struct DrawnGrid {
+  std::vector<std::string> lines;
+  std::set<CellKind> kinds;
+  std::vector<Message> notes;
+};
+
+/// One comparison of the check stage, in prose: whether it held, its verdict word ("ok",
+/// "MISMATCH") and its sentence.
+struct CheckItem {
+  bool ok = true;
+  std::string word;
+  std::string sentence;
+};
+
+/// What one document format does its own way. Every function returns text in the format;
+/// `prose` gets resolved catalogue text in which marks stand as mark slots (split_prose).
+class DocumentFlavour {
+ public:
+  virtual ~DocumentFlavour() = default;
+
+  /// The format's cell decorations and marks (a table, see cell_marks.h).
+  virtual const CellMarks& marks() const = 0;
+  /// The mark of `kind` in running text: marks().mark(kind), painted where the format paints.
+  virtual std::string mark(CellKind kind, const RenderOptions& options) const;
+  /// Catalogue text as the format writes it (escaping, typography); mark slots become mark().
+  virtual std::string prose(const std::vector<ProsePiece>& pieces,
+                            const RenderOptions& options) const = 0;
+  /// A grid's size ("3 x 3") in a stage title.
+  virtual std::string size(const std::string& text, const RenderOptions& options) const = 0;
+
+  /// Whether every paragraph is set off by a blank line (documents), or only sections
+  /// (the terminal formats).
+  virtual bool spaced() const = 0;
+  /// The indent of paragraphs and grids.
+  virtual int64_t indent() const = 0;
+
+  /// Lines before the heading (a LaTeX preamble) and after the last stage.
+  virtual std::vector<std::string> prologue(const RenderOptions& options) const;
+  virtual std::vector<std::string> epilogue(const RenderOptions& options) const;
+  /// The document heading, from its prose.
+  virtual std::vector<std::string> heading(const std::string& text,
+                                           const RenderOptions& options) const = 0;
+  /// A stage's title: number, stage id, title prose and (for grid stages) its size.
+  virtual std::vector<std::string> stage_title(int index, StageId id, const std::string& title,
+                                               const std::string& size,
+                                               const RenderOptions& options) const = 0;
+  /// A paragraph of prose, wrapped to options.width.
+  virtual std::vector<std::string> paragraph(const std::string& text,
+                                             const RenderOptions& options) const = 0;
+  /// The text of a paragraph that introduces a grid (the F-grid and output notes).
+  virtual std::string grid_note(const std::string& text) const { return text; }
+  /// The text of a paragraph under a grid (legend, elision notes).
+  virtual std::string small(const std::string& text) const { return text; }
+  /// The formula stage's lines, with the blank lines around them.
+  virtual std::vector<std::string> equations(const std::vector<std::string>& lines,
+                                             const RenderOptions& options) const = 0;
+  /// The check lines, one item per comparison.
+  virtual std::vector<std::string> checks(const std::vector<CheckItem>& items,
+                                          const RenderOptions& options) const = 0;
+  /// The closing verdict ("PASS: ...").
+  virtual std::vector<std::string> verdict(const std::string& text, bool ok,
+                                           const RenderOptions& options) const = 0;
+  /// Draws one grid. `grid_options` holds the width, the elision and the symbols.
+  virtual DrawnGrid draw(const Grid& grid, const TextGridOptions& grid_options,
+                         const RenderOptions& options) const = 0;
+};
+
+/// The derivation in `flavour`. Throws Error when options.full is set and a grid has more than
+/// options.max_cells cells.
+std::string write_document(const Derivation& derivation, const RenderOptions& options,
+                           const DocumentFlavour& flavour);
+
+/// The cells of a symbolic grid as a list, one entry a line made by `entry` from the cell's
+/// name, its sum (in `notation`) and its mark ("" for data cells), with the note on the form.
+DrawnGrid list_of_sums(
+    const Grid& grid, const TextGridOptions& grid_options, Notation notation,
+    const std::function<std::string(const ListedSum&, const std::string& mark)>& entry,
+    const std::function<std::string(CellKind)>& mark);
+
+}  // namespace convt::detail

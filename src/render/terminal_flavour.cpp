@@ -1,0 +1,69 @@
+#include "render/terminal_flavour.h"
+
+namespace convt::detail {
+
+std::string TerminalFlavour::mark(CellKind kind, const RenderOptions& options) const {
+  return paint(marks().mark(kind), tone_of(kind, false), options.color);
+}
+
+std::string TerminalFlavour::size(const std::string& text, const RenderOptions& options) const {
+  return prose(split_prose(text), options);
+}
+
+std::vector<std::string> TerminalFlavour::painted(const std::string& text, int64_t indent,
+                                                  Tone tone, const RenderOptions& options) const {
+  std::vector<std::string> lines = wrap(text, options.width, indent);
+  if (tone == Tone::kPlain) return lines;
+  for (std::string& line : lines) {
+    // Paint after wrapping, so that the indent stays outside the escapes.
+    const size_t text_start = line.find_first_not_of(' ');
+    line = line.substr(0, text_start) + paint(line.substr(text_start), tone, options.color);
+  }
+  return lines;
+}
+
+std::vector<std::string> TerminalFlavour::heading(const std::string& text,
+                                                  const RenderOptions& options) const {
+  return painted(text, 0, Tone::kHeading, options);
+}
+
+std::vector<std::string> TerminalFlavour::stage_title(int index, StageId id,
+                                                      const std::string& title,
+                                                      const std::string& size,
+                                                      const RenderOptions& options) const {
+  std::string line =
+      "[" + std::to_string(index) + "] " + std::string(stage_name(id)) + ": " + title;
+  if (!size.empty()) line += " (" + size + ")";
+  return painted(line, 0, Tone::kHeading, options);
+}
+
+std::vector<std::string> TerminalFlavour::paragraph(const std::string& text,
+                                                    const RenderOptions& options) const {
+  return wrap(text, options.width, kIndent);
+}
+
+std::vector<std::string> TerminalFlavour::equations(const std::vector<std::string>& lines,
+                                                    const RenderOptions& /*options*/) const {
+  std::vector<std::string> out{""};
+  for (const std::string& line : lines) out.push_back(std::string(kIndent, ' ') + equation(line));
+  return out;
+}
+
+std::vector<std::string> TerminalFlavour::checks(const std::vector<CheckItem>& items,
+                                                 const RenderOptions& options) const {
+  std::vector<std::string> out;
+  for (const CheckItem& item : items) {
+    const std::string word =
+        paint(item.word, item.ok ? Tone::kPass : Tone::kFail, options.color);
+    for (std::string& line : paragraph(verdict_word(item.ok, word) + " " + item.sentence, options))
+      out.push_back(std::move(line));
+  }
+  return out;
+}
+
+std::vector<std::string> TerminalFlavour::verdict(const std::string& text, bool ok,
+                                                  const RenderOptions& options) const {
+  return painted(text, kIndent, ok ? Tone::kPass : Tone::kFail, options);
+}
+
+}  // namespace convt::detail

@@ -1,0 +1,171 @@
+// The option-combination rules of the command line (cli/option_rules.h), called directly,
+// without CLI11: each rule accepts what it should, and refuses the rest with its message.
+#include "cli/option_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "convt/error.h"
+#include "convt/messages.h"
+
+namespace {
+
+using convt::MsgId;
+using convt::cli::ChainChoices;
+using convt::cli::check_compare;
+using convt::cli::check_option_rules;
+using convt::cli::ExplainChoices;
+
+/// What an Error says: its message id and its English text.
+struct Refusal {
+  MsgId id;
+  std::string text;
+};
+
+/// The Error `f` throws, or nullopt when it returns normally.
+std::optional<Refusal> refusal(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const convt::Error& e) {
+    return Refusal{e.message().id, convt::resolve(e.message(), convt::Lang::kEn)};
+  }
+  return std::nullopt;
+}
+
+std::optional<Refusal> explain_refusal(const ExplainChoices& choices) {
+  return refusal([&] { check_option_rules(choices); });
+}
+
+std::optional<Refusal> chain_refusal(const ChainChoices& choices) {
+  return refusal([&] { check_option_rules(choices); });
+}
+
+void expect_refused(const std::optional<Refusal>& got, MsgId id, const std::string& text) {
+  ASSERT_TRUE(got.has_value()) << "accepted, expected: " << text;
+  EXPECT_EQ(got->id, id) << got->text;
+  EXPECT_EQ(got->text, text);
+}
+
+const std::vector<std::string> kFormats = {"text", "unicode", "markdown", "latex", "json", "svg"};
+
+/// The choices of an accepted command line with --format `format` (svg gets its --out).
+ExplainChoices with_format(const std::string& format) {
+  ExplainChoices choices;
+  choices.format = format;
+  choices.has_out = format == "svg";
+  return choices;
+}
+
+/// A rule about --format: `add` (an option, or an option's value) on top of with_format(format)
+/// is accepted for each format of `accepted` and refused with `id` for every other, the English
+/// text being `text` with "{format}" replaced by the format.
+void expect_format_rule(const std::function<void(ExplainChoices&)>& add,
+                        const std::vector<std::string>& accepted, MsgId id,
+                        const std::string& text) {
+  for (const std::string& format : kFormats) {
+    SCOPED_TRACE("--format " + format);
+    ExplainChoices choices = with_format(format);
+    add(choices);
+    if (std::find(accepted.begin(), accepted.end(), format) != accepted.end()) {
+      EXPECT_FALSE(explain_refusal(choices));
+    } else {
+      std::string expected = text;
+      if (const size_t at = expected.find("{format}"); at != std::string::npos)
+        expected.replace(at, 8, format);
+      expect_refused(explain_refusal(choices), id, expected);
+    }
+  }
+}
+
+TEST(ExplainOptionRules, DefaultsAreAccepted) {
+  EXPECT_FALSE(explain_refusal(ExplainChoices{}));
+  for (const std::string& format : kFormats)
+    EXPECT_FALSE(explain_refusal(with_format(format))) << format;
+}
+
+TEST(ExplainOptionRules, StandaloneNeedsLatex) {
+  expect_format_rule([](ExplainChoices& c) { c.standalone = true; }, {"latex"},
+                     MsgId::kErrStandaloneFormat,
+                     "--standalone: only --format latex writes a complete document, got --format "
+                     "{format}");
+}
+
+TEST(ExplainOptionRules, CompareTakesOnlyTf) {
+  EXPECT_FALSE(refusal([] { check_compare(""); }));
+  EXPECT_FALSE(refusal([] { check_compare("tf"); }));
+  for (const std::string value : {"TF", "keras", "tf,tf"})
+    expect_refused(refusal([&] { check_compare(value); }), MsgId::kErrUnknownCompare,
+                   "--compare: unknown comparison '" + value + "'; choose one of: tf");
+  expect_format_rule([](ExplainChoices& c) { c.compare = "torch"; }, {}, MsgId::kErrUnknownCompare,
+                     "--compare: unknown comparison 'torch'; choose one of: tf");
+}
+
+TEST(ExplainOptionRules, CompareFormats) {
+  expect_format_rule([](ExplainChoices& c) { c.compare = "tf"; },
+                     {"text", "unicode", "markdown", "json"}, MsgId::kErrCompareFormat,
+                     "--compare: the TensorFlow comparison is written in text, unicode, markdown "
+                     "and json, not with --format {format}");
+}
+
+TEST(ExplainOptionRules, SvgNeedsOut) {
+  const std::string text =
+      "--out: --format svg writes one file per stage; name a folder for them with --out DIR";
+  ExplainChoices svg = with_format("svg");
+  svg.has_out = false;
+  expect_refused(explain_refusal(svg), MsgId::kErrSvgNeedsOut, text);
+  // Without --out, --frames and --force do not matter: the missing folder is named first.
+  svg.frames = svg.force = true;
+  expect_refused(explain_refusal(svg), MsgId::kErrSvgNeedsOut, text);
+}
+
+TEST(ExplainOptionRules, OutNeedsSvg) {
+  expect_format_rule([](ExplainChoices& c) { c.has_out = true; }, {"svg"}, MsgId::kErrOutNeedsSvg,
+                     "--out: only --format svg writes files, got --format {format}");
+}
+
+TEST(ExplainOptionRules, FramesNeedSvg) {
+  expect_format_rule([](ExplainChoices& c) { c.frames = true; }, {"svg"}, MsgId::kErrSvgOnly,
+                     "--frames: only with --format svg");
+  // --frames is named before --force.
+  expect_format_rule([](ExplainChoices& c) { c.frames = c.force = true; }, {"svg"},
+                     MsgId::kErrSvgOnly, "--frames: only with --format svg");
+}
+
+TEST(ExplainOptionRules, ForceNeedsSvg) {
+  expect_format_rule([](ExplainChoices& c) { c.force = true; }, {"svg"}, MsgId::kErrSvgOnly,
+                     "--force: only with --format svg");
+}
+
+TEST(ExplainOptionRules, FirstBrokenRuleIsReported) {
+  // Every rule broken at once: they are judged in the order option_rules.h lists.
+  ExplainChoices all = with_format("text");
+  all.standalone = all.has_out = all.frames = all.force = true;
+  all.compare = "bogus";
+  EXPECT_EQ(explain_refusal(all)->id, MsgId::kErrStandaloneFormat);
+  all.standalone = false;
+  EXPECT_EQ(explain_refusal(all)->id, MsgId::kErrUnknownCompare);
+  all.compare = "tf";
+  all.format = "latex";
+  EXPECT_EQ(explain_refusal(all)->id, MsgId::kErrCompareFormat);
+  all.compare.clear();
+  EXPECT_EQ(explain_refusal(all)->id, MsgId::kErrOutNeedsSvg);
+  all.has_out = false;
+  EXPECT_EQ(explain_refusal(all)->text, "--frames: only with --format svg");
+}
+
+TEST(ChainOptionRules, OneWayOfGivingLayers) {
+  EXPECT_FALSE(chain_refusal({.has_layer = true, .has_layers = false}));
+  EXPECT_FALSE(chain_refusal({.has_layer = false, .has_layers = true}));
+  expect_refused(chain_refusal({.has_layer = true, .has_layers = true}), MsgId::kErrLayerAndLayers,
+                 "--layer/--layers: give the layers with one of them, not both");
+  expect_refused(chain_refusal({.has_layer = false, .has_layers = false}), MsgId::kErrNoLayers,
+                 "--layer: no layers given; add --layer k4s2p1 once per layer, or --layers "
+                 "k4s1p0,k4s2p1");
+}
+
+}  // namespace
