@@ -28,7 +28,7 @@ fuzz_build=${FUZZ_BUILD_DIR:-build-fuzz}
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cmake -S . -B "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
-  -DCONVT_SANITIZE=ON -DCONVT_BUILD_BENCH=ON
+  -DCONVT_SANITIZE=ON -DCONVT_BUILD_BENCH=ON -DCONVT_WERROR=ON
 cmake --build "$asan_build" -j2
 ctest --test-dir "$asan_build" --output-on-failure -j2
 

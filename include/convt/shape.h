@@ -11,13 +11,13 @@ namespace convt {
 
 /// The derived sizes of one axis.
 struct AxisShape {
-  AxisParams in;           ///< the parameters this shape was derived from
-  int64_t full = 0;        ///< F = (n-1)s + d(k-1) + 1: the grid before cropping
-  int64_t output = 0;      ///< m = (n-1)s - 2p + d(k-1) + op + 1 = F - 2p + op
-  int64_t inserted = 0;    ///< (n-1)s + 1: the input with s-1 zeros between cells
-  int64_t dilated_k = 0;   ///< d(k-1) + 1: the kernel's extent with its gaps
-  int64_t pad = 0;         ///< d(k-1): zeros added on each side before the direct convolution
-  int64_t padded = 0;      ///< (n-1)s + 1 + 2d(k-1): the padded input
+  AxisParams in;          ///< the parameters this shape was derived from
+  int64_t full = 0;       ///< F = (n-1)s + d(k-1) + 1: the grid before cropping
+  int64_t output = 0;     ///< m = (n-1)s - 2p + d(k-1) + op + 1 = F - 2p + op
+  int64_t inserted = 0;   ///< (n-1)s + 1: the input with s-1 zeros between cells
+  int64_t dilated_k = 0;  ///< d(k-1) + 1: the kernel's extent with its gaps
+  int64_t pad = 0;        ///< d(k-1): zeros added on each side before the direct convolution
+  int64_t padded = 0;     ///< (n-1)s + 1 + 2d(k-1): the padded input
 };
 
 /// Computes the shape of one axis. REQUIRES: the per-option ranges (n, k, s, d >= 1; p, op >= 0).
@@ -26,6 +26,19 @@ AxisShape axis_shape(const AxisParams& axis);
 
 /// "3 x 2" for a 2-D size, "5" for a 1-D one.
 std::string size_text(const std::vector<int64_t>& sizes);
+
+/// The per-axis values of one parameter: axis_values(axes, &AxisParams::k) == {3, 1} for
+/// kernel_size=(3, 1). One entry per element of `axes`, in order.
+std::vector<int64_t> axis_values(const std::vector<AxisParams>& axes, int64_t AxisParams::*field);
+
+/// The parameters every shape was derived from (AxisShape::in), in order.
+std::vector<AxisParams> axis_params(const std::vector<AxisShape>& shapes);
+
+/// The output size m = (n-1)s - 2p + d(k-1) + op + 1 of every axis (AxisShape::output), in order.
+std::vector<int64_t> output_sizes(const std::vector<AxisShape>& shapes);
+
+/// The uncropped size F = (n-1)s + d(k-1) + 1 of every axis (AxisShape::full), in order.
+std::vector<int64_t> full_sizes(const std::vector<AxisShape>& shapes);
 
 /// The largest padding that still leaves m >= 1 on this axis: floor((F + op - 1) / 2).
 int64_t largest_working_padding(const AxisShape& shape);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "convt/error.h"
+#include "engine/formula_text.h"
 #include "engine/overlap.h"
 #include "engine/routes.h"
 
@@ -63,38 +64,6 @@ std::vector<size_t> distinct_axes(const Params& params) {
 bool general_form(const Params& params) {
   return std::any_of(params.axes.begin(), params.axes.end(),
                      [](const AxisParams& a) { return a.d != 1 || a.op != 0; });
-}
-
-/// The formula stage's lines: the rule, the substituted numbers, the result; then F likewise.
-std::vector<std::string> formula_lines(const Derivation& d) {
-  const bool general = general_form(d.params);
-  const bool differ = axes_differ(d.params);
-  std::vector<std::string> lines;
-  lines.push_back(general ? "m = (n-1)s - 2p + d(k-1) + output_padding + 1"
-                          : "m = (n-1)s - 2p + k");
-  for (size_t i : distinct_axes(d.params)) {
-    const AxisShape& s = d.shapes[i];
-    const AxisParams& a = s.in;
-    std::string prefix = differ ? (i == 0 ? "rows: " : "cols: ") : "";
-    std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
-    std::string kernel_span =
-        general ? str(a.d) + "*(" + str(a.k) + "-1) + " + str(a.op) + " + 1" : str(a.k);
-    lines.push_back(prefix + "m = " + base + " - 2*" + str(a.p) + " + " + kernel_span + " = " +
-                    str(s.output));
-  }
-  for (size_t i : distinct_axes(d.params)) {
-    const AxisShape& s = d.shapes[i];
-    const AxisParams& a = s.in;
-    std::string prefix = differ ? (i == 0 ? "rows: " : "cols: ") : "";
-    std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
-    if (general)
-      lines.push_back(prefix + "F = (n-1)s + d(k-1) + 1 = " + base + " + " + str(a.d) + "*(" +
-                      str(a.k) + "-1) + 1 = " + str(s.full));
-    else
-      lines.push_back(prefix + "F = (n-1)s + k = " + base + " + " + str(a.k) + " = " +
-                      str(s.full));
-  }
-  return lines;
 }
 
 std::vector<Message> formula_explanation(const Derivation& d) {
@@ -414,7 +383,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     Stage stage{StageId::kFormula,
                 {MsgId::kTitleFormula, {}},
                 std::move(explanation),
-                formula_lines(d),
+                formula_text::stage_equations(d.shapes),
                 {},
                 {},
                 {}};

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <string>
 
-#include "engine/checked.h"
 #include "convt/error.h"
+#include "engine/checked.h"
+#include "engine/formula_text.h"
 
 namespace convt {
 namespace {
@@ -35,7 +36,17 @@ std::vector<Message> axis_suffix(const Params& params, size_t axis) {
   return {{axis == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}}};
 }
 
-std::string signed_term(int64_t v) { return v < 0 ? "(" + std::to_string(v) + ")" : std::to_string(v); }
+/// `field` of every element of `items`, in order.
+template <typename T, typename F>
+std::vector<int64_t> each(const std::vector<T>& items, F field) {
+  std::vector<int64_t> out;
+  for (const T& item : items) out.push_back(field(item));
+  return out;
+}
+
+std::string signed_term(int64_t v) {
+  return v < 0 ? "(" + std::to_string(v) + ")" : std::to_string(v);
+}
 
 }  // namespace
 
@@ -43,6 +54,24 @@ std::string size_text(const std::vector<int64_t>& values) {
   std::string out;
   for (size_t i = 0; i < values.size(); ++i) out += (i ? " x " : "") + std::to_string(values[i]);
   return out;
+}
+
+std::vector<int64_t> axis_values(const std::vector<AxisParams>& axes, int64_t AxisParams::*field) {
+  return each(axes, [&](const AxisParams& a) { return a.*field; });
+}
+
+std::vector<AxisParams> axis_params(const std::vector<AxisShape>& shapes) {
+  std::vector<AxisParams> out;
+  for (const AxisShape& s : shapes) out.push_back(s.in);
+  return out;
+}
+
+std::vector<int64_t> output_sizes(const std::vector<AxisShape>& shapes) {
+  return each(shapes, [](const AxisShape& s) { return s.output; });
+}
+
+std::vector<int64_t> full_sizes(const std::vector<AxisShape>& shapes) {
+  return each(shapes, [](const AxisShape& s) { return s.full; });
 }
 
 AxisShape axis_shape(const AxisParams& a) {
@@ -66,9 +95,9 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
   if (params.dims != 1 && params.dims != 2)
     throw Error({MsgId::kErrDims, {{"value", std::to_string(params.dims)}}});
   if (params.axes.size() != static_cast<size_t>(params.dims))
-    throw Error({MsgId::kErrAxesMismatch,
-                 {{"dims", std::to_string(params.dims)},
-                  {"count", std::to_string(params.axes.size())}}});
+    throw Error(
+        {MsgId::kErrAxesMismatch,
+         {{"dims", std::to_string(params.dims)}, {"count", std::to_string(params.axes.size())}}});
   std::vector<AxisShape> shapes;
   for (size_t i = 0; i < params.axes.size(); ++i) {
     const AxisParams& a = params.axes[i];
@@ -81,15 +110,10 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
                     {"limit", std::to_string(limit)},
                     {"n", std::to_string(a.n)}}});
     if (shape.output < 1) {
-      std::string equation = "(" + std::to_string(a.n) + "-1)*" + std::to_string(a.s) + " - 2*" +
-                             std::to_string(a.p) + " + ";
-      equation += a.d == 1 ? std::to_string(a.k)
-                           : std::to_string(a.d) + "*(" + std::to_string(a.k) + "-1) + 1";
-      if (a.op != 0) equation += " + " + std::to_string(a.op);
       throw Error({MsgId::kErrNoOutput,
                    {{"p", std::to_string(a.p)},
                     {"axis", axis_suffix(params, i)},
-                    {"equation", equation},
+                    {"equation", formula_text::output_sum(a)},
                     {"m", signed_term(shape.output)},
                     {"largest", std::to_string(largest_working_padding(shape))}}});
     }
@@ -142,7 +166,8 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
                   {"got", std::to_string(values.size())},
                   {"shape", std::string(what) + " = " + size_text(per_axis)}}});
   };
-  check_count(params.kernel, kernel_cells, "--kernel", "k", [](const AxisShape& s) { return s.in.k; });
+  check_count(params.kernel, kernel_cells, "--kernel", "k",
+              [](const AxisShape& s) { return s.in.k; });
   check_count(params.input, input_cells, "--input", "n", [](const AxisShape& s) { return s.in.n; });
   // Every sum holds at most prod(k) products; keep them finite.
   auto largest = [](const std::vector<double>& values) {
@@ -151,8 +176,7 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
     return m;
   };
   double bound = largest(params.kernel) * largest(params.input) * static_cast<double>(kernel_cells);
-  if (!(bound < 1e300))
-    throw Error({MsgId::kErrValuesTooLarge, {}});
+  if (!(bound < 1e300)) throw Error({MsgId::kErrValuesTooLarge, {}});
   return shapes;
 }
 

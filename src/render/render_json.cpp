@@ -6,78 +6,33 @@
 #include <vector>
 
 #include "convt/error.h"
-#include "text/number_format.h"
 #include "convt/render.h"
+#include "render/json_writer.h"
+#include "text/number_format.h"
 #include "text/text_grid.h"
 
 namespace convt {
 namespace {
 
-/// A JSON string literal: quotes, backslashes and control characters escaped.
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string int_array(const std::vector<int64_t>& values) {
-  std::string out = "[";
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
-  return out + "]";
-}
-
-class JsonWriter {
+/// Writes one derivation as the JSON object of docs/json.md.
+class DerivationJson {
  public:
-  JsonWriter(const Derivation& d, const RenderOptions& options) : d_(d), options_(options) {}
+  DerivationJson(const Derivation& d, const RenderOptions& options) : d_(d), options_(options) {}
 
   std::string run() {
     reserve();
-    const Params& p = d_.params;
-    auto field = [&](int64_t AxisParams::*member) {
-      std::vector<int64_t> v;
-      for (const AxisParams& a : p.axes) v.push_back(a.*member);
-      return int_array(v);
-    };
-    out_ += "{\n";
-    out_ += "  \"params\": {\"dims\": " + std::to_string(p.dims) + ", \"n\": " +
-            field(&AxisParams::n) + ", \"k\": " + field(&AxisParams::k) +
-            ", \"s\": " + field(&AxisParams::s) + ", \"p\": " + field(&AxisParams::p) +
-            ", \"d\": " + field(&AxisParams::d) +
-            ", \"output_padding\": " + field(&AxisParams::op) + "},\n";
-    out_ += "  \"output_size\": " + int_array(d_.output_size()) + ",\n";
-    out_ += "  \"full_size\": " + int_array(d_.full_size()) + ",\n";
-    out_ += "  \"passed\": " + std::string(d_.passed ? "true" : "false") + ",\n";
-    out_ += "  \"stages\": [";
+    json::ObjectWriter document(out_);
+    document.member("params", json::params_object(d_.params));
+    document.member("output_size", json::ints(d_.output_size()));
+    document.member("full_size", json::ints(d_.full_size()));
+    document.member("passed", json::boolean(d_.passed));
+    document.key("stages") += "[";
     for (size_t i = 0; i < d_.stages.size(); ++i) {
       out_ += i ? ",\n" : "\n";
       stage(d_.stages[i]);
     }
-    out_ += "\n  ]\n}\n";
+    out_ += "\n  ]";
+    document.close();
     return std::move(out_);
   }
 
@@ -88,34 +43,30 @@ class JsonWriter {
   }
 
   void stage(const Stage& s) {
-    out_ += "    {\"id\": " + quoted(std::string(stage_name(s.id))) +
-            ", \"title\": " + quoted(say(s.title));
-    std::string text;
-    for (const Message& m : s.explanation) text += (text.empty() ? "" : " ") + say(m);
-    out_ += ",\n     \"text\": " + quoted(text);
-    if (!s.equations.empty()) {
-      out_ += ",\n     \"equations\": [";
-      for (size_t i = 0; i < s.equations.size(); ++i)
-        out_ += (i ? ", " : "") + quoted(s.equations[i]);
-      out_ += "]";
-    }
+    out_ += "    {\"id\": " + json::quoted(stage_name(s.id)) +
+            ", \"title\": " + json::quoted(say(s.title));
+    std::vector<std::string> text;
+    for (const Message& m : s.explanation) text.push_back(say(m));
+    out_ += ",\n     \"text\": " + json::sentences(text);
+    if (!s.equations.empty()) out_ += ",\n     \"equations\": " + json::strings(s.equations);
     if (!s.checks.empty()) {
       bool passed = true;
       out_ += ",\n     \"checks\": [";
       for (size_t i = 0; i + 1 < s.checks.size(); ++i) {
         passed = passed && s.checks[i].ok;
-        out_ += std::string(i ? "," : "") + "\n       {\"text\": " + quoted(say(s.checks[i].message)) +
-                ", \"ok\": " + (s.checks[i].ok ? "true" : "false") + "}";
+        out_ += std::string(i ? "," : "") +
+                "\n       {\"text\": " + json::quoted(say(s.checks[i].message)) +
+                ", \"ok\": " + json::boolean(s.checks[i].ok) + "}";
       }
-      out_ += "],\n     \"passed\": " + std::string(passed ? "true" : "false");
+      out_ += "],\n     \"passed\": " + json::boolean(passed);
     }
     if (s.grid) grid(*s.grid, s.id);
     out_ += "}";
   }
 
   void grid(const Grid& g, StageId id) {
-    out_ += ",\n     \"rows\": " + std::to_string(g.rows()) + ", \"cols\": " +
-            std::to_string(g.cols());
+    out_ +=
+        ",\n     \"rows\": " + std::to_string(g.rows()) + ", \"cols\": " + std::to_string(g.cols());
     if (g.cells() > options_.max_cells) {
       // Too large to list densely: the non-zeros as [row, col, value] triples, as long as
       // there are at most max_cells of them (so no stage writes more than max_cells entries).
@@ -145,7 +96,7 @@ class JsonWriter {
           if (v == 0.0) return;
           out_ += first ? "\n       " : ",\n       ";
           first = false;
-          out_ += quoted(symbol(g, r, c));
+          out_ += json::quoted(symbol(g, r, c));
         });
         out_ += "]";
       }
@@ -178,7 +129,7 @@ class JsonWriter {
     out_ += ",\n     \"symbols\": [";
     for (int64_t r = 0; r < g.rows(); ++r) {
       out_ += r ? ",\n       [" : "\n       [";
-      for (int64_t c = 0; c < g.cols(); ++c) out_ += (c ? "," : "") + quoted(symbol(g, r, c));
+      for (int64_t c = 0; c < g.cols(); ++c) out_ += (c ? "," : "") + json::quoted(symbol(g, r, c));
       out_ += "]";
     }
     out_ += "]";
@@ -235,7 +186,7 @@ class JsonWriter {
 }  // namespace
 
 std::string render_json(const Derivation& derivation, const RenderOptions& options) {
-  return JsonWriter(derivation, options).run();
+  return DerivationJson(derivation, options).run();
 }
 
 }  // namespace convt

@@ -3,8 +3,8 @@
 #include <cctype>
 
 #include "convt/error.h"
-#include "engine/overlap.h"
 #include "convt/shape_report.h"
+#include "engine/overlap.h"
 #include "tools/tool_output.h"
 
 namespace convt {
@@ -117,16 +117,10 @@ std::vector<LayerSpec> parse_layer_list(const std::string& text, int dims) {
 }
 
 std::vector<int64_t> ChainStep::input() const {
-  std::vector<int64_t> out;
-  for (const AxisShape& s : shapes) out.push_back(s.in.n);
-  return out;
+  return axis_values(axis_params(shapes), &AxisParams::n);
 }
 
-std::vector<int64_t> ChainStep::output() const {
-  std::vector<int64_t> out;
-  for (const AxisShape& s : shapes) out.push_back(s.output);
-  return out;
-}
+std::vector<int64_t> ChainStep::output() const { return output_sizes(shapes); }
 
 std::vector<int64_t> ChainResult::output() const {
   return steps.empty() ? n : steps.back().output();

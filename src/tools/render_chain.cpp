@@ -1,12 +1,12 @@
 #include "convt/render_shape_tools.h"
+#include "engine/formula_text.h"
+#include "render/json_writer.h"
 #include "tools/tool_output.h"
 #include "tools/tool_text.h"
 
 namespace convt {
 namespace {
 
-using tool_text::code;
-using tool_text::Lines;
 using tool_text::say;
 
 std::string str(int64_t v) { return std::to_string(v); }
@@ -23,19 +23,14 @@ std::string heading(const ChainResult& c, const RenderOptions& options) {
 
 /// One step's equations: one line, or "rows: ..." and "cols: ..." when its axes differ.
 std::vector<std::string> equations(const ChainStep& step, const RenderOptions& options) {
-  std::vector<AxisParams> axes;
-  for (const AxisShape& s : step.shapes) axes.push_back(s.in);
-  const bool general = needs_general_form(axes);
-  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  const std::vector<AxisParams> axes = axis_params(step.shapes);
+  const bool general = formula_text::general_form(axes);
+  const std::vector<size_t> shown = formula_text::distinct_axes(axes);
   std::vector<std::string> out;
   for (size_t i : shown)
     out.push_back(tool_text::axis_prefix(i, shown.size() > 1, options) +
-                  output_equation(step.shapes[i], general));
+                  formula_text::output_equation(step.shapes[i], general));
   return out;
-}
-
-std::string verdict(bool even, const RenderOptions& options) {
-  return say({even ? MsgId::kWordEven : MsgId::kWordUneven, {}}, options);
 }
 
 std::string summary(const ChainResult& c, const RenderOptions& options) {
@@ -52,7 +47,7 @@ std::vector<std::string> header(const RenderOptions& options) {
 }
 
 std::string text(const ChainResult& c, const RenderOptions& options) {
-  Lines lines(options);
+  tool_text::Lines lines(options);
   lines.paragraph(heading(c, options), 0);
   lines.blank();
   std::vector<std::vector<std::string>> rows = {header(options)};
@@ -61,7 +56,7 @@ std::string text(const ChainResult& c, const RenderOptions& options) {
     const std::vector<std::string> eq = equations(step, options);
     rows.push_back({str(static_cast<int64_t>(i + 1)), step.layer.text,
                     compact_size(step.input()) + " -> " + compact_size(step.output()), eq[0],
-                    verdict(step.even, options)});
+                    tool_text::verdict(step.even, options)});
     for (size_t j = 1; j < eq.size(); ++j) rows.push_back({"", "", "", eq[j], ""});
   }
   lines.add(text_table(rows, 2));
@@ -77,48 +72,45 @@ std::string markdown(const ChainResult& c, const RenderOptions& options) {
     const ChainStep& step = c.steps[i];
     std::string formula;
     for (const std::string& e : equations(step, options))
-      formula += (formula.empty() ? "" : "<br>") + code(e);
-    rows.push_back({str(static_cast<int64_t>(i + 1)), code(step.layer.text),
+      formula += (formula.empty() ? "" : "<br>") + tool_text::code(e);
+    rows.push_back({str(static_cast<int64_t>(i + 1)), tool_text::code(step.layer.text),
                     compact_size(step.input()) + " -> " + compact_size(step.output()), formula,
-                    verdict(step.even, options)});
+                    tool_text::verdict(step.even, options)});
   }
   out += markdown_table(header(options), rows);
   out += "\n" + summary(c, options) + "\n";
   return out;
 }
 
-std::string json(const ChainResult& c, const RenderOptions& options) {
-  std::string out = "{\n";
-  out += "  \"params\": {\"dims\": " + str(c.dims) + ", \"n\": " + json_ints(c.n) + "},\n";
-  out += "  \"output_size\": " + json_ints(c.output()) + ",\n";
-  out += "  \"sizes\": [" + json_ints(c.n);
-  for (const ChainStep& step : c.steps) out += "," + json_ints(step.output());
-  out += "],\n";
+/// One step's object of the "layers" member.
+std::string layer_json(const ChainStep& step, const RenderOptions& options) {
+  return "    {\"layer\": " + json::quoted(step.layer.text) + ", " +
+         json::layer_members(step.layer.axes, "op") + ",\n" +
+         "     \"input_size\": " + json::ints(step.input()) +
+         ", \"output_size\": " + json::ints(step.output()) +
+         ", \"full_size\": " + json::ints(full_sizes(step.shapes)) +
+         ", \"even\": " + json::boolean(step.even) + ",\n" +
+         "     \"equations\": " + json::strings(equations(step, options)) + "}";
+}
+
+std::string json_document(const ChainResult& c, const RenderOptions& options) {
+  std::string sizes = "[" + json::ints(c.n);
+  std::vector<std::string> layers;
   bool all_even = true;
-  out += "  \"layers\": [";
-  for (size_t i = 0; i < c.steps.size(); ++i) {
-    const ChainStep& step = c.steps[i];
-    const std::vector<AxisParams>& axes = step.layer.axes;
-    auto field = [&](int64_t AxisParams::*f) { return json_ints(axis_field(axes, f)); };
-    std::vector<int64_t> full;
-    for (const AxisShape& s : step.shapes) full.push_back(s.full);
+  for (const ChainStep& step : c.steps) {
+    sizes += "," + json::ints(step.output());
+    layers.push_back(layer_json(step, options));
     all_even = all_even && step.even;
-    out += i ? ",\n" : "\n";
-    out += "    {\"layer\": " + json_string(step.layer.text) + ", \"k\": " + field(&AxisParams::k) +
-           ", \"s\": " + field(&AxisParams::s) + ", \"p\": " + field(&AxisParams::p) +
-           ", \"d\": " + field(&AxisParams::d) + ", \"op\": " + field(&AxisParams::op) + ",\n";
-    out += "     \"input_size\": " + json_ints(step.input()) +
-           ", \"output_size\": " + json_ints(step.output()) +
-           ", \"full_size\": " + json_ints(full) + ", \"even\": " + (step.even ? "true" : "false") +
-           ",\n";
-    out += "     \"equations\": [";
-    const std::vector<std::string> eq = equations(step, options);
-    for (size_t j = 0; j < eq.size(); ++j) out += (j ? ", " : "") + json_string(eq[j]);
-    out += "]}";
   }
-  out += c.steps.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"even\": " + std::string(all_even ? "true" : "false") + ",\n";
-  out += "  \"text\": " + json_string(summary(c, options)) + "\n}\n";
+  std::string out;
+  json::ObjectWriter document(out);
+  document.member("params", json::input_object(c.dims, c.n));
+  document.member("output_size", json::ints(c.output()));
+  document.member("sizes", sizes + "]");
+  document.member("layers", json::item_lines(layers));
+  document.member("even", json::boolean(all_even));
+  document.member("text", json::quoted(summary(c, options)));
+  document.close();
   return out;
 }
 
@@ -126,15 +118,7 @@ std::string json(const ChainResult& c, const RenderOptions& options) {
 
 std::string render_chain(const ChainResult& chain, ToolFormat format,
                          const RenderOptions& options) {
-  switch (format) {
-    case ToolFormat::kText:
-      return text(chain, options);
-    case ToolFormat::kMarkdown:
-      return markdown(chain, options);
-    case ToolFormat::kJson:
-      return json(chain, options);
-  }
-  return {};
+  return render_as(format, chain, options, {text, markdown, json_document});
 }
 
 }  // namespace convt

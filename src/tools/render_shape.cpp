@@ -1,29 +1,27 @@
 #include <algorithm>
 
 #include "convt/render_shape_tools.h"
+#include "engine/formula_text.h"
+#include "render/json_writer.h"
 #include "tools/tool_output.h"
 #include "tools/tool_text.h"
 
 namespace convt {
 namespace {
 
-using tool_text::code;
-using tool_text::Lines;
 using tool_text::say;
 
 std::string str(int64_t v) { return std::to_string(v); }
 
-std::vector<AxisParams> params_axes(const ShapeReport& r) { return r.params.axes; }
-
 /// "n=2, k=2, s=2, p=1, d=1, output_padding=0 -> 2 x 2", as explain's heading writes it.
 std::string heading_params(const ShapeReport& r) {
   const std::vector<AxisParams>& axes = r.params.axes;
-  return "n=" + axis_value_text(axis_field(axes, &AxisParams::n)) +
-         ", k=" + axis_value_text(axis_field(axes, &AxisParams::k)) +
-         ", s=" + axis_value_text(axis_field(axes, &AxisParams::s)) +
-         ", p=" + axis_value_text(axis_field(axes, &AxisParams::p)) +
-         ", d=" + axis_value_text(axis_field(axes, &AxisParams::d)) +
-         ", output_padding=" + axis_value_text(axis_field(axes, &AxisParams::op)) + " -> " +
+  return "n=" + axis_value_text(axis_values(axes, &AxisParams::n)) +
+         ", k=" + axis_value_text(axis_values(axes, &AxisParams::k)) +
+         ", s=" + axis_value_text(axis_values(axes, &AxisParams::s)) +
+         ", p=" + axis_value_text(axis_values(axes, &AxisParams::p)) +
+         ", d=" + axis_value_text(axis_values(axes, &AxisParams::d)) +
+         ", output_padding=" + axis_value_text(axis_values(axes, &AxisParams::op)) + " -> " +
          size_text(r.output_size());
 }
 
@@ -133,18 +131,18 @@ std::vector<size_t> claim_axes(const ShapeReport& r, bool differ) {
 }
 
 std::string text(const ShapeReport& r, const RenderOptions& options) {
-  Lines lines(options);
-  const std::vector<AxisParams> axes = params_axes(r);
-  const bool general = needs_general_form(axes);
-  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  tool_text::Lines lines(options);
+  const std::vector<AxisParams>& axes = r.params.axes;
+  const bool general = formula_text::general_form(axes);
+  const std::vector<size_t> shown = formula_text::distinct_axes(axes);
   const bool differ = shown.size() > 1;
   lines.paragraph(heading(r, options), 0);
   lines.blank();
   lines.line(say({MsgId::kTitleFormula, {}}, options));
-  lines.line("  " + output_rule(general));
+  lines.line("  " + formula_text::output_rule(general));
   for (size_t i : shown)
     lines.line("  " + tool_text::axis_prefix(i, differ, options) +
-               output_equation(r.axes[i].shape, general));
+               formula_text::output_equation(r.axes[i].shape, general));
   for (size_t i : shown) {
     const ShapeAxis& a = r.axes[i];
     lines.blank();
@@ -183,9 +181,9 @@ std::string maps_back_cell(const ShapeAxis& a) {
 }
 
 std::string markdown(const ShapeReport& r, const RenderOptions& options) {
-  const std::vector<AxisParams> axes = params_axes(r);
-  const bool general = needs_general_form(axes);
-  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  const std::vector<AxisParams>& axes = r.params.axes;
+  const bool general = formula_text::general_form(axes);
+  const std::vector<size_t> shown = formula_text::distinct_axes(axes);
   const bool differ = shown.size() > 1;
   std::string out = "**" + heading(r, options) + "**\n\n";
   std::vector<std::string> header;
@@ -196,7 +194,7 @@ std::string markdown(const ShapeReport& r, const RenderOptions& options) {
   for (size_t i : shown) {
     std::vector<std::string> row;
     if (differ) row.push_back(say({i == 0 ? MsgId::kAxisRows : MsgId::kAxisCols, {}}, options));
-    row.push_back(code(output_equation(r.axes[i].shape, general)));
+    row.push_back(tool_text::code(formula_text::output_equation(r.axes[i].shape, general)));
     row.push_back(maps_back_cell(r.axes[i]));
     rows.push_back(std::move(row));
   }
@@ -220,70 +218,52 @@ std::string markdown(const ShapeReport& r, const RenderOptions& options) {
   return out;
 }
 
-std::string optional_int(const std::optional<int64_t>& v) { return v ? str(*v) : "null"; }
-
-std::string json(const ShapeReport& r, const RenderOptions& options) {
-  const std::vector<AxisParams>& axes = r.params.axes;
-  const bool general = needs_general_form(axes);
-  auto field = [&](int64_t AxisParams::*f) { return json_ints(axis_field(axes, f)); };
-  std::string out = "{\n";
-  out += "  \"params\": {\"dims\": " + str(r.params.dims) + ", \"n\": " + field(&AxisParams::n) +
-         ", \"k\": " + field(&AxisParams::k) + ", \"s\": " + field(&AxisParams::s) +
-         ", \"p\": " + field(&AxisParams::p) + ", \"d\": " + field(&AxisParams::d) +
-         ", \"output_padding\": " + field(&AxisParams::op) + "},\n";
-  out += "  \"output_size\": " + json_ints(r.output_size()) + ",\n";
-  out += "  \"full_size\": " + json_ints(r.full_size()) + ",\n";
-  out += "  \"axes\": [";
-  for (size_t i = 0; i < r.axes.size(); ++i) {
-    const ShapeAxis& a = r.axes[i];
-    out += i ? ",\n" : "\n";
-    out += "    {\"equation\": " + json_string(output_equation(a.shape, general)) +
-           ", \"base\": " + str(a.base) + ", \"output_padding_max\": " + str(a.op_limit - 1) +
-           ",\n";
-    out += "     \"maps_back\": [" + str(a.back_first) + "," + str(a.back_last) + "]" +
-           ", \"listed\": [";
-    for (size_t j = 0; j < a.listed.size(); ++j)
-      out += (j ? "," : "") + std::string("[") + str(a.listed[j].size) + "," + str(a.listed[j].n) +
-             "]";
-    out += "], \"forward_of_m\": " + optional_int(a.forward_of_m);
-    // The sentences without the introduction of the listing (its sizes are in maps_back/listed).
-    std::string text;
-    for (const std::string& s : forward_sentences(a, options))
-      text += (text.empty() ? "" : " ") + s;
-    out += ",\n     \"text\": " + json_string(text);
-    if (a.claim) {
-      const ClaimCheck& c = *a.claim;
-      std::string claim_text;
-      for (const std::string& s : claim_sentences(a, "", options))
-        claim_text += (claim_text.empty() ? "" : " ") + s;
-      out += ",\n     \"claim\": {\"m\": " + str(c.m) +
-             ", \"reachable\": " + (c.reachable ? "true" : "false") +
-             ", \"output_padding\": " + (c.reachable ? str(c.op) : "null") +
-             ", \"forward\": " + optional_int(c.forward) +
-             ", \"other_p\": " + optional_int(c.other_p) +
-             ", \"other_op\": " + optional_int(c.other_op) +
-             ", \"text\": " + json_string(claim_text) + "}";
-    }
-    out += "}";
+/// One axis's object of the "axes" member.
+std::string axis_json(const ShapeAxis& a, bool general, const RenderOptions& options) {
+  std::string listed;
+  for (const ForwardImage& f : a.listed)
+    listed += (listed.empty() ? "" : ",") + json::ints({f.size, f.n});
+  std::string out =
+      "    {\"equation\": " + json::quoted(formula_text::output_equation(a.shape, general)) +
+      ", \"base\": " + str(a.base) + ", \"output_padding_max\": " + str(a.op_limit - 1) + ",\n";
+  out += "     \"maps_back\": " + json::ints({a.back_first, a.back_last}) + ", \"listed\": [" +
+         listed + "], \"forward_of_m\": " + json::optional_int(a.forward_of_m);
+  // The sentences without the introduction of the listing (its sizes are in maps_back/listed).
+  out += ",\n     \"text\": " + json::sentences(forward_sentences(a, options));
+  if (a.claim) {
+    const ClaimCheck& c = *a.claim;
+    const std::optional<int64_t> op = c.reachable ? std::optional<int64_t>(c.op) : std::nullopt;
+    out += ",\n     \"claim\": {\"m\": " + str(c.m) +
+           ", \"reachable\": " + json::boolean(c.reachable) +
+           ", \"output_padding\": " + json::optional_int(op) +
+           ", \"forward\": " + json::optional_int(c.forward) +
+           ", \"other_p\": " + json::optional_int(c.other_p) +
+           ", \"other_op\": " + json::optional_int(c.other_op) +
+           ", \"text\": " + json::sentences(claim_sentences(a, "", options)) + "}";
   }
-  out += "\n  ]";
-  if (r.tf) out += ",\n  \"compare_tf\": " + render_tf_compare(*r.tf, ToolFormat::kJson, options);
-  return out + "\n}\n";
+  return out + "}";
+}
+
+std::string json_document(const ShapeReport& r, const RenderOptions& options) {
+  const bool general = formula_text::general_form(r.params.axes);
+  std::vector<std::string> axes;
+  for (const ShapeAxis& a : r.axes) axes.push_back(axis_json(a, general, options));
+  std::string out;
+  json::ObjectWriter document(out);
+  document.member("params", json::params_object(r.params));
+  document.member("output_size", json::ints(r.output_size()));
+  document.member("full_size", json::ints(r.full_size()));
+  document.member("axes", json::item_lines(axes));
+  if (r.tf) document.member("compare_tf", render_tf_compare(*r.tf, ToolFormat::kJson, options));
+  document.close();
+  return out;
 }
 
 }  // namespace
 
 std::string render_shape(const ShapeReport& report, ToolFormat format,
                          const RenderOptions& options) {
-  switch (format) {
-    case ToolFormat::kText:
-      return text(report, options);
-    case ToolFormat::kMarkdown:
-      return markdown(report, options);
-    case ToolFormat::kJson:
-      return json(report, options);
-  }
-  return {};
+  return render_as(format, report, options, {text, markdown, json_document});
 }
 
 }  // namespace convt

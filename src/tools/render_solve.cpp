@@ -1,12 +1,11 @@
 #include "convt/render_shape_tools.h"
+#include "render/json_writer.h"
 #include "tools/tool_output.h"
 #include "tools/tool_text.h"
 
 namespace convt {
 namespace {
 
-using tool_text::code;
-using tool_text::Lines;
 using tool_text::say;
 
 std::string str(int64_t v) { return std::to_string(v); }
@@ -29,10 +28,6 @@ std::string heading(const SolveResult& r, const RenderOptions& options) {
         {"filters", filters},
         {"count", str(static_cast<int64_t>(r.solutions.size()))}}},
       options);
-}
-
-std::string verdict(bool even, const RenderOptions& options) {
-  return say({even ? MsgId::kWordEven : MsgId::kWordUneven, {}}, options);
 }
 
 /// The forward convolution's cell: its call, or the call with the size it gives when that is
@@ -58,14 +53,14 @@ std::vector<std::string> header(const SolveResult& r, const RenderOptions& optio
 }
 
 std::vector<std::string> row(const Solution& s, const RenderOptions& options, bool markdown) {
-  auto value = [&](int64_t AxisParams::*f) { return axis_value_text(axis_field(s.axes, f)); };
-  auto wrap_code = [&](const std::string& text) { return markdown ? code(text) : text; };
+  auto value = [&](int64_t AxisParams::*f) { return axis_value_text(axis_values(s.axes, f)); };
+  auto wrap_code = [&](const std::string& text) { return markdown ? tool_text::code(text) : text; };
   return {value(&AxisParams::k),
           value(&AxisParams::s),
           value(&AxisParams::p),
           value(&AxisParams::d),
           value(&AxisParams::op),
-          verdict(s.even, options),
+          tool_text::verdict(s.even, options),
           wrap_code(torch_module_call(s.axes, true)),
           wrap_code(forward_cell(s, options))};
 }
@@ -73,6 +68,14 @@ std::vector<std::string> row(const Solution& s, const RenderOptions& options, bo
 std::string example(const AxisParams& a) {
   return "k=" + str(a.k) + ", s=" + str(a.s) + ", p=" + str(a.p) + ", d=" + str(a.d) +
          ", op=" + str(a.op);
+}
+
+/// The nearest size on one side with an example layer (`found`), or that there is none (`none`).
+std::string nearest_sentence(const std::optional<Reachable>& nearest, MsgId found, MsgId none,
+                             const RenderOptions& options) {
+  if (!nearest) return say({none, {}}, options);
+  return say({found, {{"size", str(nearest->size)}, {"layer", example(nearest->example)}}},
+             options);
 }
 
 /// The sentences when there is no solution: per axis without one, the nearest sizes.
@@ -86,26 +89,16 @@ std::vector<std::string> none_sentences(const SolveResult& r, const RenderOption
                         {"m", str(r.query.m[i])},
                         {"axis", tool_text::axis_tag(i, per_axis, options)}}},
                       options));
-    if (near.below)
-      out.push_back(
-          say({MsgId::kSolveNearestBelow,
-               {{"size", str(near.below->size)}, {"layer", example(near.below->example)}}},
-              options));
-    else
-      out.push_back(say({MsgId::kSolveNothingBelow, {}}, options));
-    if (near.above)
-      out.push_back(
-          say({MsgId::kSolveNearestAbove,
-               {{"size", str(near.above->size)}, {"layer", example(near.above->example)}}},
-              options));
-    else
-      out.push_back(say({MsgId::kSolveNothingAbove, {}}, options));
+    out.push_back(nearest_sentence(near.below, MsgId::kSolveNearestBelow, MsgId::kSolveNothingBelow,
+                                   options));
+    out.push_back(nearest_sentence(near.above, MsgId::kSolveNearestAbove, MsgId::kSolveNothingAbove,
+                                   options));
   }
   return out;
 }
 
 std::string text(const SolveResult& r, const RenderOptions& options) {
-  Lines lines(options);
+  tool_text::Lines lines(options);
   lines.paragraph(heading(r, options), 0);
   lines.blank();
   if (r.solutions.empty()) {
@@ -133,68 +126,62 @@ std::string markdown(const SolveResult& r, const RenderOptions& options) {
   return out;
 }
 
+/// One axis's layer as an object of scalars: {"k": 7, "s": 4, "p": 0, "d": 2, "op": 3}.
 std::string layer_json(const AxisParams& a) {
   return "{\"k\": " + str(a.k) + ", \"s\": " + str(a.s) + ", \"p\": " + str(a.p) +
          ", \"d\": " + str(a.d) + ", \"op\": " + str(a.op) + "}";
 }
 
-std::string json(const SolveResult& r, const RenderOptions& options) {
+/// One solution's object of the "solutions" member.
+std::string solution_json(const Solution& s) {
+  return "    {" + json::layer_members(s.axes, "op") +
+         ", \"output_size\": " + json::ints(s.output) + ", \"even\": " + json::boolean(s.even) +
+         ",\n" + "     \"forward_size\": " + json::ints(s.forward) +
+         ", \"maps_back\": " + json::boolean(s.maps_back) + ",\n" +
+         "     \"conv_transpose\": " + json::quoted(torch_module_call(s.axes, true)) + ",\n" +
+         "     \"conv\": " + json::quoted(torch_module_call(s.axes, false)) + "}";
+}
+
+/// One axis's object of the "nearest" member.
+std::string nearest_json(const AxisNearest& near) {
+  auto reach = [](const std::optional<Reachable>& v) {
+    return v ? "{\"size\": " + str(v->size) + ", \"layer\": " + layer_json(v->example) + "}"
+             : std::string("null");
+  };
+  return "    {\"axis\": " + str(static_cast<int64_t>(near.axis)) +
+         ", \"below\": " + reach(near.below) + ", \"above\": " + reach(near.above) + "}";
+}
+
+std::string json_document(const SolveResult& r, const RenderOptions& options) {
   const SolveQuery& q = r.query;
-  auto filter = [](const std::vector<int64_t>& v) { return v.empty() ? "null" : json_ints(v); };
-  std::string out = "{\n";
-  out += "  \"params\": {\"dims\": " + str(q.dims) + ", \"n\": " + json_ints(q.n) + "},\n";
-  out += "  \"output_size\": " + json_ints(q.m) + ",\n";
-  out += "  \"search\": {\"max_k\": " + str(q.max_k) + ", \"max_s\": " + str(q.max_s) +
-         ", \"max_d\": " + str(q.max_d) + ", \"k\": " + filter(q.k) + ", \"s\": " + filter(q.s) +
-         ", \"even\": " + (q.even_only ? "true" : "false") + "},\n";
-  out += "  \"same_axes\": " + std::string(r.same_axes ? "true" : "false") + ",\n";
-  out += "  \"count\": " + str(static_cast<int64_t>(r.solutions.size())) + ",\n";
-  out += "  \"solutions\": [";
-  for (size_t i = 0; i < r.solutions.size(); ++i) {
-    const Solution& s = r.solutions[i];
-    auto field = [&](int64_t AxisParams::*f) { return json_ints(axis_field(s.axes, f)); };
-    out += i ? ",\n" : "\n";
-    out += "    {\"k\": " + field(&AxisParams::k) + ", \"s\": " + field(&AxisParams::s) +
-           ", \"p\": " + field(&AxisParams::p) + ", \"d\": " + field(&AxisParams::d) +
-           ", \"op\": " + field(&AxisParams::op) + ", \"output_size\": " + json_ints(s.output) +
-           ", \"even\": " + (s.even ? "true" : "false") + ",\n";
-    out += "     \"forward_size\": " + json_ints(s.forward) +
-           ", \"maps_back\": " + (s.maps_back ? "true" : "false") + ",\n";
-    out += "     \"conv_transpose\": " + json_string(torch_module_call(s.axes, true)) + ",\n";
-    out += "     \"conv\": " + json_string(torch_module_call(s.axes, false)) + "}";
-  }
-  out += r.solutions.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"nearest\": [";
-  for (size_t i = 0; i < r.nearest.size(); ++i) {
-    const AxisNearest& near = r.nearest[i];
-    auto reach = [&](const std::optional<Reachable>& v) {
-      return v ? "{\"size\": " + str(v->size) + ", \"layer\": " + layer_json(v->example) + "}"
-               : std::string("null");
-    };
-    out += (i ? ",\n" : "\n") + std::string("    {\"axis\": ") +
-           str(static_cast<int64_t>(near.axis)) + ", \"below\": " + reach(near.below) +
-           ", \"above\": " + reach(near.above) + "}";
-  }
-  out += r.nearest.empty() ? "]" : "\n  ]";
-  std::string text = heading(r, options);
-  for (const std::string& s : none_sentences(r, options)) text += " " + s;
-  out += ",\n  \"text\": " + json_string(text);
-  return out + "\n}\n";
+  auto filter = [](const std::vector<int64_t>& v) { return v.empty() ? "null" : json::ints(v); };
+  std::vector<std::string> solutions, nearest;
+  for (const Solution& s : r.solutions) solutions.push_back(solution_json(s));
+  for (const AxisNearest& near : r.nearest) nearest.push_back(nearest_json(near));
+  std::vector<std::string> text = {heading(r, options)};
+  for (const std::string& s : none_sentences(r, options)) text.push_back(s);
+  std::string out;
+  json::ObjectWriter document(out);
+  document.member("params", json::input_object(q.dims, q.n));
+  document.member("output_size", json::ints(q.m));
+  document.member("search", "{\"max_k\": " + str(q.max_k) + ", \"max_s\": " + str(q.max_s) +
+                                ", \"max_d\": " + str(q.max_d) + ", \"k\": " + filter(q.k) +
+                                ", \"s\": " + filter(q.s) +
+                                ", \"even\": " + json::boolean(q.even_only) + "}");
+  document.member("same_axes", json::boolean(r.same_axes));
+  document.member("count", str(static_cast<int64_t>(r.solutions.size())));
+  document.member("solutions", json::item_lines(solutions));
+  document.member("nearest", json::item_lines(nearest));
+  document.member("text", json::sentences(text));
+  document.close();
+  return out;
 }
 
 }  // namespace
 
 std::string render_solve(const SolveResult& result, ToolFormat format,
                          const RenderOptions& options) {
-  switch (format) {
-    case ToolFormat::kText:
-      return text(result, options);
-    case ToolFormat::kMarkdown:
-      return markdown(result, options);
-    case ToolFormat::kJson:
-      return json(result, options);
-  }
-  return {};
+  return render_as(format, result, options, {text, markdown, json_document});
 }
 
 }  // namespace convt

@@ -1,14 +1,14 @@
 #include <algorithm>
 
 #include "convt/render_shape_tools.h"
+#include "engine/formula_text.h"
+#include "render/json_writer.h"
 #include "tools/tool_output.h"
 #include "tools/tool_text.h"
 
 namespace convt {
 namespace {
 
-using tool_text::code;
-using tool_text::Lines;
 using tool_text::say;
 
 std::string str(int64_t v) { return std::to_string(v); }
@@ -22,7 +22,7 @@ std::vector<std::vector<std::string>> table_rows(const TfAxis& t, bool general,
   const std::string ns = str(a.n) + "*" + str(a.s);
   return {
       {say({MsgId::kTfRowPytorch, {{"p", str(a.p)}, {"op", str(a.op)}}}, options),
-       output_equation(t.shape, general), slice(t.pytorch)},
+       formula_text::output_equation(t.shape, general), slice(t.pytorch)},
       {say({MsgId::kTfRowValid, {}}, options),
        "n*s + max(k-s, 0) = " + ns + " + max(" + str(t.k_eff) + "-" + str(a.s) +
            ", 0) = " + str(t.valid.size),
@@ -103,18 +103,19 @@ std::vector<AxisParams> params_of(const TfComparison& tf) {
 std::string keras_module(int dims) { return "Conv" + std::to_string(dims) + "DTranspose"; }
 
 std::string text_section(const TfComparison& tf, const RenderOptions& options) {
-  Lines lines(options);
+  tool_text::Lines lines(options);
   lines.line(say({MsgId::kTitleTfCompare, {}}, options));
   const std::vector<AxisParams> axes = params_of(tf);
-  const bool general = needs_general_form(axes);
-  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  const bool general = formula_text::general_form(axes);
+  const std::vector<size_t> shown = formula_text::distinct_axes(axes);
   const bool differ = shown.size() > 1;
   lines.paragraph(
       say({MsgId::kTfIntro, {{"module", keras_module(tf.dims)}, {"full", "F"}}}, options), 2);
   for (size_t i : shown) {
     const TfAxis& t = tf.axes[i];
     lines.blank();
-    lines.line("  " + tool_text::axis_prefix(i, differ, options) + full_equation(t.shape, general));
+    lines.line("  " + tool_text::axis_prefix(i, differ, options) +
+               formula_text::full_equation(t.shape, general));
     std::vector<std::vector<std::string>> rows = {{say({MsgId::kColLayer, {}}, options),
                                                    say({MsgId::kColOutputSize, {}}, options),
                                                    say({MsgId::kColKeeps, {}}, options)}};
@@ -127,19 +128,20 @@ std::string text_section(const TfComparison& tf, const RenderOptions& options) {
 
 std::string markdown_section(const TfComparison& tf, const RenderOptions& options) {
   const std::vector<AxisParams> axes = params_of(tf);
-  const bool general = needs_general_form(axes);
-  const std::vector<size_t> shown = tool_text::distinct_axes(axes);
+  const bool general = formula_text::general_form(axes);
+  const std::vector<size_t> shown = formula_text::distinct_axes(axes);
   const bool differ = shown.size() > 1;
   std::string out = "## " + say({MsgId::kTitleTfCompare, {}}, options) + "\n\n";
   out += say({MsgId::kTfIntro, {{"module", keras_module(tf.dims)}, {"full", "F"}}}, options) + "\n";
   for (size_t i : shown) {
     const TfAxis& t = tf.axes[i];
     out += "\n" +
-           code(tool_text::axis_prefix(i, differ, options) + full_equation(t.shape, general)) +
+           tool_text::code(tool_text::axis_prefix(i, differ, options) +
+                           formula_text::full_equation(t.shape, general)) +
            "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (auto& row : table_rows(t, general, options))
-      rows.push_back({row[0], code(row[1]), code(row[2])});
+      rows.push_back({row[0], tool_text::code(row[1]), tool_text::code(row[2])});
     out += markdown_table(
         {say({MsgId::kColLayer, {}}, options), say({MsgId::kColOutputSize, {}}, options),
          say({MsgId::kColKeeps, {}}, options)},
@@ -150,13 +152,19 @@ std::string markdown_section(const TfComparison& tf, const RenderOptions& option
   return out;
 }
 
+/// The members of one window: "\"output_size\": 4, \"keeps\": [1,5]".
 std::string window_json(const Window& w) {
-  return "\"output_size\": " + str(w.size) + ", \"keeps\": [" + str(w.start) + "," + str(w.end()) +
-         "]";
+  return "\"output_size\": " + str(w.size) + ", \"keeps\": " + json::ints({w.start, w.end()});
 }
 
-std::string json_value(const TfComparison& tf, const RenderOptions& options,
-                       const std::string& indent) {
+/// PyTorch's padding for one of Keras' modes: {"p": 1, "op": 0, "shift": 0}.
+std::string padding_json(const AxisParams& a, int64_t shift) {
+  return "{\"p\": " + str(a.p) + ", \"op\": " + str(a.op) + ", \"shift\": " + str(shift) + "}";
+}
+
+/// The "compare_tf" value: {"axes": [...]}, each axis's object indented to sit in a top-level
+/// member of a document.
+std::string json_value(const TfComparison& tf, const RenderOptions& options) {
   std::string out = "{\"axes\": [";
   for (size_t i = 0; i < tf.axes.size(); ++i) {
     const TfAxis& t = tf.axes[i];
@@ -170,26 +178,18 @@ std::string json_value(const TfComparison& tf, const RenderOptions& options,
       match = "\"valid\"";
       shift = t.pytorch.start - t.valid.start;
     }
-    out += (i ? ",\n" : "\n") + indent + "  {\"full\": " + str(t.shape.full) +
-           ", \"k_eff\": " + str(t.k_eff) + ",\n";
-    out += indent + "   \"pytorch\": {\"p\": " + str(a.p) + ", \"op\": " + str(a.op) + ", " +
+    out += i ? ",\n" : "\n";
+    out += "    {\"full\": " + str(t.shape.full) + ", \"k_eff\": " + str(t.k_eff) + ",\n";
+    out += "     \"pytorch\": {\"p\": " + str(a.p) + ", \"op\": " + str(a.op) + ", " +
            window_json(t.pytorch) + "},\n";
-    out += indent + "   \"valid\": {" + window_json(t.valid) + "},\n";
-    out += indent + "   \"same\": {" + window_json(t.same) +
-           ", \"crop_start\": " + str(t.same.start) + ", \"crop_end\": " + str(t.same_end_crop) +
-           "},\n";
-    out += indent + "   \"matches\": " + match + ", \"shift\": " + str(shift) + ",\n";
-    out += indent + "   \"pytorch_for_valid\": {\"p\": " + str(t.for_valid.p) +
-           ", \"op\": " + str(t.for_valid.op) + ", \"shift\": 0},\n";
-    out += indent + "   \"pytorch_for_same\": ";
-    if (t.same_possible)
-      out += "{\"p\": " + str(t.for_same.p) + ", \"op\": " + str(t.for_same.op) +
-             ", \"shift\": " + str(t.for_same.p - t.same.start) + "}";
-    else
-      out += "null";
-    std::string text;
-    for (const std::string& s : sentences(t, options)) text += (text.empty() ? "" : " ") + s;
-    out += ",\n" + indent + "   \"text\": " + json_string(text) + "}";
+    out += "     \"valid\": {" + window_json(t.valid) + "},\n";
+    out += "     \"same\": {" + window_json(t.same) + ", \"crop_start\": " + str(t.same.start) +
+           ", \"crop_end\": " + str(t.same_end_crop) + "},\n";
+    out += "     \"matches\": " + match + ", \"shift\": " + str(shift) + ",\n";
+    out += "     \"pytorch_for_valid\": " + padding_json(t.for_valid, 0) + ",\n";
+    out += "     \"pytorch_for_same\": " +
+           (t.same_possible ? padding_json(t.for_same, t.for_same.p - t.same.start) : "null");
+    out += ",\n     \"text\": " + json::sentences(sentences(t, options)) + "}";
   }
   return out + "]}";
 }
@@ -198,15 +198,7 @@ std::string json_value(const TfComparison& tf, const RenderOptions& options,
 
 std::string render_tf_compare(const TfComparison& tf, ToolFormat format,
                               const RenderOptions& options) {
-  switch (format) {
-    case ToolFormat::kText:
-      return text_section(tf, options);
-    case ToolFormat::kMarkdown:
-      return markdown_section(tf, options);
-    case ToolFormat::kJson:
-      return json_value(tf, options, "  ");
-  }
-  return {};
+  return render_as(format, tf, options, {text_section, markdown_section, json_value});
 }
 
 std::string append_tf_compare(std::string explain_output, const TfComparison& tf, ToolFormat format,

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "convt/error.h"
+#include "engine/formula_text.h"
 
 namespace convt {
 namespace {
@@ -24,6 +25,13 @@ std::vector<ForwardImage> listed_images(const AxisParams& a, int64_t first, int6
     for (int64_t size = first; size < first + kHead; ++size) add(size);
     for (int64_t size = last - kTail + 1; size <= last; ++size) add(size);
   }
+  return out;
+}
+
+/// The shape of every axis of a report.
+std::vector<AxisShape> shapes_of(const std::vector<ShapeAxis>& axes) {
+  std::vector<AxisShape> out;
+  for (const ShapeAxis& a : axes) out.push_back(a.shape);
   return out;
 }
 
@@ -96,29 +104,17 @@ std::optional<int64_t> forward_conv_size(const AxisParams& a, int64_t size) {
 }
 
 bool needs_general_form(const std::vector<AxisParams>& axes) {
-  return std::any_of(axes.begin(), axes.end(),
-                     [](const AxisParams& a) { return a.d != 1 || a.op != 0; });
+  return formula_text::general_form(axes);
 }
 
-std::string output_rule(bool general) {
-  return general ? "m = (n-1)s - 2p + d(k-1) + output_padding + 1" : "m = (n-1)s - 2p + k";
-}
+std::string output_rule(bool general) { return formula_text::output_rule(general); }
 
 std::string output_equation(const AxisShape& shape, bool general) {
-  const AxisParams& a = shape.in;
-  const std::string kernel_span =
-      general ? str(a.d) + "*(" + str(a.k) + "-1) + " + str(a.op) + " + 1" : str(a.k);
-  return "m = (" + str(a.n) + "-1)*" + str(a.s) + " - 2*" + str(a.p) + " + " + kernel_span + " = " +
-         str(shape.output);
+  return formula_text::output_equation(shape, general);
 }
 
 std::string full_equation(const AxisShape& shape, bool general) {
-  const AxisParams& a = shape.in;
-  const std::string base = "(" + str(a.n) + "-1)*" + str(a.s);
-  if (general)
-    return "F = (n-1)s + d(k-1) + 1 = " + base + " + " + str(a.d) + "*(" + str(a.k) +
-           "-1) + 1 = " + str(shape.full);
-  return "F = (n-1)s + k = " + base + " + " + str(a.k) + " = " + str(shape.full);
+  return formula_text::full_equation(shape, general);
 }
 
 std::string forward_rule(bool general) {
@@ -131,17 +127,9 @@ std::string forward_equation(const AxisParams& a, int64_t size, bool general) {
          ") + 1 = " + str(*forward_conv_size(a, size));
 }
 
-std::vector<int64_t> ShapeReport::output_size() const {
-  std::vector<int64_t> out;
-  for (const ShapeAxis& a : axes) out.push_back(a.shape.output);
-  return out;
-}
+std::vector<int64_t> ShapeReport::output_size() const { return output_sizes(shapes_of(axes)); }
 
-std::vector<int64_t> ShapeReport::full_size() const {
-  std::vector<int64_t> out;
-  for (const ShapeAxis& a : axes) out.push_back(a.shape.full);
-  return out;
-}
+std::vector<int64_t> ShapeReport::full_size() const { return full_sizes(shapes_of(axes)); }
 
 ShapeReport shape_report(const Params& params, const ShapeOptions& options) {
   ShapeReport report;

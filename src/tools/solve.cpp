@@ -4,8 +4,9 @@
 #include <array>
 
 #include "convt/error.h"
-#include "engine/overlap.h"
+#include "convt/shape.h"
 #include "convt/shape_report.h"
+#include "engine/overlap.h"
 #include "tools/tool_output.h"
 
 namespace convt {
@@ -35,8 +36,10 @@ std::pair<int64_t, int64_t> range_of(const std::vector<int64_t>& filter, size_t 
   return {filter[axis], filter[axis]};
 }
 
-/// Calls f(layer) for every layer of the box (with the filters) on `axis`, p left at 0: the
-/// layer's base (n-1)s + d(k-1) + 1 + op is the largest size it reaches, at p = 0.
+/// Calls f(layer, base) for every layer of the box (with the filters) on `axis`, p left at 0,
+/// where base is the layer's output size there, the largest size it reaches:
+/// m = (n-1)s - 2p + d(k-1) + op + 1 = F + op at p = 0, with F from axis_shape once per k, s, d
+/// (n <= 2^31 - 1 and the box's k, s, d keep it far from overflow).
 template <typename F>
 void for_each_layer(const SolveQuery& q, size_t axis, F&& f) {
   const auto [k_first, k_last] = range_of(q.k, axis, q.max_k);
@@ -47,16 +50,14 @@ void for_each_layer(const SolveQuery& q, size_t axis, F&& f) {
       for (int64_t d = 1; d <= (k == 1 ? 1 : q.max_d); ++d) {
         const AxisParams layer{q.n[axis], k, s, 0, d, 0};
         if (q.even_only && !even_overlap(layer)) continue;
+        const int64_t full = axis_shape(layer).full;
         for (int64_t op = 0; op < std::max(s, d); ++op) {
           AxisParams a = layer;
           a.op = op;
-          f(a);
+          f(a, full + op);
         }
       }
 }
-
-/// The largest size from n, at p = 0.
-int64_t base_size(const AxisParams& a) { return (a.n - 1) * a.s + a.d * (a.k - 1) + 1 + a.op; }
 
 void check_filter(const std::vector<int64_t>& values, const char* option, MsgId what,
                   int64_t max) {
@@ -74,8 +75,8 @@ void check_filter(const std::vector<int64_t>& values, const char* option, MsgId 
 std::optional<Reachable> reachable(const SolveQuery& q, size_t axis, int64_t size) {
   if (size < 1) return std::nullopt;
   std::optional<Reachable> best;
-  for_each_layer(q, axis, [&](AxisParams a) {
-    const int64_t excess = base_size(a) - size;
+  for_each_layer(q, axis, [&](AxisParams a, int64_t base) {
+    const int64_t excess = base - size;
     if (excess < 0 || excess % 2 != 0) return;
     a.p = excess / 2;
     if (!best || axis_key(a) < axis_key(best->example)) best = Reachable{size, a};
@@ -88,8 +89,7 @@ std::optional<Reachable> reachable(const SolveQuery& q, size_t axis, int64_t siz
 AxisNearest nearest_sizes(const SolveQuery& q, size_t axis) {
   const int64_t m = q.m[axis];
   int64_t below = 0, above = 0;  // 0: none
-  for_each_layer(q, axis, [&](const AxisParams& a) {
-    const int64_t base = base_size(a);
+  for_each_layer(q, axis, [&](const AxisParams&, int64_t base) {
     // Below m: base itself, or the largest size < m of base's parity.
     int64_t b = base < m ? base : ((base - (m - 1)) % 2 == 0 ? m - 1 : m - 2);
     if (b >= 1) below = std::max(below, b);
@@ -111,8 +111,8 @@ AxisNearest nearest_sizes(const SolveQuery& q, size_t axis) {
 std::vector<AxisParams> solve_axis(const SolveQuery& q, size_t axis) {
   std::vector<AxisParams> out;
   const int64_t m = q.m[axis];
-  for_each_layer(q, axis, [&](AxisParams a) {
-    const int64_t excess = base_size(a) - m;  // = 2p
+  for_each_layer(q, axis, [&](AxisParams a, int64_t base) {
+    const int64_t excess = base - m;  // = 2p
     if (excess < 0 || excess % 2 != 0) return;
     a.p = excess / 2;
     // One more than the limit is enough for solve() to refuse; keep memory bounded.
@@ -143,7 +143,7 @@ SolveResult solve(const SolveQuery& query) {
     s.axes = std::move(layer);
     s.even = even_overlap(s.axes);
     for (const AxisParams& a : s.axes) {
-      const int64_t m = base_size(a) - 2 * a.p;
+      const int64_t m = axis_shape(a).output;
       s.output.push_back(m);
       s.forward.push_back(forward_conv_size(a, m).value_or(0));
       s.maps_back = s.maps_back && s.forward.back() == a.n;

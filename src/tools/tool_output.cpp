@@ -38,34 +38,6 @@ ToolFormat tool_format_from_name(const std::string& name) {
   throw Error({MsgId::kErrUnknownFormat, {{"value", name}, {"valid", "text, markdown, json"}}});
 }
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"') {
-      out += "\\\"";
-    } else if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20) {
-      static const char* const kHex = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  return out + "\"";
-}
-
-std::string json_ints(const std::vector<int64_t>& values) {
-  std::string out = "[";
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
-  return out + "]";
-}
-
 std::string compact_size(const std::vector<int64_t>& values) {
   if (values.empty()) return "";
   if (all_same(values)) return std::to_string(values[0]);
@@ -77,12 +49,6 @@ std::string axis_value_text(const std::vector<int64_t>& values) {
   if (all_same(values)) return std::to_string(values[0]);
   std::string out;
   for (size_t i = 0; i < values.size(); ++i) out += (i ? "x" : "") + std::to_string(values[i]);
-  return out;
-}
-
-std::vector<int64_t> axis_field(const std::vector<AxisParams>& axes, int64_t AxisParams::*field) {
-  std::vector<int64_t> out;
-  for (const AxisParams& a : axes) out.push_back(a.*field);
   return out;
 }
 
@@ -135,9 +101,9 @@ std::string torch_module_call(const std::vector<AxisParams>& axes, bool transpos
   const std::string dims = std::to_string(axes.size());
   std::string out =
       transposed ? "nn.ConvTranspose" + dims + "d(1, 1, " : "nn.Conv" + dims + "d(1, 1, ";
-  out += keyword("kernel_size", axis_field(axes, &AxisParams::k));
+  out += keyword("kernel_size", axis_values(axes, &AxisParams::k));
   auto optional = [&](const char* name, int64_t AxisParams::*field, int64_t default_value) {
-    std::vector<int64_t> values = axis_field(axes, field);
+    std::vector<int64_t> values = axis_values(axes, field);
     if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == default_value; }))
       return;
     out += ", " + keyword(name, values);
@@ -150,9 +116,9 @@ std::string torch_module_call(const std::vector<AxisParams>& axes, bool transpos
 }
 
 std::string layer_token(const std::vector<AxisParams>& axes) {
-  std::string out = "k" + axis_value_text(axis_field(axes, &AxisParams::k));
+  std::string out = "k" + axis_value_text(axis_values(axes, &AxisParams::k));
   auto optional = [&](const char* name, int64_t AxisParams::*field, int64_t default_value) {
-    std::vector<int64_t> values = axis_field(axes, field);
+    std::vector<int64_t> values = axis_values(axes, field);
     if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == default_value; }))
       return;
     out += name + axis_value_text(values);

@@ -1,23 +1,43 @@
-// Output helpers shared by the shape tools (convt shape, solve, chain): the output format, JSON
-// literals, compact per-axis sizes and aligned tables. Pure: they return strings.
+// Output helpers shared by the shape tools (convt shape, solve, chain, --compare tf): the choice
+// of renderer by output format, compact per-axis sizes, aligned tables and the PyTorch calls.
+// Pure: they return strings. The JSON pieces are render/json_writer.h's.
 #pragma once
 
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "convt/params.h"
+#include "convt/render.h"
 #include "convt/render_shape_tools.h"
 
 namespace convt {
 
+/// One tool's renderers of a `Result` (ShapeReport, SolveResult, ...), one per ToolFormat, each
+/// returning its whole output in that format (see render_shape_tools.h for what each writes).
+template <typename Result>
+struct ToolRenderers {
+  using Renderer = std::string (*)(const Result&, const RenderOptions&);
+  Renderer text;      ///< ToolFormat::kText
+  Renderer markdown;  ///< ToolFormat::kMarkdown
+  Renderer json;      ///< ToolFormat::kJson
+};
 
-/// A JSON string literal: quotes, backslashes and control characters escaped.
-std::string json_string(std::string_view text);
-
-/// A JSON array of whole numbers: [1,2].
-std::string json_ints(const std::vector<int64_t>& values);
+/// `result` rendered by the renderer `renderers` has for `format`: the one place the shape
+/// tools choose their renderer (render_shape, render_solve, render_chain, render_tf_compare).
+template <typename Result>
+std::string render_as(ToolFormat format, const Result& result, const RenderOptions& options,
+                      const ToolRenderers<Result>& renderers) {
+  switch (format) {
+    case ToolFormat::kText:
+      return renderers.text(result, options);
+    case ToolFormat::kMarkdown:
+      return renderers.markdown(result, options);
+    case ToolFormat::kJson:
+      return renderers.json(result, options);
+  }
+  return {};
+}
 
 /// A per-axis size, compact: "4" when every axis has the same value, "4 x 2" otherwise.
 /// **Example**: compact_size({4, 4}) == "4"; compact_size({4, 2}) == "4 x 2".
@@ -25,9 +45,6 @@ std::string compact_size(const std::vector<int64_t>& values);
 
 /// A per-axis parameter as the --k option takes it: "4" or "4x2".
 std::string axis_value_text(const std::vector<int64_t>& values);
-
-/// The per-axis values of `field` over `axes`.
-std::vector<int64_t> axis_field(const std::vector<AxisParams>& axes, int64_t AxisParams::*field);
 
 /// Columns of a table, laid out as aligned text: every cell padded to its column's widest cell,
 /// columns separated by two spaces, numbers (cells of digits) right-aligned and everything

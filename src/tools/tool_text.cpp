@@ -22,11 +22,6 @@ std::string module_name(int dims, bool transposed) {
   return std::string(transposed ? "ConvTranspose" : "Conv") + std::to_string(dims) + "d";
 }
 
-std::vector<size_t> distinct_axes(const std::vector<AxisParams>& axes) {
-  if (axes.size() == 2 && !(axes[0] == axes[1])) return {0, 1};
-  return {0};
-}
-
 std::string axis_tag(size_t axis, bool differ, const RenderOptions& options) {
   if (!differ) return "";
   return " (" + say({axis == 0 ? MsgId::kAxisRows : MsgId::kAxisCols, {}}, options) + ")";
@@ -35,6 +30,10 @@ std::string axis_tag(size_t axis, bool differ, const RenderOptions& options) {
 std::string axis_prefix(size_t axis, bool differ, const RenderOptions& options) {
   if (!differ) return "";
   return say({axis == 0 ? MsgId::kAxisRows : MsgId::kAxisCols, {}}, options) + ": ";
+}
+
+std::string verdict(bool even, const RenderOptions& options) {
+  return say({even ? MsgId::kWordEven : MsgId::kWordUneven, {}}, options);
 }
 
 std::string code(const std::string& text) { return "`" + text + "`"; }

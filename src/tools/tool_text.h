@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "convt/messages.h"
-#include "convt/params.h"
 #include "convt/render.h"
 
 namespace convt::tool_text {
@@ -35,14 +34,15 @@ class Lines {
 /// "ConvTranspose2d" / "Conv1d" ... for `dims` axes.
 std::string module_name(int dims, bool transposed);
 
-/// The axes that need their own lines: {0} when every axis is the same, {0, 1} otherwise.
-std::vector<size_t> distinct_axes(const std::vector<AxisParams>& axes);
-
-/// " (rows)" / " (cols)" when the axes differ (`differ`), "" otherwise.
+/// " (rows)" / " (cols)" when the axes differ (`differ`), "" otherwise. The axes that need lines
+/// of their own are engine/formula_text.h's distinct_axes.
 std::string axis_tag(size_t axis, bool differ, const RenderOptions& options);
 
 /// "rows: " / "cols: " when the axes differ, "" otherwise: the prefix of an axis's equations.
 std::string axis_prefix(size_t axis, bool differ, const RenderOptions& options);
+
+/// The overlap verdict of a layer, "even" or "uneven" in options.lang (see engine/overlap.h).
+std::string verdict(bool even, const RenderOptions& options);
 
 /// "`text`" for a Markdown cell or paragraph.
 std::string code(const std::string& text);
