@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "convt/params.h"
 #include "cli/run_cli.h"
+#include "convt/params.h"
 
 namespace {
 

@@ -58,11 +58,11 @@ struct CheckLine {
 struct Stage {
   StageId id;
   Message title;
-  std::vector<Message> explanation;     ///< one or more sentences, in order
-  std::vector<std::string> equations;   ///< formula stage: language-neutral lines
-  std::optional<Grid> grid;             ///< the stage's values (absent for formula and check)
-  std::optional<Grid> full_view;        ///< output stage: the F-grid with the crop marked
-  std::vector<CheckLine> checks;        ///< check stage
+  std::vector<Message> explanation;    ///< one or more sentences, in order
+  std::vector<std::string> equations;  ///< formula stage: language-neutral lines
+  std::optional<Grid> grid;            ///< the stage's values (absent for formula and check)
+  std::optional<Grid> full_view;       ///< output stage: the F-grid with the crop marked
+  std::vector<CheckLine> checks;       ///< check stage
 };
 
 /// The whole derivation of one layer.

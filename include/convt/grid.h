@@ -12,14 +12,14 @@ namespace convt {
 /// Where a cell's value comes from. Renderers mark every kind but kData so that structural
 /// zeros are never mistaken for data.
 enum class CellKind : uint8_t {
-  kData,           ///< an input, kernel or computed value
-  kMatrixZero,     ///< a zero of C or C^T: no kernel tap connects this row and column
-  kStrideZero,     ///< a zero inserted between input cells (s-1 per gap)
-  kPaddingZero,    ///< a zero of the d(k-1) border added before the direct convolution
-  kDilationZero,   ///< a zero between dilated kernel taps (d-1 per gap)
-  kCropped,        ///< an F-grid cell removed by padding (p at the start, p-op at the end)
+  kData,                 ///< an input, kernel or computed value
+  kMatrixZero,           ///< a zero of C or C^T: no kernel tap connects this row and column
+  kStrideZero,           ///< a zero inserted between input cells (s-1 per gap)
+  kPaddingZero,          ///< a zero of the d(k-1) border added before the direct convolution
+  kDilationZero,         ///< a zero between dilated kernel taps (d-1 per gap)
+  kCropped,              ///< an F-grid cell removed by padding (p at the start, p-op at the end)
   kKeptByOutputPadding,  ///< a computed cell kept only because output_padding > 0
-  kAddedZero,      ///< an output cell past the F grid: a zero added by output_padding > p
+  kAddedZero,            ///< an output cell past the F grid: a zero added by output_padding > p
 };
 
 /// How the rows (or columns) of a grid are labelled.
@@ -137,11 +137,11 @@ class Grid {
   int64_t cols_ = 0;
   bool sparse_ = false;
   bool symbolic_ = false;
-  std::vector<double> values_;     // dense: rows*cols; sparse: one per entry
-  std::vector<CellKind> kinds_;    // dense only
-  std::vector<int64_t> row_start_; // sparse only
-  std::vector<int64_t> col_index_; // sparse only
-  std::vector<Expr> exprs_;        // symbolic only: like values_
+  std::vector<double> values_;      // dense: rows*cols; sparse: one per entry
+  std::vector<CellKind> kinds_;     // dense only
+  std::vector<int64_t> row_start_;  // sparse only
+  std::vector<int64_t> col_index_;  // sparse only
+  std::vector<Expr> exprs_;         // symbolic only: like values_
 };
 
 }  // namespace convt

@@ -290,10 +290,10 @@ struct MessageArg {
 
   std::string name;
   Form form = Form::kText;
-  std::string text;            ///< kText
-  double number = 0.0;         ///< kNumber
-  std::vector<Message> parts;  ///< kParts: resolved and joined, in order
-  std::string joiner;          ///< kParts: between two parts
+  std::string text;                 ///< kText
+  double number = 0.0;              ///< kNumber
+  std::vector<Message> parts;       ///< kParts: resolved and joined, in order
+  std::string joiner;               ///< kParts: between two parts
   CellKind mark = CellKind::kData;  ///< kMark
 };
 

@@ -62,8 +62,8 @@ struct Limits {
 };
 
 /// Builds the parameters of a square problem on every axis of `dims`.
-Params square_params(int dims, int64_t n, int64_t k, int64_t s = 1, int64_t p = 0,
-                     int64_t d = 1, int64_t op = 0);
+Params square_params(int dims, int64_t n, int64_t k, int64_t s = 1, int64_t p = 0, int64_t d = 1,
+                     int64_t op = 0);
 
 /// Parses a per-axis size such as "3" (every axis) or "3x2" (rows x cols) for the option named
 /// `option`. Each value is a whole number >= `min_value` and <= 2^31-1; `what` names the

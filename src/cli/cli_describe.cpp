@@ -3,8 +3,8 @@
 #include <string_view>
 
 #include "cli/completion.h"
-#include "convt/error.h"
 #include "cli/man_page.h"
+#include "convt/error.h"
 #include "convt/version.h"
 
 namespace convt::cli {

@@ -69,7 +69,8 @@ bool use_color(const std::string& flag, const Environment& env) {
 }
 
 int64_t output_width(const std::string& flag, const Environment& env) {
-  return flag.empty() ? env.width : parse_bounded(flag, "--width", MsgId::kWordOutputWidth, 20, 100000);
+  return flag.empty() ? env.width
+                      : parse_bounded(flag, "--width", MsgId::kWordOutputWidth, 20, 100000);
 }
 
 }  // namespace convt::cli

@@ -95,10 +95,13 @@ void check_output_folder(const std::string& dir, bool force) {
 void write_figures(const std::string& dir, const std::vector<Figure>& figures) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) throw Error({MsgId::kErrOutCreate, {{"dir", dir},
-                  ec.category() == std::generic_category() || ec.category() == std::system_category()
-                      ? reason_of(ec.value())
-                      : MessageArg("reason", ec.message())}});
+  if (ec)
+    throw Error(
+        {MsgId::kErrOutCreate,
+         {{"dir", dir},
+          ec.category() == std::generic_category() || ec.category() == std::system_category()
+              ? reason_of(ec.value())
+              : MessageArg("reason", ec.message())}});
   if (!fs::is_directory(dir, ec)) throw Error({MsgId::kErrOutNotFolder, {{"dir", dir}}});
   const mode_t mode = file_mode();
   for (const Figure& figure : figures) {

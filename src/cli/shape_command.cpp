@@ -30,7 +30,8 @@ void setup_shape(CLI::App& app, ShapeCommandOptions& o) {
 std::string run_shape(const ShapeCommandOptions& o, const Environment& env) {
   const Params params = parse_size_options(o.sizes);
   ShapeOptions options;
-  if (!o.m.empty()) options.claimed = parse_axis_values(o.m, "--m", MsgId::kColOutputSize, 1, params.dims);
+  if (!o.m.empty())
+    options.claimed = parse_axis_values(o.m, "--m", MsgId::kColOutputSize, 1, params.dims);
   check_compare(o.compare);
   options.compare_tf = !o.compare.empty();
   const ToolOutput output = tool_output(o.output, env);

@@ -15,16 +15,16 @@ namespace convt {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(StageId::kCount)> kStageNames = {
-    "formula",       "kernel",        "input",          "conv_matrix",    "transposed_matrix",
-    "matrix_output", "scatter_output", "zero_inserted", "padded_input",   "flipped_kernel",
-    "dilated_kernel", "direct_output", "output",        "overlap",       "check"};
+    "formula",        "kernel",         "input",         "conv_matrix",  "transposed_matrix",
+    "matrix_output",  "scatter_output", "zero_inserted", "padded_input", "flipped_kernel",
+    "dilated_kernel", "direct_output",  "output",        "overlap",      "check"};
 
 constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles = {
-    MsgId::kTitleFormula,       MsgId::kTitleKernel,        MsgId::kTitleInput,
+    MsgId::kTitleFormula,       MsgId::kTitleKernel,           MsgId::kTitleInput,
     MsgId::kTitleConvMatrix,    MsgId::kTitleTransposedMatrix, MsgId::kTitleMatrixOutput,
-    MsgId::kTitleScatterOutput, MsgId::kTitleZeroInserted,  MsgId::kTitlePaddedInput,
-    MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel, MsgId::kTitleDirectOutput,
-    MsgId::kTitleOutput,        MsgId::kTitleOverlap,       MsgId::kTitleCheck};
+    MsgId::kTitleScatterOutput, MsgId::kTitleZeroInserted,     MsgId::kTitlePaddedInput,
+    MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel,    MsgId::kTitleDirectOutput,
+    MsgId::kTitleOutput,        MsgId::kTitleOverlap,          MsgId::kTitleCheck};
 
 std::string str(int64_t v) { return std::to_string(v); }
 
@@ -33,8 +33,8 @@ std::string str(int64_t v) { return std::to_string(v); }
 MessageArg axis_arg(std::string name, const std::vector<int64_t>& values) {
   if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; }))
     return {std::move(name), str(values[0])};
-  return {std::move(name), Message{MsgId::kAxisValues,
-                                   {{"rows", str(values[0])}, {"cols", str(values[1])}}}};
+  return {std::move(name),
+          Message{MsgId::kAxisValues, {{"rows", str(values[0])}, {"cols", str(values[1])}}}};
 }
 
 /// Per-axis sizes picked by `field`, over the real axes of the problem.
@@ -68,8 +68,8 @@ bool general_form(const Params& params) {
 
 std::vector<Message> formula_explanation(const Derivation& d) {
   std::vector<Message> out;
-  out.push_back({general_form(d.params) ? MsgId::kExplainFormulaGeneral : MsgId::kExplainFormula,
-                 {}});
+  out.push_back(
+      {general_form(d.params) ? MsgId::kExplainFormulaGeneral : MsgId::kExplainFormula, {}});
   const bool differ = axes_differ(d.params);
   for (size_t i : distinct_axes(d.params)) {
     const AxisShape& s = d.shapes[i];
@@ -94,10 +94,9 @@ std::vector<Message> output_explanation(const Derivation& d) {
   std::vector<int64_t> end =
       sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
   std::vector<Message> out;
-  out.push_back({d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
-                 {axis_arg("start", start),
-                  axis_arg("end", end),
-                  {"shape", size_text(d.output_size())}}});
+  out.push_back(
+      {d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
+       {axis_arg("start", start), axis_arg("end", end), {"shape", size_text(d.output_size())}}});
   const bool differ = axes_differ(d.params);
   for (size_t i : distinct_axes(d.params)) {
     const AxisParams& a = d.shapes[i].in;
@@ -105,7 +104,9 @@ std::vector<Message> output_explanation(const Derivation& d) {
     const int64_t kept = std::min(a.op, a.p);
     if (kept > 0)
       out.push_back({MsgId::kExplainOutputPaddingKept,
-                     {{"op", str(a.op)}, {"axis", axis_tag(d, i, differ)}, {"count", str(kept)},
+                     {{"op", str(a.op)},
+                      {"axis", axis_tag(d, i, differ)},
+                      {"count", str(kept)},
                       {"mark", CellKind::kKeptByOutputPadding}}});
     if (a.op > a.p)
       out.push_back({MsgId::kExplainOutputPaddingAdded,
@@ -206,14 +207,16 @@ std::optional<StageId> stage_from_name(std::string_view name) {
 std::vector<StageId> parse_stage_list(const std::string& text) {
   std::vector<StageId> ids;
   std::string valid;
-  for (std::string_view name : kStageNames) valid += (valid.empty() ? "" : ", ") + std::string(name);
+  for (std::string_view name : kStageNames)
+    valid += (valid.empty() ? "" : ", ") + std::string(name);
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find(',', start);
     if (end == std::string::npos) end = text.size();
     std::string name = text.substr(start, end - start);
     const size_t first = name.find_first_not_of(' ');
-    name = first == std::string::npos ? "" : name.substr(first, name.find_last_not_of(' ') + 1 - first);
+    name = first == std::string::npos ? ""
+                                      : name.substr(first, name.find_last_not_of(' ') + 1 - first);
     std::optional<StageId> id = stage_from_name(name);
     if (!id) throw Error({MsgId::kErrUnknownStage, {{"value", name}, {"valid", valid}}});
     ids.push_back(*id);
@@ -293,7 +296,8 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   Grid output = crop(matrix_out, shape);
 
   // The check: shapes from the direct route's grid against the formula, then values.
-  Stage check{StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}};
+  Stage check{
+      StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}};
   {
     std::vector<int64_t> route_m, formula_m;
     const std::array<int64_t, 2> direct_size = {direct.rows(), direct.cols()};
@@ -303,9 +307,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       route_m.push_back(direct_size[axis] - a.p - (a.p - a.op));
       formula_m.push_back((a.n - 1) * a.s - 2 * a.p + a.d * (a.k - 1) + a.op + 1);
     }
-    check.checks.push_back({{MsgId::kCheckShape,
-                             {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
-                            route_m == formula_m});
+    check.checks.push_back(
+        {{MsgId::kCheckShape, {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
+         route_m == formula_m});
     const Grid scale = magnitude(input, kernel, shape);
     const int64_t terms = A.k * B.k;
     const int64_t cells = matrix_out.cells();
@@ -321,9 +325,8 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     // used rather than stored (it would be one more F-sized array).
     auto u = [](int64_t j) { return static_cast<double>((j * 5) % 11 - 5); };
     std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
-    c.for_each_entry([&](int64_t r, int64_t col, double v) {
-      cu[static_cast<size_t>(r)] += v * u(col);
-    });
+    c.for_each_entry(
+        [&](int64_t r, int64_t col, double v) { cu[static_cast<size_t>(r)] += v * u(col); });
     double left = 0.0, right = 0.0, bound = 0.0;
     const std::vector<double>& xs = input.dense_values();
     for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * xs[r];
@@ -344,9 +347,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
           {{MsgId::kCheckSymbolicDirect, {{"equal", str(direct_sums)}, {"cells", str(cells)}}},
            direct_sums == cells});
     }
-    check.checks.push_back({{MsgId::kCheckAdjoint,
-                             {{"left", Number{left}}, {"right", Number{right}}}},
-                            close(left, right, bound, cells + terms)});
+    check.checks.push_back(
+        {{MsgId::kCheckAdjoint, {{"left", Number{left}}, {"right", Number{right}}}},
+         close(left, right, bound, cells + terms)});
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
     check.checks.push_back({{d.passed ? MsgId::kCheckPassed : MsgId::kCheckFailed,
@@ -391,11 +394,13 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   }
   add(StageId::kKernel,
       {{MsgId::kExplainKernel,
-        {{"shape", grid_size(kernel)}, {"default", default_note(params.kernel.empty(), kernel.cells())}}}},
+        {{"shape", grid_size(kernel)},
+         {"default", default_note(params.kernel.empty(), kernel.cells())}}}},
       kernel);
   add(StageId::kInput,
       {{MsgId::kExplainInput,
-        {{"shape", grid_size(input)}, {"default", default_note(params.input.empty(), input.cells())}}}},
+        {{"shape", grid_size(input)},
+         {"default", default_note(params.input.empty(), input.cells())}}}},
       input);
   const bool one_d = dims == 1;
   add(StageId::kConvMatrix, {{one_d ? MsgId::kExplainConvMatrix1d : MsgId::kExplainConvMatrix, {}}},
@@ -411,7 +416,8 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   add(StageId::kZeroInserted,
       {A.s > 1 || B.s > 1
            ? Message{MsgId::kExplainZeroInserted,
-                     {axis_arg("gap", sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; })),
+                     {axis_arg("gap",
+                               sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; })),
                       {"shape", grid_size(inserted)}}}
            : Message{MsgId::kExplainZeroInsertedStrideOne, {}}},
       std::move(inserted));
@@ -431,8 +437,13 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   add(StageId::kDirectOutput, {{MsgId::kExplainDirectOutput, {{"shape", grid_size(direct)}}}},
       std::move(direct));
   if (wanted(StageId::kOutput)) {
-    Stage stage{StageId::kOutput, {MsgId::kTitleOutput, {}}, output_explanation(d), {},
-                std::move(output), std::move(full_view), {}};
+    Stage stage{StageId::kOutput,
+                {MsgId::kTitleOutput, {}},
+                output_explanation(d),
+                {},
+                std::move(output),
+                std::move(full_view),
+                {}};
     d.stages.push_back(std::move(stage));
   }
   if (wanted(StageId::kOverlap))

@@ -22,25 +22,28 @@ bool all_digits(std::string_view s) {
 int64_t parse_whole(std::string_view token, const std::string& text, const std::string& option,
                     MsgId what, int64_t min_value) {
   Message bad{MsgId::kErrWholeNumber,
-              {{"option", option}, {"what", Message{what, {}}}, {"min", std::to_string(min_value)},
+              {{"option", option},
+               {"what", Message{what, {}}},
+               {"min", std::to_string(min_value)},
                {"value", text}}};
   if (!all_digits(token)) throw Error(bad);
   // Digits only: anything longer than 10 digits (ignoring leading zeros) is too large.
   size_t first = token.find_first_not_of('0');
   if (first != std::string_view::npos && token.size() - first > 10)
-    throw Error({MsgId::kErrTooLarge, {{"option", option}, {"what", Message{what, {}}}, {"value", text}}});
+    throw Error(
+        {MsgId::kErrTooLarge, {{"option", option}, {"what", Message{what, {}}}, {"value", text}}});
   int64_t value = 0;
   std::from_chars(token.data(), token.data() + token.size(), value);
   if (value > kMaxParsed)
-    throw Error({MsgId::kErrTooLarge, {{"option", option}, {"what", Message{what, {}}}, {"value", text}}});
+    throw Error(
+        {MsgId::kErrTooLarge, {{"option", option}, {"what", Message{what, {}}}, {"value", text}}});
   if (value < min_value) throw Error(bad);
   return value;
 }
 
 }  // namespace
 
-Params square_params(int dims, int64_t n, int64_t k, int64_t s, int64_t p, int64_t d,
-                     int64_t op) {
+Params square_params(int dims, int64_t n, int64_t k, int64_t s, int64_t p, int64_t d, int64_t op) {
   Params params;
   params.dims = dims;
   params.axes.assign(static_cast<size_t>(dims), AxisParams{n, k, s, p, d, op});
@@ -71,8 +74,11 @@ std::vector<int64_t> parse_axis_values(const std::string& text, const std::strin
 int64_t parse_bounded(const std::string& text, const std::string& option, MsgId what,
                       int64_t min_value, int64_t max_value) {
   Message bad{MsgId::kErrRange,
-              {{"option", option}, {"what", Message{what, {}}}, {"min", std::to_string(min_value)},
-               {"max", std::to_string(max_value)}, {"value", text}}};
+              {{"option", option},
+               {"what", Message{what, {}}},
+               {"min", std::to_string(min_value)},
+               {"max", std::to_string(max_value)},
+               {"value", text}}};
   if (!all_digits(text)) throw Error(bad);
   size_t first = text.find_first_not_of('0');
   if (first != std::string::npos && text.size() - first > 18) throw Error(bad);

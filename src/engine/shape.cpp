@@ -122,7 +122,8 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
 
   auto product = [&](auto field) {
     int64_t total = 1;
-    for (const AxisShape& s : shapes) total = must(checked_mul(total, field(s)), MsgId::kWordGridSize);
+    for (const AxisShape& s : shapes)
+      total = must(checked_mul(total, field(s)), MsgId::kWordGridSize);
     return total;
   };
   int64_t kernel_cells = product([](const AxisShape& s) { return s.in.k; });

@@ -62,8 +62,8 @@ class DocumentWriter {
       std::vector<CheckItem> items;
       for (size_t i = 0; i + 1 < stage.checks.size(); ++i) {
         const CheckLine& c = stage.checks[i];
-        items.push_back({c.ok, say({c.ok ? MsgId::kCheckOk : MsgId::kCheckMismatch, {}}),
-                         say(c.message)});
+        items.push_back(
+            {c.ok, say({c.ok ? MsgId::kCheckOk : MsgId::kCheckMismatch, {}}), say(c.message)});
       }
       append(flavour_.checks(items, options_));
       const CheckLine& verdict = stage.checks.back();
@@ -75,8 +75,8 @@ class DocumentWriter {
   /// The paragraph naming a grid of the output stage ("The F-grid (5 x 5) ..."), then the grid.
   void note_and_grid(const Stage& stage, MsgId note, const Grid& grid) {
     blank();
-    append(flavour_.paragraph(
-        flavour_.grid_note(say({note, {{"shape", grid_size(d_, grid)}}})), options_));
+    append(flavour_.paragraph(flavour_.grid_note(say({note, {{"shape", grid_size(d_, grid)}}})),
+                              options_));
     if (flavour_.spaced()) blank();
     grid_block(stage, grid);
   }

@@ -10,12 +10,8 @@ namespace {
 
 /// The format names: the one list format_from_name and format_names read.
 constexpr std::pair<std::string_view, Format> kFormatNames[] = {
-    {"text", Format::kText},
-    {"unicode", Format::kUnicode},
-    {"markdown", Format::kMarkdown},
-    {"latex", Format::kLatex},
-    {"json", Format::kJson},
-    {"svg", Format::kSvg},
+    {"text", Format::kText},   {"unicode", Format::kUnicode}, {"markdown", Format::kMarkdown},
+    {"latex", Format::kLatex}, {"json", Format::kJson},       {"svg", Format::kSvg},
 };
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "text/number_format.h"
 #include "convt/shape.h"
+#include "text/number_format.h"
 
 namespace convt::detail {
 namespace {

@@ -51,7 +51,7 @@ struct ProsePiece {
     kMark,       ///< a mark slot (mark_slot)
   };
   Kind kind;
-  std::string text;  ///< the original characters
+  std::string text;                 ///< the original characters
   CellKind mark = CellKind::kData;  ///< kMark: the kind whose mark goes here
 };
 

@@ -38,9 +38,7 @@ class DerivationJson {
 
  private:
   /// The prose of `m`; marks name the ASCII marks of the text format, where the grids show them.
-  std::string say(const Message& m) const {
-    return resolve(m, options_.lang, kind_mark);
-  }
+  std::string say(const Message& m) const { return resolve(m, options_.lang, kind_mark); }
 
   void stage(const Stage& s) {
     out_ += "    {\"id\": " + json::quoted(stage_name(s.id)) +

@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "convt/render.h"
-#include "text/text_grid.h"
 #include "render/document_writer.h"
 #include "render/render_common.h"
 #include "text/cell_marks.h"
+#include "text/text_grid.h"
 
 namespace convt {
 namespace {
@@ -193,9 +193,9 @@ class LatexFlavour final : public detail::DocumentFlavour {
                                      const RenderOptions& options) const override {
     std::vector<std::string> out{"", "\\begin{align*}"};
     for (size_t i = 0; i < lines.size(); ++i)
-      for (std::string& line : source_lines(detail::equation_latex(lines[i], true) +
-                                                (i + 1 < lines.size() ? "\\\\" : ""),
-                                            options.width))
+      for (std::string& line : source_lines(
+               detail::equation_latex(lines[i], true) + (i + 1 < lines.size() ? "\\\\" : ""),
+               options.width))
         out.push_back(std::move(line));
     out.emplace_back("\\end{align*}");
     return out;
@@ -254,10 +254,10 @@ class LatexFlavour final : public detail::DocumentFlavour {
 
     detail::DrawnGrid out{{}, plan.kinds, plan.notes};
     if (columns > kDefaultMaxMatrixCols)
-      out.lines = source_lines("\\ifnum\\value{MaxMatrixCols}<" + std::to_string(columns) +
-                                   " \\setcounter{MaxMatrixCols}{" + std::to_string(columns) +
-                                   "}\\fi",
-                               options.width);
+      out.lines =
+          source_lines("\\ifnum\\value{MaxMatrixCols}<" + std::to_string(columns) +
+                           " \\setcounter{MaxMatrixCols}{" + std::to_string(columns) + "}\\fi",
+                       options.width);
     out.lines.emplace_back("\\[");
     if (columns > kTightColumns) out.lines.emplace_back("\\arraycolsep=2.5pt");
     out.lines.emplace_back("\\begin{bmatrix}");
@@ -271,9 +271,9 @@ class LatexFlavour final : public detail::DocumentFlavour {
         else
           row += c == kGap ? "\\cdots"
                  : sums    ? kLatexMarks.decorate(
-                              grid_options.symbols->text(grid.expr(r, c), Notation::kLatex),
-                              grid.kind(r, c))
-                           : latex_cell(grid.value(r, c), grid.kind(r, c));
+                                 grid_options.symbols->text(grid.expr(r, c), Notation::kLatex),
+                                 grid.kind(r, c))
+                        : latex_cell(grid.value(r, c), grid.kind(r, c));
       }
       if (i + 1 < plan.rows.size()) row += " \\\\";
       for (std::string& line : source_lines(row, options.width, 2))

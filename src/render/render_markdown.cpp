@@ -3,12 +3,12 @@
 #include <string_view>
 #include <vector>
 
-#include "text/number_format.h"
 #include "convt/render.h"
-#include "text/text_grid.h"
 #include "render/document_writer.h"
 #include "render/render_common.h"
 #include "text/cell_marks.h"
+#include "text/number_format.h"
+#include "text/text_grid.h"
 
 namespace convt {
 namespace {
@@ -67,9 +67,9 @@ bool may_start_line(std::string_view word) {
 
 /// "·" structural zeros, "∘" padding zeros, "~~v~~" cropped (struck through), "v\\*" kept,
 /// "0⁺" added zeros.
-constexpr CellMarks kMarkdownMarks = make_cell_marks(
-    {}, {"\u00b7", "", true}, {"\u00b7", "", true}, {"\u2218", "", true}, {"\u00b7", "", true},
-    {"~~", "~~"}, {"", "\\*"}, {"0\u207a", "", true});
+constexpr CellMarks kMarkdownMarks =
+    make_cell_marks({}, {"\u00b7", "", true}, {"\u00b7", "", true}, {"\u2218", "", true},
+                    {"\u00b7", "", true}, {"~~", "~~"}, {"", "\\*"}, {"0\u207a", "", true});
 
 std::string markdown_cell(double value, CellKind kind) {
   return kMarkdownMarks.decorate(format_number(value), kind);

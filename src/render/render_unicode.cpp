@@ -4,13 +4,13 @@
 #include <string_view>
 #include <vector>
 
-#include "text/number_format.h"
 #include "convt/render.h"
-#include "text/style.h"
-#include "text/text_grid.h"
 #include "render/render_common.h"
 #include "render/terminal_flavour.h"
 #include "text/cell_marks.h"
+#include "text/number_format.h"
+#include "text/style.h"
+#include "text/text_grid.h"
 
 namespace convt {
 namespace {

@@ -53,8 +53,7 @@ std::vector<std::string> TerminalFlavour::checks(const std::vector<CheckItem>& i
                                                  const RenderOptions& options) const {
   std::vector<std::string> out;
   for (const CheckItem& item : items) {
-    const std::string word =
-        paint(item.word, item.ok ? Tone::kPass : Tone::kFail, options.color);
+    const std::string word = paint(item.word, item.ok ? Tone::kPass : Tone::kFail, options.color);
     for (std::string& line : paragraph(verdict_word(item.ok, word) + " " + item.sentence, options))
       out.push_back(std::move(line));
   }

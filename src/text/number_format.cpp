@@ -1,9 +1,9 @@
 #include "text/number_format.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <iterator>
-
-#include <fmt/format.h>
 
 namespace convt {
 

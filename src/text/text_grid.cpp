@@ -282,8 +282,7 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
     cols = shown_indices(grid.cols(), grid.cols());
   } else {
     const int64_t room = options.width - fixed - geometry.gap;
-    cols = shown_indices(grid.cols(),
-                         std::max<int64_t>(2, room / (cell_width + geometry.sep)));
+    cols = shown_indices(grid.cols(), std::max<int64_t>(2, room / (cell_width + geometry.sep)));
     cell_width = widest(cols);
   }
   plan.cols = std::move(cols);
@@ -399,9 +398,9 @@ struct WrapUnit {
 
 /// Whether a line may not start with `ch`: CJK closing punctuation and ASCII , . ; : ! ? ).
 bool is_closing(std::string_view ch) {
-  static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "！", "？", "）",
-                                                  "」", "』", "】", "》", ",",  ".",  ";",  ":",
-                                                  "!",  "?",  ")"};
+  static constexpr std::string_view kClosing[] = {"，", "。", "、", "；", "：", "！", "？",
+                                                  "）", "」", "』", "】", "》", ",",  ".",
+                                                  ";",  ":",  "!",  "?",  ")"};
   for (std::string_view c : kClosing)
     if (ch == c) return true;
   return false;

@@ -19,12 +19,12 @@ namespace convt {
 
 /// How a grid is laid out.
 struct TextGridOptions {
-  int64_t width = 100;    ///< the widest line; wider grids lose middle columns
-  int64_t max_rows = 40;  ///< taller grids lose middle rows
-  bool full = false;      ///< never elide
-  int64_t indent = 2;     ///< spaces before each line
-  bool color = false;     ///< paint cells by kind (see style.h). Default: false
-  bool footprint = false; ///< the grid is C or C^T: paint its data cells as the kernel's taps
+  int64_t width = 100;     ///< the widest line; wider grids lose middle columns
+  int64_t max_rows = 40;   ///< taller grids lose middle rows
+  bool full = false;       ///< never elide
+  int64_t indent = 2;      ///< spaces before each line
+  bool color = false;      ///< paint cells by kind (see style.h). Default: false
+  bool footprint = false;  ///< the grid is C or C^T: paint its data cells as the kernel's taps
   /// With a symbolic grid: the names its cells are written with; null writes the numbers.
   const SymbolNames* symbols = nullptr;
   /// The name a symbolic grid of sums is listed under when it does not fit ("y", "z"); empty:
@@ -48,9 +48,9 @@ inline constexpr int64_t kGap = -1;
 /// A shown line is indent + label_width + frame + cols * (cell_width + sep) wide, and an elided
 /// column costs `gap` instead of a cell.
 struct GridGeometry {
-  int64_t frame = 0;  ///< e.g. " |" between the labels and the cells
-  int64_t sep = 1;    ///< columns between (and before) cells
-  int64_t gap = 4;    ///< the elided-column marker with its separator: " ..."
+  int64_t frame = 0;     ///< e.g. " |" between the labels and the cells
+  int64_t sep = 1;       ///< columns between (and before) cells
+  int64_t gap = 4;       ///< the elided-column marker with its separator: " ..."
   int64_t min_cell = 1;  ///< the narrowest cell
   bool labels = true;    ///< rows carry labels (a LaTeX matrix does not)
   /// Column headers are one label "(i,j)" (Markdown) rather than a line per coordinate.
@@ -59,12 +59,12 @@ struct GridGeometry {
 
 /// Which rows and columns of a grid are shown, and how wide its cells are.
 struct GridPlan {
-  std::vector<int64_t> rows;  ///< row indices in order, kGap for the elided middle
-  std::vector<int64_t> cols;  ///< likewise for columns
-  int64_t label_width = 0;    ///< the widest shown row label (at least 3), 0 without labels
-  int64_t cell_width = 1;     ///< the widest shown cell or column header
-  std::set<CellKind> kinds;   ///< the non-data kinds among the shown cells
-  std::vector<Message> notes; ///< what elision hid, if anything
+  std::vector<int64_t> rows;   ///< row indices in order, kGap for the elided middle
+  std::vector<int64_t> cols;   ///< likewise for columns
+  int64_t label_width = 0;     ///< the widest shown row label (at least 3), 0 without labels
+  int64_t cell_width = 1;      ///< the widest shown cell or column header
+  std::set<CellKind> kinds;    ///< the non-data kinds among the shown cells
+  std::vector<Message> notes;  ///< what elision hid, if anything
   bool cols_elided() const;
   bool rows_elided() const;
 };

@@ -59,8 +59,7 @@ void for_each_layer(const SolveQuery& q, size_t axis, F&& f) {
       }
 }
 
-void check_filter(const std::vector<int64_t>& values, const char* option, MsgId what,
-                  int64_t max) {
+void check_filter(const std::vector<int64_t>& values, const char* option, MsgId what, int64_t max) {
   for (int64_t v : values)
     if (v < 1 || v > max)
       throw Error({MsgId::kErrRange,

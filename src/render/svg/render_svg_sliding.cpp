@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "text/number_format.h"
 #include "render/svg/svg_context.h"
 #include "render/svg/svg_figure.h"
 #include "render/svg/svg_footprint.h"
+#include "text/number_format.h"
 
 namespace convt::detail {
 namespace {

@@ -11,8 +11,8 @@
 #include "convt/derivation.h"
 #include "convt/render_svg.h"
 #include "engine/routes.h"
-#include "text/text_grid.h"
 #include "render/svg/svg_grid.h"
+#include "text/text_grid.h"
 
 namespace convt::detail {
 
