@@ -18,7 +18,7 @@ enum class Lang { kEn, kZh };
 
 /// Message ids. Each has exactly one entry in the catalogue table of messages.cpp, in any order
 /// (a static_assert checks the count, catalogue_complete() that none is missing), and one in the
-/// Chinese table of messages_zh.cpp (tests/lang_zh_test.cpp names any id left untranslated).
+/// Chinese table of messages_zh.cpp (tests/text/lang_zh_test.cpp names any id left untranslated).
 enum class MsgId {
   // Stage titles.
   kTitleFormula,

@@ -85,6 +85,55 @@ TEST(LangCli, ErrorsAreInTheChosenLanguage) {
   EXPECT_EQ(en.err, "convt: --s: stride must be a whole number >= 1, got '0'\n");
 }
 
+// The English words that used to leak into --lang zh around per-axis values.
+bool has_english_axis_words(const std::string& text) {
+  for (const char* word : {"(rows)", "(cols)", "along the", "the default", "rows axis"})
+    if (text.find(word) != std::string::npos) return true;
+  return false;
+}
+
+TEST(LangCli, PerAxisValuesAreNamedInChinese) {
+  auto r = run_in_process({"explain", "--k", "2x3", "--s", "1x2", "--n", "2x3", "--lang", "zh"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("s-1 = 0（行）/ 1（列）"), std::string::npos) << r.out;
+  EXPECT_FALSE(has_english_axis_words(r.out)) << r.out;
+  // Every stage with two different axes, in every format.
+  for (const char* format : {"text", "unicode", "markdown", "latex", "json"}) {
+    auto all = run_in_process({"explain", "--n", "4x3", "--k", "3x2", "--s", "2", "--p", "1x0",
+                               "--d", "1x2", "--op", "1x0", "--format", format, "--lang", "zh"});
+    ASSERT_EQ(all.exit_code, 0) << format << ": " << all.err;
+    EXPECT_FALSE(has_english_axis_words(all.out)) << format << ":\n" << all.out;
+  }
+}
+
+TEST(LangCli, TheUsersOwnWordsAreNeverTranslated) {
+  auto r =
+      run_in_process({"explain", "--k", "3", "--n", "3", "--format", "stride", "--lang", "zh"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(
+      r.err,
+      "convt: --format: 未知的格式 'stride'；可选：text, unicode, markdown, latex, json, svg\n");
+  // The quantity an error names is the catalogue's, in the chosen language.
+  auto s = run_in_process({"explain", "--k", "3", "--n", "3", "--s", "0", "--lang", "zh"});
+  EXPECT_EQ(s.exit_code, 2);
+  EXPECT_NE(s.err.find("步幅"), std::string::npos) << s.err;
+  EXPECT_EQ(s.err.find("stride"), std::string::npos) << s.err;
+}
+
+TEST(LangCli, AFailedWriteIsReportedInTheRunsLanguage) {
+  auto r = run_in_process({"explain", "--k", "3", "--n", "3", "--format", "svg", "--out",
+                           "/proc/nonexistent/x", "--lang", "zh"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "convt: --out: 无法创建文件夹 '/proc/nonexistent/x'：没有那个文件或目录\n");
+  auto en = run_in_process(
+      {"explain", "--k", "3", "--n", "3", "--format", "svg", "--out", "/proc/nonexistent/x"});
+  EXPECT_EQ(en.err,
+            "convt: --out: cannot create the folder '/proc/nonexistent/x': No such file or "
+            "directory\n");
+}
+
 TEST(LangCli, UnknownLanguageIsRefused) {
   auto r = run_in_process(with(kCase, {"--lang", "fr"}));
   EXPECT_EQ(r.exit_code, 2);

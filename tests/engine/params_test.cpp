@@ -51,8 +51,10 @@ TEST(ParseAxisValues, LeadingZerosAreIgnored) {
 }
 
 TEST(ParseAxisValues, MinimumIsTheCallersRule) {
-  EXPECT_EQ(parse_axis_values("0", "--p", convt::MsgId::kWordPadding, 0, 2), (std::vector<int64_t>{0, 0}));
-  EXPECT_EQ(parse_axis_values("0x2", "--p", convt::MsgId::kWordPadding, 0, 2), (std::vector<int64_t>{0, 2}));
+  EXPECT_EQ(parse_axis_values("0", "--p", convt::MsgId::kWordPadding, 0, 2),
+            (std::vector<int64_t>{0, 0}));
+  EXPECT_EQ(parse_axis_values("0x2", "--p", convt::MsgId::kWordPadding, 0, 2),
+            (std::vector<int64_t>{0, 2}));
   EXPECT_EQ(error_text([] { parse_axis_values("-1", "--p", convt::MsgId::kWordPadding, 0, 2); }),
             "--p: padding must be a whole number >= 0, got '-1'");
 }
@@ -140,12 +142,15 @@ TEST(ParseValueList, RefusesAnEmptyList) {
 TEST(ParseBounded, AcceptsTheWholeRangeInclusive) {
   EXPECT_EQ(parse_bounded("20", "--width", convt::MsgId::kWordOutputWidth, 20, 100000), 20);
   EXPECT_EQ(parse_bounded("100000", "--width", convt::MsgId::kWordOutputWidth, 20, 100000), 100000);
-  EXPECT_EQ(parse_bounded("0000000000000000000000080", "--width", convt::MsgId::kWordOutputWidth, 20, 100000), 80);
+  EXPECT_EQ(parse_bounded("0000000000000000000000080", "--width", convt::MsgId::kWordOutputWidth,
+                          20, 100000),
+            80);
 }
 
 TEST(ParseBounded, RefusesValuesOutsideTheRangeAndNonNumbers) {
   auto width_error = [](const std::string& text) {
-    return error_text([&] { parse_bounded(text, "--width", convt::MsgId::kWordOutputWidth, 20, 100000); });
+    return error_text(
+        [&] { parse_bounded(text, "--width", convt::MsgId::kWordOutputWidth, 20, 100000); });
   };
   for (const std::string bad : {"19", "100001", "-5", "abc", "", "2.5", "99999999999999999999999"})
     EXPECT_EQ(width_error(bad),

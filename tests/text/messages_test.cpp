@@ -8,9 +8,9 @@
 
 namespace {
 
+using convt::CellKind;
 using convt::Lang;
 using convt::Message;
-using convt::CellKind;
 using convt::MsgId;
 using convt::Number;
 using convt::resolve;
@@ -87,20 +87,19 @@ TEST(Messages, EmptyArgumentRemovesThePlaceholder) {
 
 TEST(Messages, MarkArgumentsAreWrittenByTheCallersMarkWriter) {
   const Message m{MsgId::kLegendCropped, {{"mark", CellKind::kCropped}}};
-  EXPECT_EQ(resolve(m, Lang::kEn, [](CellKind kind) {
-              return kind == CellKind::kCropped ? std::string("[v]") : std::string("?");
-            }),
+  EXPECT_EQ(resolve(m, Lang::kEn,
+                    [](CellKind kind) {
+                      return kind == CellKind::kCropped ? std::string("[v]") : std::string("?");
+                    }),
             "[v] = removed by the crop");
   // Without a mark writer the mark is left out.
   EXPECT_EQ(resolve(m, Lang::kEn), " = removed by the crop");
 }
 
 TEST(Messages, NestedMessagesResolveInTheSameLanguage) {
-  const Message m{MsgId::kErrWholeNumber,
-                  {{"option", "--s"},
-                   {"what", Message{MsgId::kWordStride, {}}},
-                   {"min", "1"},
-                   {"value", "0"}}};
+  const Message m{
+      MsgId::kErrWholeNumber,
+      {{"option", "--s"}, {"what", Message{MsgId::kWordStride, {}}}, {"min", "1"}, {"value", "0"}}};
   EXPECT_EQ(resolve(m, Lang::kEn), "--s: stride must be a whole number >= 1, got '0'");
   EXPECT_EQ(resolve(m, Lang::kZh), "--s: 步幅必须是 >= 1 的整数，实际为 '0'");
 }
