@@ -7,9 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "expect_usage_error.h"
 #include "run_in_process.h"
 
 namespace {
+
+using convt::testing::expect_usage_error;
+
+using convt::testing::with;
 
 using convt::testing::run_in_process;
 using convt::testing::RunResult;
@@ -17,22 +22,6 @@ using convt::testing::RunResult;
 /// The article's k=3, s=1, p=1, n=3 case.
 const std::vector<std::string> kArticleCase = {"explain", "--k", "3",   "--s", "1",
                                                "--p",     "1",   "--n", "3"};
-
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
-
-/// Bad input: exit 2, nothing on stdout, and exactly the one line "convt: <message>" on stderr.
-void expect_usage_error(const std::vector<std::string>& args, const std::string& message) {
-  std::string command = "convt";
-  for (const std::string& a : args) command += " " + a;
-  SCOPED_TRACE(command);
-  RunResult r = run_in_process(args);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "convt: " + message + "\n");
-}
 
 // --- Missing or unknown subcommand and options -------------------------------------------------
 

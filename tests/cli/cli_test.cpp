@@ -14,17 +14,14 @@
 
 namespace {
 
+using convt::testing::with;
+
 using convt::testing::run_in_process;
 
 /// The article's k=3, s=1, p=1, n=3 case; its output is PyTorch's
 /// [[26,56,54],[84,165,144],[134,236,186]] (tests/fixtures/pytorch_cases.json, category article).
 const std::vector<std::string> kArticleCase = {"explain", "--k", "3",   "--s", "1",
                                                "--p",     "1",   "--n", "3"};
-
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;

@@ -11,15 +11,12 @@
 
 namespace {
 
+using convt::testing::with;
+
 using convt::testing::run_in_process;
 
 const std::vector<std::string> kArticle = {"explain", "--k", "3",   "--s", "1",
                                            "--p",     "1",   "--n", "3"};
-
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
 
 TEST(FormatErrors, BadColorStandaloneAndFormatAreOneLineNamingTheOption) {
   auto r = run_in_process(with(kArticle, {"--color", "sometimes"}));

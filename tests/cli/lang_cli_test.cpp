@@ -10,6 +10,8 @@
 
 namespace {
 
+using convt::testing::with;
+
 using convt::testing::run_in_process;
 
 /// Whether `text` holds a CJK ideograph (U+4E00..U+9FFF: a three-byte UTF-8 sequence E4..E9).
@@ -23,11 +25,6 @@ bool has_chinese(const std::string& text) {
 
 const std::vector<std::string> kCase = {"explain", "--k", "3", "--s",     "2",  "--p",
                                         "1",       "--n", "2", "--width", "100"};
-
-std::vector<std::string> with(std::vector<std::string> args, std::vector<std::string> more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
 
 TEST(LangCli, EnglishByDefault) {
   auto r = run_in_process(kCase);

@@ -7,9 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "expect_usage_error.h"
 #include "run_in_process.h"
 
 namespace {
+
+using convt::testing::expect_usage_error;
 
 using convt::testing::run_in_process;
 using convt::testing::RunResult;
@@ -26,17 +29,6 @@ std::vector<std::string> words_of(const std::string& line) {
   std::istringstream in(line);
   for (std::string word; in >> word;) out.push_back(word);
   return out;
-}
-
-/// Bad input: exit 2, nothing on stdout, and exactly the one line "convt: <message>" on stderr.
-void expect_usage_error(const std::vector<std::string>& args, const std::string& message) {
-  std::string command = "convt";
-  for (const std::string& a : args) command += " " + a;
-  SCOPED_TRACE(command);
-  RunResult r = run_in_process(args);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "convt: " + message + "\n");
 }
 
 TEST(ShapeToolsCli, DcganGeneratorChain) {

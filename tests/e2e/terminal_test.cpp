@@ -22,15 +22,12 @@
 
 namespace {
 
+using convt::testing::with;
+
 using convt::testing::run_convt;
 
 const std::vector<std::string> kArticle = {"explain", "--k", "3",   "--s", "1",
                                            "--p",     "1",   "--n", "3"};
-
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
 
 bool has_escape(const std::string& text) { return text.find('\x1b') != std::string::npos; }
 

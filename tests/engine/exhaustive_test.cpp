@@ -11,21 +11,17 @@
 
 #include "convt/derivation.h"
 #include "convt/messages.h"
+#include "params_of.h"
 #include "reference_conv.h"
 
 namespace {
+
+using convt::testing::params_of;
 
 using convt::AxisParams;
 using convt::Derivation;
 using convt::Params;
 using convt::StageId;
-
-Params params_of(std::vector<AxisParams> axes) {
-  Params p;
-  p.dims = static_cast<int>(axes.size());
-  p.axes = std::move(axes);
-  return p;
-}
 
 const convt::Grid& grid_of(const Derivation& d, StageId id) {
   const convt::Stage* stage = d.find(id);

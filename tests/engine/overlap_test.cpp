@@ -13,21 +13,17 @@
 #include "convt/derivation.h"
 #include "convt/messages.h"
 #include "convt/shape.h"
+#include "params_of.h"
 #include "reference_conv.h"
 
 namespace {
+
+using convt::testing::params_of;
 
 using convt::AxisParams;
 using convt::Params;
 using convt::testing::reference_conv_transpose;
 using convt::testing::reference_output_size;
-
-Params params_of(std::vector<AxisParams> axes) {
-  Params p;
-  p.dims = static_cast<int>(axes.size());
-  p.axes = std::move(axes);
-  return p;
-}
 
 /// The overlap counts of one axis by brute force: the transposed convolution of an all-ones
 /// input with an all-ones kernel (reference_conv.h gathers the pairs that land on a cell).

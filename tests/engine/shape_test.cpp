@@ -12,20 +12,16 @@
 
 #include "convt/derivation.h"
 #include "error_text.h"
+#include "params_of.h"
 
 namespace {
+
+using convt::testing::params_of;
 
 using convt::AxisParams;
 using convt::DeriveOptions;
 using convt::Params;
 using convt::testing::error_text;
-
-Params params_of(std::vector<AxisParams> axes) {
-  Params p;
-  p.dims = static_cast<int>(axes.size());
-  p.axes = std::move(axes);
-  return p;
-}
 
 std::string derive_error(const Params& p, const convt::Limits& limits = {}) {
   return error_text([&] { convt::derive(p, DeriveOptions{limits, {}}); });

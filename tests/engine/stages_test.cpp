@@ -7,8 +7,11 @@
 
 #include "convt/derivation.h"
 #include "error_text.h"
+#include "params_of.h"
 
 namespace {
+
+using convt::testing::params_of;
 
 using convt::AxisParams;
 using convt::Derivation;
@@ -16,13 +19,6 @@ using convt::DeriveOptions;
 using convt::Params;
 using convt::StageId;
 using convt::testing::error_text;
-
-Params params_of(std::vector<AxisParams> axes) {
-  Params p;
-  p.dims = static_cast<int>(axes.size());
-  p.axes = std::move(axes);
-  return p;
-}
 
 std::vector<StageId> ids_of(const Derivation& d) {
   std::vector<StageId> ids;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace convt::testing {
 
@@ -20,5 +21,12 @@ struct RunResult {
 /// wants one passes it in `env`.
 inline constexpr const char* kOutputVariables[] = {"NO_COLOR", "CLICOLOR_FORCE", "COLUMNS",
                                                    "LANG",     "LC_ALL",         "LANGUAGE"};
+
+/// `args` followed by `more`: a base command line with options added.
+inline std::vector<std::string> with(std::vector<std::string> args,
+                                     const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
 
 }  // namespace convt::testing

@@ -16,10 +16,13 @@
 #include "convt/render_shape_tools.h"
 #include "error_text.h"
 #include "forward_size.h"
+#include "params_of.h"
 #include "pytorch_fixture.h"
 #include "reference_conv.h"
 
 namespace {
+
+using convt::testing::params_of;
 
 using convt::AxisParams;
 using convt::Params;
@@ -27,13 +30,6 @@ using convt::testing::brute_forward_size;
 using convt::testing::error_text;
 using convt::testing::reference_output_size;
 using nlohmann::json;
-
-Params params_of(std::vector<AxisParams> axes) {
-  Params p;
-  p.dims = static_cast<int>(axes.size());
-  p.axes = std::move(axes);
-  return p;
-}
 
 TEST(ShapeReport, ArticleCasesGiveTheArticlesSizes) {
   // The article's four cases (k, s, p, n), hand-worked with m = (n-1)s - 2p + k.

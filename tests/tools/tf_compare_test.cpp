@@ -11,21 +11,17 @@
 #include "convt/render.h"
 #include "convt/render_shape_tools.h"
 #include "convt/shape_report.h"
+#include "params_of.h"
 #include "reference_conv.h"
 
 namespace {
+
+using convt::testing::params_of;
 
 using convt::AxisParams;
 using convt::Params;
 using convt::testing::reference_conv_transpose;
 using convt::testing::reference_output_size;
-
-Params params_of(std::vector<AxisParams> axes) {
-  Params p;
-  p.dims = static_cast<int>(axes.size());
-  p.axes = std::move(axes);
-  return p;
-}
 
 TEST(TfCompare, SizesFollowKerasDocumentedFormulas) {
   for (int64_t n = 1; n <= 6; ++n)
