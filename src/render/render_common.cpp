@@ -123,6 +123,36 @@ std::vector<ProsePiece> split_prose(const std::string& text) {
   return pieces;
 }
 
+std::string spell_prose(const std::vector<ProsePiece>& pieces, const ProseSpelling& spelling,
+                        const std::function<std::string(CellKind)>& mark) {
+  std::string out;
+  for (const ProsePiece& piece : pieces) {
+    switch (piece.kind) {
+      case ProsePiece::Kind::kText:
+        out += spelling.escape(piece.text);
+        break;
+      case ProsePiece::Kind::kTranspose:
+        out += spelling.transpose;
+        break;
+      case ProsePiece::Kind::kTimes:
+        out += spelling.times;
+        break;
+      case ProsePiece::Kind::kArrow:
+        out += spelling.arrow;
+        break;
+      case ProsePiece::Kind::kOption:
+        out += spelling.option_before;
+        out += spelling.escape_option ? spelling.escape(piece.text) : piece.text;
+        out += spelling.option_after;
+        break;
+      case ProsePiece::Kind::kMark:
+        out += mark(piece.mark);
+        break;
+    }
+  }
+  return out;
+}
+
 std::string equation_latex(const std::string& line, bool align) {
   std::string out;
   std::string_view rest = line;

@@ -3,6 +3,7 @@
 // Internal to convt_core.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,22 @@ struct ProsePiece {
   std::string text;                 ///< the original characters
   CellKind mark = CellKind::kData;  ///< kMark: the kind whose mark goes here
 };
+
+/// How a document format spells each kind of prose piece: a table, so that the formats share
+/// one loop over the pieces.
+struct ProseSpelling {
+  std::string (*escape)(std::string_view text);  ///< plain words
+  std::string_view transpose;                    ///< "C^T"
+  std::string_view times;                        ///< the "x" of a size
+  std::string_view arrow;                        ///< "->"
+  std::string_view option_before;                ///< around an option such as "--full"
+  std::string_view option_after;
+  bool escape_option = false;  ///< the option's own characters are escaped too
+};
+
+/// `pieces` written as `spelling` says, each mark slot replaced by `mark` of its kind.
+std::string spell_prose(const std::vector<ProsePiece>& pieces, const ProseSpelling& spelling,
+                        const std::function<std::string(CellKind)>& mark);
 
 /// Splits resolved catalogue text into pieces; concatenating their texts gives `text` back.
 std::vector<ProsePiece> split_prose(const std::string& text);

@@ -98,6 +98,10 @@ std::vector<std::string> source_lines(const std::string& text, int64_t width, in
   return wrap(text, width, indent);
 }
 
+/// C^T, "\\times" and "\\to" as math, options in typewriter (escaped).
+constexpr detail::ProseSpelling kLatexSpelling{escape,      "$C^T$", "$\\times$", "$\\to$",
+                                               "\\texttt{", "}",     true};
+
 class LatexFlavour final : public detail::DocumentFlavour {
  public:
   const CellMarks& marks() const override { return kLatexMarks; }
@@ -105,30 +109,8 @@ class LatexFlavour final : public detail::DocumentFlavour {
   /// Catalogue text escaped, with C^T, sizes and arrows as math and options in typewriter.
   std::string prose(const std::vector<ProsePiece>& pieces,
                     const RenderOptions& options) const override {
-    std::string out;
-    for (const ProsePiece& piece : pieces) {
-      switch (piece.kind) {
-        case ProsePiece::Kind::kText:
-          out += escape(piece.text);
-          break;
-        case ProsePiece::Kind::kTranspose:
-          out += "$C^T$";
-          break;
-        case ProsePiece::Kind::kTimes:
-          out += "$\\times$";
-          break;
-        case ProsePiece::Kind::kArrow:
-          out += "$\\to$";
-          break;
-        case ProsePiece::Kind::kOption:
-          out += "\\texttt{" + escape(piece.text) + "}";
-          break;
-        case ProsePiece::Kind::kMark:
-          out += mark(piece.mark, options);
-          break;
-      }
-    }
-    return tie_sizes(out);
+    return tie_sizes(detail::spell_prose(pieces, kLatexSpelling,
+                                         [&](CellKind kind) { return mark(kind, options); }));
   }
 
   std::string size(const std::string& text, const RenderOptions& /*options*/) const override {

@@ -80,6 +80,10 @@ std::string markdown_sum(const SymbolNames& names, const Expr& e) {
   return "$" + names.text(e, Notation::kLatex) + "$";
 }
 
+/// C^T as math, "×" and "→", options as code.
+constexpr detail::ProseSpelling kMarkdownSpelling{escape, "$C^T$", "\u00d7", "\u2192",
+                                                  "`",    "`",     false};
+
 class MarkdownFlavour final : public detail::DocumentFlavour {
  public:
   const CellMarks& marks() const override { return kMarkdownMarks; }
@@ -87,30 +91,8 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
   /// Catalogue text escaped, with C^T and sizes as math and options as code.
   std::string prose(const std::vector<ProsePiece>& pieces,
                     const RenderOptions& options) const override {
-    std::string out;
-    for (const ProsePiece& piece : pieces) {
-      switch (piece.kind) {
-        case ProsePiece::Kind::kText:
-          out += escape(piece.text);
-          break;
-        case ProsePiece::Kind::kTranspose:
-          out += "$C^T$";
-          break;
-        case ProsePiece::Kind::kTimes:
-          out += "\u00d7";  // ×
-          break;
-        case ProsePiece::Kind::kArrow:
-          out += "\u2192";  // →
-          break;
-        case ProsePiece::Kind::kOption:
-          out += "`" + piece.text + "`";
-          break;
-        case ProsePiece::Kind::kMark:
-          out += mark(piece.mark, options);
-          break;
-      }
-    }
-    return out;
+    return detail::spell_prose(pieces, kMarkdownSpelling,
+                               [&](CellKind kind) { return mark(kind, options); });
   }
 
   std::string size(const std::string& text, const RenderOptions& /*options*/) const override {
