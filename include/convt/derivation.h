@@ -2,6 +2,7 @@
 // data and never prints.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ enum class StageId {
   kConvMatrix,
   kTransposedMatrix,
   kMatrixOutput,
+  kScatterStamps,  ///< the scatter route's copies of the kernel, one per input cell (Stamps)
   kScatterOutput,
   kZeroInserted,
   kPaddedInput,
@@ -54,6 +56,68 @@ struct CheckLine {
   bool ok = true;
 };
 
+/// One stamp of the scatter route: what input cell `cell` adds to the F-grid.
+struct Stamp {
+  std::vector<int64_t> cell;  ///< [a, b], or [a] in 1-D
+  double x = 0.0;             ///< the input value x(a,b)
+  /// The F-grid holding x(a,b) * w[u][v] at (a*s0 + u*d0, b*s1 + v*d1) and 0 elsewhere (all of
+  /// kind kData); symbolic (the one product x_ab * w_uv per reached cell) when the input is.
+  Grid values;
+};
+
+/// The stamps of the scatter route, one per input cell in row-major order: summed, they are the
+/// scatter_output grid. Held as the input, the kernel and the geometry instead of as prod(n)
+/// F-grids, which would take prod(n) times the memory of one F-grid: stamp(i) builds one F-grid
+/// when it is shown, and for_each_tap() visits a stamp's prod(k) reached cells without building
+/// anything (docs/limits.md).
+class Stamps {
+ public:
+  Stamps() = default;
+  /// REQUIRES: `input` is n0 x n1 and `kernel` k0 x k1 of `shape` (rows axis, cols axis; a 1-D
+  /// problem has the trivial row axis); both symbolic or neither.
+  Stamps(int dims, Grid input, Grid kernel, std::array<AxisShape, 2> shape);
+
+  int dims() const { return dims_; }
+  /// prod(n): one stamp per input cell.
+  int64_t count() const { return input_.cells(); }
+  /// The F-grid's rows and columns (rows = 1 in 1-D).
+  int64_t rows() const { return shape_[0].full; }
+  int64_t cols() const { return shape_[1].full; }
+  /// The cells of all stamps together, prod(n) * prod(F): what showing them all densely takes.
+  int64_t total_cells() const { return count() * rows() * cols(); }
+  /// The cell of stamp i: [a, b] (i = a*n1 + b), or [i] in 1-D.
+  std::vector<int64_t> cell(int64_t i) const;
+  /// x(a,b), the input value of stamp i.
+  double x(int64_t i) const { return input_.value(i / input_.cols(), i % input_.cols()); }
+  /// Stamp i with its F-grid built (rows() x cols() cells).
+  Stamp stamp(int64_t i) const;
+  /// The kernel tap (u*k1 + v) that stamp i puts at F-cell (r, c), or -1 for a cell it does not
+  /// reach.
+  int64_t tap_at(int64_t i, int64_t r, int64_t c) const;
+  /// Calls f(row, col, value, tap) for each cell stamp i reaches, by tap (row-major), where
+  /// value = x(a,b) * w[u][v], exactly the number stamp(i) holds there.
+  template <typename F>
+  void for_each_tap(int64_t i, F&& f) const {
+    const int64_t a = i / input_.cols(), b = i % input_.cols();
+    const double xv = x(i);
+    for (int64_t u = 0; u < kernel_.rows(); ++u)
+      for (int64_t v = 0; v < kernel_.cols(); ++v)
+        f(a * shape_[0].in.s + u * shape_[0].in.d, b * shape_[1].in.s + v * shape_[1].in.d,
+          xv * kernel_.value(u, v), u * kernel_.cols() + v);
+  }
+  /// The number of cells over all stamps whose value is not zero (at most prod(n) * prod(k)).
+  int64_t nonzeros() const;
+  /// Whether the stamps carry expressions (the derivation is symbolic).
+  bool symbolic() const { return input_.symbolic(); }
+  const Grid& input() const { return input_; }
+  const Grid& kernel() const { return kernel_; }
+
+ private:
+  int dims_ = 2;
+  Grid input_, kernel_;
+  std::array<AxisShape, 2> shape_{};
+};
+
 /// One step of the derivation.
 struct Stage {
   StageId id;
@@ -63,6 +127,7 @@ struct Stage {
   std::optional<Grid> grid;            ///< the stage's values (absent for formula and check)
   std::optional<Grid> full_view;       ///< output stage: the F-grid with the crop marked
   std::vector<CheckLine> checks;       ///< check stage
+  std::optional<Stamps> stamps;        ///< scatter_stamps stage (no grid)
 };
 
 /// The whole derivation of one layer.

@@ -15,16 +15,18 @@ namespace convt {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(StageId::kCount)> kStageNames = {
-    "formula",        "kernel",         "input",         "conv_matrix",  "transposed_matrix",
-    "matrix_output",  "scatter_output", "zero_inserted", "padded_input", "flipped_kernel",
-    "dilated_kernel", "direct_output",  "output",        "overlap",      "check"};
+    "formula",           "kernel",        "input",          "conv_matrix",
+    "transposed_matrix", "matrix_output", "scatter_stamps", "scatter_output",
+    "zero_inserted",     "padded_input",  "flipped_kernel", "dilated_kernel",
+    "direct_output",     "output",        "overlap",        "check"};
 
 constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles = {
     MsgId::kTitleFormula,       MsgId::kTitleKernel,           MsgId::kTitleInput,
     MsgId::kTitleConvMatrix,    MsgId::kTitleTransposedMatrix, MsgId::kTitleMatrixOutput,
-    MsgId::kTitleScatterOutput, MsgId::kTitleZeroInserted,     MsgId::kTitlePaddedInput,
-    MsgId::kTitleFlippedKernel, MsgId::kTitleDilatedKernel,    MsgId::kTitleDirectOutput,
-    MsgId::kTitleOutput,        MsgId::kTitleOverlap,          MsgId::kTitleCheck};
+    MsgId::kTitleScatterStamps, MsgId::kTitleScatterOutput,    MsgId::kTitleZeroInserted,
+    MsgId::kTitlePaddedInput,   MsgId::kTitleFlippedKernel,    MsgId::kTitleDilatedKernel,
+    MsgId::kTitleDirectOutput,  MsgId::kTitleOutput,           MsgId::kTitleOverlap,
+    MsgId::kTitleCheck};
 
 std::string str(int64_t v) { return std::to_string(v); }
 
@@ -297,7 +299,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
 
   // The check: shapes from the direct route's grid against the formula, then values.
   Stage check{
-      StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}};
+      StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}, {}};
   {
     std::vector<int64_t> route_m, formula_m;
     const std::array<int64_t, 2> direct_size = {direct.rows(), direct.cols()};
@@ -369,7 +371,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     const MsgId title = id == StageId::kFlippedKernel && dims == 1
                             ? MsgId::kTitleFlippedKernel1d
                             : kStageTitles[static_cast<size_t>(id)];
-    Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}};
+    Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}, {}};
     d.stages.push_back(std::move(stage));
   };
   const std::string shape_f = grid_size(matrix_out);
@@ -387,6 +389,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
                 {MsgId::kTitleFormula, {}},
                 std::move(explanation),
                 formula_text::stage_equations(d.shapes),
+                {},
                 {},
                 {},
                 {}};
@@ -410,6 +413,20 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       {{MsgId::kExplainMatrixOutput,
         {{"count", str(input.cells())}, {"full_count", str(full_count)}, {"shape", shape_f}}}},
       std::move(matrix_out));
+  if (wanted(StageId::kScatterStamps)) {
+    // No F-grid is built here: the stamps hold the input and the kernel (a few cells each) and
+    // build one F-grid when a renderer shows it, so this stage adds no prod(n) x prod(F) memory.
+    Stage stage{StageId::kScatterStamps,
+                {MsgId::kTitleScatterStamps, {}},
+                {{one_d ? MsgId::kExplainScatterStamps1d : MsgId::kExplainScatterStamps,
+                  {{"shape", shape_f}}}},
+                {},
+                {},
+                {},
+                {},
+                Stamps(dims, input, kernel, shape)};
+    d.stages.push_back(std::move(stage));
+  }
   add(StageId::kScatterOutput,
       {{one_d ? MsgId::kExplainScatterOutput1d : MsgId::kExplainScatterOutput, {}}},
       std::move(scatter_out));
@@ -443,6 +460,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
                 {},
                 std::move(output),
                 std::move(full_view),
+                {},
                 {}};
     d.stages.push_back(std::move(stage));
   }

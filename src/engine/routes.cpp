@@ -127,6 +127,23 @@ Grid scatter(const Grid& input, const Grid& kernel, const Shape2& shape) {
   return full;
 }
 
+Grid stamp(const Grid& input, const Grid& kernel, const Shape2& shape, int64_t a, int64_t b) {
+  const AxisParams& A = shape[0].in;
+  const AxisParams& B = shape[1].in;
+  Grid full(shape[0].full, shape[1].full);
+  const bool symbolic = input.symbolic() && kernel.symbolic();
+  if (symbolic) full.make_symbolic();
+  const double x = input.value(a, b);
+  for (int64_t u = 0; u < A.k; ++u)
+    for (int64_t v = 0; v < B.k; ++v) {
+      full.at(a * A.s + u * A.d, b * B.s + v * B.d) = x * kernel.value(u, v);
+      if (symbolic)
+        full.expr_at(a * A.s + u * A.d, b * B.s + v * B.d) =
+            product(input.expr(a, b), kernel.expr(u, v));
+    }
+  return full;
+}
+
 Grid magnitude(const Grid& input, const Grid& kernel, const Shape2& shape) {
   const AxisParams& A = shape[0].in;
   const AxisParams& B = shape[1].in;

@@ -47,6 +47,12 @@ Grid multiply_sparse(const Grid& matrix, const Grid& x, int64_t rows, int64_t co
 /// input cells (a,b) and kernel taps (u,v).
 Grid scatter(const Grid& input, const Grid& kernel, const Shape2& shape);
 
+/// One stamp of the scatter route, the copy input cell (a, b) adds: the F-grid holding
+///   stamp[a*s0 + u*d0][b*s1 + v*d1] = x[a][b] * w[u][v]
+/// and 0 elsewhere; with symbols, the product x_ab * w_uv in each reached cell. Summed over all
+/// input cells the stamps are scatter().
+Grid stamp(const Grid& input, const Grid& kernel, const Shape2& shape, int64_t a, int64_t b);
+
 /// The input with s-1 zeros (kStrideZero) between neighbouring cells: ((n-1)s+1) per axis.
 Grid insert_zeros(const Grid& input, const Shape2& shape);
 

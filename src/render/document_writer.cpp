@@ -1,8 +1,10 @@
 #include "render/document_writer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "convt/error.h"
+#include "text/number_format.h"
 #include "text/style.h"
 
 namespace convt::detail {
@@ -57,6 +59,7 @@ class DocumentWriter {
       blank();
       grid_block(stage, *stage.grid);
     }
+    if (stage.stamps) stamps_block(stage, *stage.stamps);
     if (!stage.checks.empty()) {
       blank();
       std::vector<CheckItem> items;
@@ -102,6 +105,49 @@ class DocumentWriter {
     for (const Message& note : drawn.notes) paragraph(flavour_.small(say(note)));
   }
 
+  /// The stamps as small multiples, each captioned with its input cell and value: the first
+  /// kShownStamps (every one with --full) and a note on the rest. Each stamp's F-grid is built
+  /// only to be drawn, one at a time.
+  void stamps_block(const Stage& stage, const Stamps& stamps) {
+    if (options_.full && stamps.total_cells() > options_.max_cells)
+      throw Error({MsgId::kErrFullTooLarge,
+                   {{"stage", std::string(stage_name(stage.id))},
+                    {"count", std::to_string(stamps.total_cells())},
+                    {"max_cells", std::to_string(options_.max_cells)}}});
+    const int64_t shown = options_.full ? stamps.count() : std::min(stamps.count(), kShownStamps);
+    std::vector<Multiple> items;
+    std::set<CellKind> kinds;
+    std::vector<std::string> notes;  // each elision note once: every stamp has the same shape
+    for (int64_t i = 0; i < shown; ++i) {
+      const Stamp stamp = stamps.stamp(i);
+      TextGridOptions grid_options;
+      grid_options.width = options_.width - flavour_.indent();
+      grid_options.full = options_.full;
+      grid_options.indent = 0;
+      grid_options.color = options_.color;
+      set_symbol_options(d_, stage, stamp.values, grid_options);
+      DrawnGrid drawn = flavour_.draw(stamp.values, grid_options, options_);
+      kinds.insert(drawn.kinds.begin(), drawn.kinds.end());
+      for (const Message& note : drawn.notes) {
+        std::string text = flavour_.small(say(note));
+        if (std::find(notes.begin(), notes.end(), text) == notes.end())
+          notes.push_back(std::move(text));
+      }
+      std::string cell;
+      for (int64_t index : stamp.cell) cell += (cell.empty() ? "" : ",") + std::to_string(index);
+      items.push_back({flavour_.stamp_caption(cell, stamp.x), std::move(drawn.lines)});
+    }
+    blank();
+    append(flavour_.multiples(items, options_));
+    legend(kinds);
+    for (const std::string& note : notes) paragraph(note);
+    const int64_t hidden = stamps.count() - shown;
+    if (hidden > 0)
+      paragraph(flavour_.small(say(
+          hidden == 1 ? Message{MsgId::kNoteStampHidden, {}}
+                      : Message{MsgId::kNoteStampsHidden, {{"count", std::to_string(hidden)}}})));
+  }
+
   /// "Legend: [v] = removed by the crop; ..." for the marked kinds shown, if any.
   void legend(const std::set<CellKind>& kinds) {
     std::vector<Message> items;
@@ -121,6 +167,22 @@ class DocumentWriter {
 
 std::string DocumentFlavour::mark(CellKind kind, const RenderOptions& /*options*/) const {
   return marks().mark(kind);
+}
+
+std::string DocumentFlavour::stamp_caption(const std::string& cell, double x) const {
+  return "x(" + cell + ") = " + format_number(x);
+}
+
+std::vector<std::string> DocumentFlavour::multiples(const std::vector<Multiple>& items,
+                                                    const RenderOptions& /*options*/) const {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.emplace_back();
+    out.push_back(items[i].caption);
+    out.emplace_back();
+    out.insert(out.end(), items[i].lines.begin(), items[i].lines.end());
+  }
+  return out;
 }
 
 std::vector<std::string> DocumentFlavour::prologue(const RenderOptions& /*options*/) const {

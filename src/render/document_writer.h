@@ -27,6 +27,12 @@ struct DrawnGrid {
   std::vector<Message> notes;
 };
 
+/// One of a row of small multiples: a stamp of scatter_stamps as one format draws it.
+struct Multiple {
+  std::string caption;             ///< the caption in the format ("x(0,1) = 2")
+  std::vector<std::string> lines;  ///< the drawn grid, without indent
+};
+
 /// One comparison of the check stage, in prose: whether it held, its verdict word ("ok",
 /// "MISMATCH") and its sentence.
 struct CheckItem {
@@ -86,7 +92,18 @@ class DocumentFlavour {
   /// Draws one grid. `grid_options` holds the width, the elision and the symbols.
   virtual DrawnGrid draw(const Grid& grid, const TextGridOptions& grid_options,
                          const RenderOptions& options) const = 0;
+  /// The caption of a stamp: input cell `cell` ("0,1", or "3" in 1-D) holds `x`. Default: the
+  /// plain "x(0,1) = 2".
+  virtual std::string stamp_caption(const std::string& cell, double x) const;
+  /// Small multiples (the stamps of scatter_stamps), drawn with indent 0. Default: one after
+  /// another, each caption a paragraph above its grid (documents); the terminal formats set
+  /// them side by side, as many to a row as fit options.width.
+  virtual std::vector<std::string> multiples(const std::vector<Multiple>& items,
+                                             const RenderOptions& options) const;
 };
+
+/// How many stamps scatter_stamps shows without --full: a 3 x 3 input's worth.
+inline constexpr int64_t kShownStamps = 9;
 
 /// The derivation in `flavour`. Throws Error when options.full is set and a grid has more than
 /// options.max_cells cells.

@@ -59,6 +59,7 @@ class DerivationJson {
       out_ += "],\n     \"passed\": " + json::boolean(passed);
     }
     if (s.grid) grid(*s.grid, s.id);
+    if (s.stamps) stamps(*s.stamps, s.id);
     out_ += "}";
   }
 
@@ -133,12 +134,89 @@ class DerivationJson {
     out_ += "]";
   }
 
+  /// The stamps of scatter_stamps (docs/json.md): per input cell, row-major, its "cell", its
+  /// input value "x" and its F-grid as "values" (rows of numbers), or as "sparse"
+  /// [row, col, value] triples when all the stamps together have more than max_cells cells.
+  /// Like a grid, refused when even their non-zeros number more than max_cells.
+  void stamps(const Stamps& st, StageId id) {
+    const bool dense = st.total_cells() <= options_.max_cells;
+    if (!dense) {
+      const int64_t nonzeros = st.nonzeros();
+      if (nonzeros > options_.max_cells)
+        throw Error({MsgId::kErrSparseTooLarge,
+                     {{"stage", std::string(stage_name(id))},
+                      {"cells", std::to_string(st.total_cells())},
+                      {"count", std::to_string(nonzeros)},
+                      {"max_cells", std::to_string(options_.max_cells)}}});
+    }
+    const bool symbols = d_.symbols && st.symbolic();
+    out_ += ",\n     \"stamps\": [";
+    for (int64_t i = 0; i < st.count(); ++i) {
+      out_ += i ? ",\n       {\"cell\": " : "\n       {\"cell\": ";
+      out_ += json::ints(st.cell(i)) + ", \"x\": ";
+      append_number(out_, st.x(i));
+      if (!dense) {
+        // The reached cells only, by tap; no F-grid is built.
+        const Expr& x_expr =
+            symbols ? st.input().expr(i / st.input().cols(), i % st.input().cols()) : Expr{};
+        std::vector<std::string> texts;
+        out_ += ", \"sparse\": [";
+        bool first = true;
+        st.for_each_tap(i, [&](int64_t r, int64_t c, double v, int64_t tap) {
+          if (v == 0.0) return;
+          out_ += first ? "[" : ",[";
+          first = false;
+          fmt::format_to(std::back_inserter(out_), "{},{},", r, c);
+          append_number(out_, v);
+          out_ += ']';
+          if (symbols)
+            texts.push_back(d_.symbols->text(
+                product(x_expr,
+                        st.kernel().expr(tap / st.kernel().cols(), tap % st.kernel().cols())),
+                Notation::kAscii));
+        });
+        out_ += "]";
+        if (symbols) out_ += ", \"symbols\": " + json::strings(texts);
+        out_ += "}";
+        continue;
+      }
+      const Stamp stamp = st.stamp(i);
+      const Grid& g = stamp.values;
+      auto rows = [&](auto&& cell) {
+        for (int64_t r = 0; r < g.rows(); ++r) {
+          out_ += r ? ",\n         [" : "\n         [";
+          for (int64_t c = 0; c < g.cols(); ++c) {
+            if (c) out_ += ',';
+            cell(r, c);
+          }
+          out_ += "]";
+        }
+        out_ += "]";
+      };
+      out_ += ",\n        \"values\": [";
+      rows([&](int64_t r, int64_t c) { append_number(out_, g.value(r, c)); });
+      if (symbols) {
+        out_ += ",\n        \"symbols\": [";
+        rows([&](int64_t r, int64_t c) { out_ += json::quoted(symbol(g, r, c)); });
+      }
+      out_ += "}";
+    }
+    out_ += "]";
+  }
+
   /// Reserves about what the document will take: a large buffer grown by doubling is copied
   /// and, past malloc's mmap threshold, page-faulted afresh at every step, which costs a
   /// classroom run more than writing the numbers does.
   void reserve() {
     size_t bytes = 4096;
     for (const Stage& s : d_.stages) {
+      if (s.stamps) {
+        const int64_t total = s.stamps->total_cells();
+        const int64_t cells = total > options_.max_cells
+                                  ? 16 * s.stamps->count() * s.stamps->kernel().cells()
+                                  : total;
+        bytes += 1024 + static_cast<size_t>(cells) * (d_.symbols ? 24 : 4);
+      }
       if (!s.grid) continue;
       const Grid& g = *s.grid;
       const int64_t cells = g.cells() > options_.max_cells ? 16 * g.nonzeros() : g.cells();

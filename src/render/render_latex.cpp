@@ -202,6 +202,11 @@ class LatexFlavour final : public detail::DocumentFlavour {
   /// The grid as a bmatrix, elided columns and rows as \\cdots, \\vdots and \\ddots; a grid of
   /// sums too wide for a matrix (lists_sums) as an item per cell,
   /// "$z[0][1] = x_{00} w_{01} + x_{01} w_{00}$" (inline math breaks after + and =).
+  /// The caption as inline math: "$x(0,1) = 2$".
+  std::string stamp_caption(const std::string& cell, double x) const override {
+    return "$x(" + cell + ") = " + detail::number_latex(x) + "$";
+  }
+
   detail::DrawnGrid draw(const Grid& grid, const TextGridOptions& grid_options,
                          const RenderOptions& options) const override {
     // Typeset widths, in digits: a column is its widest cell plus the gap between columns;

@@ -155,6 +155,11 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
   /// The grid as a pipe table: a header row of column labels, a bold first column of row
   /// labels, right-aligned cells padded so that the source lines up too. A grid of sums too
   /// wide for a table (lists_sums): a bullet per cell, "- $z[0][1] = x_{00} w_{01} + ...$".
+  /// The caption as inline math: "$x(0,1) = 2$".
+  std::string stamp_caption(const std::string& cell, double x) const override {
+    return "$x(" + cell + ") = " + detail::number_latex(x) + "$";
+  }
+
   detail::DrawnGrid draw(const Grid& grid, const TextGridOptions& grid_options,
                          const RenderOptions& options) const override {
     GridGeometry geometry;

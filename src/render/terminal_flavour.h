@@ -31,10 +31,18 @@ class TerminalFlavour : public DocumentFlavour {
                                   const RenderOptions& options) const override;
   std::vector<std::string> verdict(const std::string& text, bool ok,
                                    const RenderOptions& options) const override;
+  /// The caption with the format's typography (equation()).
+  std::string stamp_caption(const std::string& cell, double x) const override;
+  /// Side by side: as many grids to a row as fit options.width with kMultipleGap between them,
+  /// each under its caption; a blank line between rows.
+  std::vector<std::string> multiples(const std::vector<detail::Multiple>& items,
+                                     const RenderOptions& options) const override;
 
  protected:
   /// The spaces before paragraphs, formulas and grids.
   static constexpr int64_t kIndent = 2;
+  /// The columns between two small multiples.
+  static constexpr int64_t kMultipleGap = 4;
   /// A formula line in the format's typography.
   virtual std::string equation(const std::string& line) const = 0;
   /// The verdict before a check line, given the catalogue word already painted: "[ok]".

@@ -24,6 +24,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kTitleConvMatrix, "The forward convolution as a matrix C"},
     {MsgId::kTitleTransposedMatrix, "The transpose C^T"},
     {MsgId::kTitleMatrixOutput, "C^T times the flattened input"},
+    {MsgId::kTitleScatterStamps, "The stamps: every input cell's own copy of the kernel"},
     {MsgId::kTitleScatterOutput, "Scatter: every input cell stamps the kernel"},
     {MsgId::kTitleZeroInserted, "Zeros inserted between input cells"},
     {MsgId::kTitlePaddedInput, "The zero-inserted input, padded"},
@@ -63,6 +64,11 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kExplainMatrixOutput,
      "Multiply C^T by the input flattened row-major ({count} values), then fold the {full_count} "
      "results back into the F-grid, {shape}."},
+    {MsgId::kExplainScatterStamps,
+     "The scatter route one input cell at a time: input cell (a,b) multiplies the whole kernel by "
+     "its value x(a,b) and writes the copy into its own F-grid ({shape}) with the corner at "
+     "(a*s, b*s), taps d apart; every other cell stays 0. Added up cell by cell, these stamps are "
+     "the scatter's F-grid."},
     {MsgId::kExplainScatterOutput,
      "The same F-grid without any matrix: each input cell x(a,b) multiplies the whole kernel and "
      "adds it into the grid with its corner at (a*s, b*s), taps d apart. Where the stamps "
@@ -129,6 +135,10 @@ constexpr CatalogueEntry kCatalogue[] = {
      "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
      "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
      "a holds the kernel starting at column a*s, taps d apart."},
+    {MsgId::kExplainScatterStamps1d,
+     "The scatter route one input cell at a time: input cell a multiplies the whole kernel by its "
+     "value x(a) and writes the copy into its own F-grid ({shape}) starting at a*s, taps d apart; "
+     "every other cell stays 0. Added up cell by cell, these stamps are the scatter's F-grid."},
     {MsgId::kExplainScatterOutput1d,
      "The same F-grid without any matrix: each input cell x[a] multiplies the whole kernel and "
      "adds it into the grid starting at a*s, taps d apart. Where the stamps overlap, their values "
@@ -155,6 +165,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "columns {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
     {MsgId::kNoteElidedRows,
      "rows {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
+    {MsgId::kNoteStampsHidden, "{count} more stamps not shown; --full shows all"},
+    {MsgId::kNoteStampHidden, "1 more stamp not shown; --full shows all"},
     {MsgId::kNoteFullGrid, "before the crop, the F-grid ({shape}):"},
     {MsgId::kNoteOutputGrid, "after the crop, the output ({shape}):"},
     {MsgId::kLegend, "legend: {items}"},
@@ -400,10 +412,10 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSvgLegendBands,
      "{mark} = a kernel weight: each weight's colour runs along its own diagonal band"},
     {MsgId::kSvgLegendFootprint,
-     "{mark} = the flipped kernel's footprint for output cell {cell}; the small numbers are the "
+     "{mark} = the flipped kernel's footprint for F-grid cell {cell}; the small numbers are the "
      "weights that multiply the cells beneath"},
     {MsgId::kSvgLegendSliding,
-     "{mark} = the flipped kernel at its current position, and the output cell it writes"},
+     "{mark} = the flipped kernel at its current position, and the F-grid cell it writes"},
     {MsgId::kSvgLegendOverlap, "{mark} = darker cells receive more contributions"},
     {MsgId::kSvgKernelKey, "The kernel w, coloured by weight:"},
     {MsgId::kSvgProduct,
@@ -414,8 +426,10 @@ constexpr CatalogueEntry kCatalogue[] = {
      "The flipped kernel moves over the padded input one cell at a time (stride 1). At each "
      "position its weights multiply the cells beneath them, and the sum of the products is one "
      "cell of the F-grid, written in turn from the top left."},
-    {MsgId::kSvgSlidingStep, "output cell {cell} = {terms} = {value}"},
-    {MsgId::kSvgSlidingStepZero, "output cell {cell} = 0: the kernel covers only zeros"},
+    {MsgId::kSvgSlidingStep, "F-grid cell {cell}{crop} = {terms} = {value}"},
+    {MsgId::kSvgSlidingStepZero, "F-grid cell {cell}{crop} = 0: the kernel covers only zeros"},
+    {MsgId::kSvgSlidingKept, " (output cell {cell} after the crop)"},
+    {MsgId::kSvgSlidingCropped, " (removed by the crop)"},
     {MsgId::kSvgSlidingSkipped,
      "the animation shows {shown} of the {total} kernel positions: the others lie in rows or "
      "columns that are not shown"},

@@ -15,6 +15,7 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kTitleConvMatrix, "写成矩阵 C 的正向卷积"},
     {MsgId::kTitleTransposedMatrix, "转置矩阵 C^T"},
     {MsgId::kTitleMatrixOutput, "C^T 乘以展平的输入"},
+    {MsgId::kTitleScatterStamps, "印章：每个输入单元自己的一份卷积核"},
     {MsgId::kTitleScatterOutput, "散射：每个输入单元印下一份卷积核"},
     {MsgId::kTitleZeroInserted, "在输入单元之间插入零"},
     {MsgId::kTitlePaddedInput, "插零后的输入，再加填充"},
@@ -51,6 +52,10 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kExplainMatrixOutput,
      "用 C^T 乘以按行优先展平的输入（{count} 个值），再把 {full_count} 个结果折回 F "
      "网格，{shape}。"},
+    {MsgId::kExplainScatterStamps,
+     "逐个输入单元地看散射：输入单元 (a,b) 用它的值 x(a,b) 乘以整个卷积核，把这份拷贝写进它自己的 "
+     "F 网格（{shape}），左上角位于 (a*s, b*s)，抽头相隔 d；其余单元保持为 0。把这些印章逐个单元"
+     "相加，就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput,
      "不用任何矩阵也能得到同样的 F 网格：每个输入单元 x(a,b) 乘以整个卷积核，再以 (a*s, b*s) "
      "为左上角、抽头相隔 d 加到网格中。印记重叠的地方，数值相加。"},
@@ -108,6 +113,10 @@ constexpr ZhEntry kZhCatalogue[] = {
      "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
      "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入单元对应一行，每个 F 网格单元对应一列，"
      "第 a 行放着卷积核，从第 a*s 列开始，相邻抽头相隔 d。"},
+    {MsgId::kExplainScatterStamps1d,
+     "逐个输入单元地看散射：输入单元 a 用它的值 x(a) 乘以整个卷积核，把这份拷贝写进它自己的 F "
+     "网格（{shape}），从位置 a*s 开始，抽头相隔 d；其余单元保持为 0。把这些印章逐个单元相加，"
+     "就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput1d,
      "不用任何矩阵也能得到同样的 F 网格：每个输入单元 x[a] 乘以整个卷积核，再从位置 a*s 开始、"
      "抽头相隔 d 加到网格中。印记重叠的地方，数值相加。"},
@@ -131,6 +140,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "第 {first} 到 {last} 列未显示（共 {total} 列，省略 {hidden} 列）；--full 可全部打印"},
     {MsgId::kNoteElidedRows,
      "第 {first} 到 {last} 行未显示（共 {total} 行，省略 {hidden} 行）；--full 可全部打印"},
+    {MsgId::kNoteStampsHidden, "还有 {count} 个印章未显示；--full 显示全部"},
+    {MsgId::kNoteStampHidden, "还有 1 个印章未显示；--full 显示全部"},
     {MsgId::kNoteFullGrid, "裁剪前的 F 网格（{shape}）："},
     {MsgId::kNoteOutputGrid, "裁剪后的输出（{shape}）："},
     {MsgId::kLegend, "图例：{items}"},
@@ -353,8 +364,8 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kSvgLegendWeights, "{mark} = 一个卷积核权重：每个权重在所有图中保持同一种颜色"},
     {MsgId::kSvgLegendBands, "{mark} = 一个卷积核权重：每个权重的颜色沿着自己的对角带分布"},
     {MsgId::kSvgLegendFootprint,
-     "{mark} = 输出单元 {cell} 对应的翻转卷积核覆盖范围；小数字是与下方单元相乘的权重"},
-    {MsgId::kSvgLegendSliding, "{mark} = 翻转卷积核的当前位置，以及它写入的输出单元"},
+     "{mark} = F 网格单元 {cell} 对应的翻转卷积核覆盖范围；小数字是与下方单元相乘的权重"},
+    {MsgId::kSvgLegendSliding, "{mark} = 翻转卷积核的当前位置，以及它写入的 F 网格单元"},
     {MsgId::kSvgLegendOverlap, "{mark} = 颜色越深的单元收到的贡献越多"},
     {MsgId::kSvgKernelKey, "卷积核 w，按权重着色："},
     {MsgId::kSvgProduct, "转置卷积做的是乘法：C^T 乘以展平的输入 x，得到展平的 F 网格 y。"},
@@ -363,8 +374,10 @@ constexpr ZhEntry kZhCatalogue[] = {
      "翻转的卷积核在填充后的输入上每次移动一个单元（步幅 "
      "1）。在每个位置，它的权重与下方的单元相乘，"
      "乘积之和就是 F 网格的一个单元，从左上角开始依次写出。"},
-    {MsgId::kSvgSlidingStep, "输出单元 {cell} = {terms} = {value}"},
-    {MsgId::kSvgSlidingStepZero, "输出单元 {cell} = 0：卷积核只覆盖了零"},
+    {MsgId::kSvgSlidingStep, "F 网格单元 {cell}{crop} = {terms} = {value}"},
+    {MsgId::kSvgSlidingStepZero, "F 网格单元 {cell}{crop} = 0：卷积核只覆盖了零"},
+    {MsgId::kSvgSlidingKept, "（裁剪后为输出单元 {cell}）"},
+    {MsgId::kSvgSlidingCropped, "（被裁剪去掉）"},
     {MsgId::kSvgSlidingSkipped,
      "动画显示了 {total} 个卷积核位置中的 {shown} 个：其余位置所在的行或列未显示"},
     {MsgId::kSvgSlidingCapped, "动画显示了 {total} 个卷积核位置中的前 {shown} 个"},

@@ -124,6 +124,23 @@ TEST(CliOutput, JsonOfTheArticleCaseHoldsPyTorchOutput) {
       << r.out;
 }
 
+TEST(CliOutput, ScatterStampsCanBeSelectedAloneInEveryFormat) {
+  // The article's case: nine stamps of its 5 x 5 F-grid, x(2,2) = 9 the last one shown.
+  auto text = run_in_process(with(kArticleCase, {"--stages", "scatter_stamps"}));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("[1] scatter_stamps:"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("x(2,2) = 9"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("not shown"), std::string::npos) << text.out;
+  for (const char* format : {"unicode", "markdown", "latex"}) {
+    auto r = run_in_process(with(kArticleCase, {"--stages", "scatter_stamps", "--format", format}));
+    EXPECT_EQ(r.exit_code, 0) << format << ": " << r.err;
+    EXPECT_NE(r.out.find("x(2,2)"), std::string::npos) << format;
+  }
+  auto json =
+      run_in_process(with(kArticleCase, {"--stages", "scatter_stamps", "--format", "json"}));
+  EXPECT_NE(json.out.find("{\"cell\": [2,2], \"x\": 9,"), std::string::npos) << json.out;
+}
+
 TEST(CliOutput, ErrorsWriteNothingToStdoutEvenForJson) {
   auto r = run_in_process({"explain", "--k", "3", "--n", "2", "--p", "3", "--format", "json"});
   EXPECT_EQ(r.exit_code, 2);

@@ -29,11 +29,11 @@ std::vector<StageId> ids_of(const Derivation& d) {
 TEST(Stages, IdsAreTheJsonContractInPipelineOrder) {
   std::vector<std::string> names;
   for (StageId id : convt::all_stages()) names.emplace_back(convt::stage_name(id));
-  EXPECT_EQ(names,
-            (std::vector<std::string>{
-                "formula", "kernel", "input", "conv_matrix", "transposed_matrix", "matrix_output",
-                "scatter_output", "zero_inserted", "padded_input", "flipped_kernel",
-                "dilated_kernel", "direct_output", "output", "overlap", "check"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"formula", "kernel", "input", "conv_matrix",
+                                             "transposed_matrix", "matrix_output", "scatter_stamps",
+                                             "scatter_output", "zero_inserted", "padded_input",
+                                             "flipped_kernel", "dilated_kernel", "direct_output",
+                                             "output", "overlap", "check"}));
   for (StageId id : convt::all_stages())
     EXPECT_EQ(convt::stage_from_name(convt::stage_name(id)), id);
   EXPECT_FALSE(convt::stage_from_name("Output").has_value());

@@ -57,7 +57,7 @@ class Sliding {
         direct_plan_(ctx.plan(direct, StageId::kDirectOutput)) {
     const Shape2& shape = ctx.shape();
     const int64_t span0 = shape[0].dilated_k, span1 = shape[1].dilated_k;
-    // A position is animated when its output cell and its whole window are shown.
+    // A position is animated when its F-grid cell and its whole window are shown.
     std::vector<int64_t> cols;
     for (int64_t j : direct_plan_.cols)
       if (j != kGap && all_shown(padded_plan_.cols, j, span1)) cols.push_back(j);
@@ -192,7 +192,18 @@ class Sliding {
     return *layout.direct->span(layout.direct_x, layout.y, p.i, p.i, p.j, p.j);
   }
 
-  /// "output cell (1,2) = 5×9 + 6×8 = 93": the products that are not zero, then the sum.
+  /// What the crop does to F-grid cell p: " (output cell (0,1) after the crop)" for a cell that
+  /// survives it (p <= i < p + m on every axis), " (removed by the crop)" otherwise.
+  Message crop_note(const Position& p) const {
+    const Shape2& shape = ctx_.shape();
+    const int64_t oi = p.i - shape[0].in.p, oj = p.j - shape[1].in.p;
+    if (oi < 0 || oj < 0 || oi >= shape[0].output || oj >= shape[1].output)
+      return {MsgId::kSvgSlidingCropped, {}};
+    return {MsgId::kSvgSlidingKept, {{"cell", ctx_.cell_name(oi, oj)}}};
+  }
+
+  /// "F-grid cell (1,2) (output cell (0,1) after the crop) = 5×9 + 6×8 = 93": the products that
+  /// are not zero, then the sum. Every position writes a cell of the F-grid, before the crop.
   std::string step_text(const Position& p) const {
     const Shape2& shape = ctx_.shape();
     std::vector<std::string> terms;
@@ -203,14 +214,17 @@ class Sliding {
         if (x != 0.0 && w != 0.0) terms.push_back(format_number(x) + "\u00d7" + factor(w));
       }
     const std::string cell = ctx_.cell_name(p.i, p.j);
-    if (terms.empty()) return ctx_.say({MsgId::kSvgSlidingStepZero, {{"cell", cell}}});
+    if (terms.empty())
+      return ctx_.say({MsgId::kSvgSlidingStepZero, {{"cell", cell}, {"crop", crop_note(p)}}});
     std::string sum;
     for (size_t i = 0; i < terms.size() && i < kMostTerms; ++i)
       sum += (i == 0 ? "" : " + ") + terms[i];
     if (terms.size() > kMostTerms) sum += " + \u2026";
-    return ctx_.say(
-        {MsgId::kSvgSlidingStep,
-         {{"cell", cell}, {"terms", sum}, {"value", format_number(direct_.value(p.i, p.j))}}});
+    return ctx_.say({MsgId::kSvgSlidingStep,
+                     {{"cell", cell},
+                      {"crop", crop_note(p)},
+                      {"terms", sum},
+                      {"value", format_number(direct_.value(p.i, p.j))}}});
   }
 
   /// A figure of the two grids side by side, the moving parts drawn by `overlay`.
@@ -221,7 +235,7 @@ class Sliding {
     output_style.stage = "direct_output";
     // The window's output cells show their sums only when the text view can show them as a
     // grid; else their numbers (the padded input and the weights keep their symbols).
-    const Stage direct_output{StageId::kDirectOutput, {}, {}, {}, {}, {}, {}};
+    const Stage direct_output{StageId::kDirectOutput, {}, {}, {}, {}, {}, {}, {}};
     padded_style.symbols = ctx_.symbols();
     output_style.symbols = ctx_.lists_sums(direct_output, direct_) ? nullptr : ctx_.symbols();
     if (!output_style.written)

@@ -81,6 +81,11 @@ class SvgContext {
 /// direct_output is missing from the derivation.
 std::vector<Figure> sliding_figures(const SvgContext& context);
 
+/// scatter_stamps: the stamps as small multiples, each under its caption "x(a,b) = v" with
+/// its reached cells in the colours of the kernel taps; the first kShownStamps, or every one
+/// with options.full (refused beyond options.max_cells cells in all). `stage` holds stamps.
+std::string stamps_figure(const SvgContext& context, const Stage& stage);
+
 /// index.html: the heading, then per figure (in order) its title, explanation paragraphs and
 /// the picture. `figures` are the SVG files render_svg made.
 std::string index_html(const SvgContext& context, const std::vector<Figure>& figures);

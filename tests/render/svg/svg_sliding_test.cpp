@@ -31,13 +31,16 @@ TEST(SvgSliding, AnimatesWithSmilOnlyAndStartsAtTheFirstPosition) {
   EXPECT_EQ(svg.find("javascript"), std::string::npos);
   // 16 positions plus a held last frame, 0.8 s each.
   EXPECT_NE(svg.find("dur=\"13.6s\""), std::string::npos);
-  // Without SMIL (rsvg-convert, print) only output cell (0,0) is written: 1 x 1 = 1.
+  // Without SMIL (rsvg-convert, print) only F-grid cell (0,0) is written: 1 x 1 = 1. The crop
+  // (p = 1) removes it, so it is never an output cell.
   int64_t visible = 0;
   for (const XmlElement& e : read_xml(svg))
     if (e.name == "text" && e.has_class("v") && e.grid_stage == "direct_output")
       visible += e.attribute("opacity") != "0";
   EXPECT_EQ(visible, 1);
-  EXPECT_NE(svg.find(">output cell (0,0) = 1&#xD7;1 = 1<"), std::string::npos);
+  EXPECT_NE(svg.find(">F-grid cell (0,0) (removed by the crop) = 1&#xD7;1 = 1<"),
+            std::string::npos);
+  EXPECT_EQ(svg.find(">output cell"), std::string::npos);
 }
 
 TEST(SvgSliding, FramesAreOneStillPerPositionThatSayWhatItAdds) {
@@ -50,9 +53,12 @@ TEST(SvgSliding, FramesAreOneStillPerPositionThatSayWhatItAdds) {
   EXPECT_EQ(figures.count("sliding.svg"), 0u);
   EXPECT_EQ(figures.count("sliding-016.svg"), 1u);
   EXPECT_EQ(figures.count("sliding-017.svg"), 0u);
-  // Position 6 is output cell (1,1): the window covers padded (1,1)=1, (1,2)=0, (2,1)=0, (2,2)=0.
+  // Position 6 is F-grid cell (1,1): the window covers padded (1,1)=1, (1,2)=0, (2,1)=0,
+  // (2,2)=0. The crop keeps F-grid rows and columns 1 and 2 (m = 2), so it becomes output cell
+  // (0,0).
   const std::string frame = figures.at("sliding-006.svg");
-  EXPECT_NE(frame.find(">output cell (1,1) = 1&#xD7;4 = 4<"), std::string::npos);
+  EXPECT_NE(frame.find(">F-grid cell (1,1) (output cell (0,0) after the crop) = 1&#xD7;4 = 4<"),
+            std::string::npos);
   EXPECT_NE(frame.find("(frame 6 of 16)"), std::string::npos);
   // The frame has written the first six output cells, row by row, and no others.
   std::set<std::pair<int64_t, int64_t>> written;
@@ -61,9 +67,17 @@ TEST(SvgSliding, FramesAreOneStillPerPositionThatSayWhatItAdds) {
       written.insert({std::stoll(e.attribute("data-r")), std::stoll(e.attribute("data-c"))});
   EXPECT_EQ(written, (std::set<std::pair<int64_t, int64_t>>{
                          {0, 0}, {0, 1}, {0, 2}, {0, 3}, {1, 0}, {1, 1}}));
-  // Position 16, output cell (3,3): padded (3,3)=4 times the flipped kernel's 4; (4,4) is 0.
-  EXPECT_NE(figures.at("sliding-016.svg").find(">output cell (3,3) = 4&#xD7;4 = 16<"),
+  // Position 16, F-grid cell (3,3): padded (3,3)=4 times the flipped kernel's 4; (4,4) is 0.
+  // The crop removes it.
+  EXPECT_NE(figures.at("sliding-016.svg")
+                .find(">F-grid cell (3,3) (removed by the crop) = 4&#xD7;4 = 16<"),
             std::string::npos);
+  options.lang = convt::Lang::kZh;
+  const auto zh = by_name(convt::render_svg(d, options));
+  EXPECT_NE(
+      zh.at("sliding-006.svg").find(">F 网格单元 (1,1)（裁剪后为输出单元 (0,0)） = 1&#xD7;4 = 4<"),
+      std::string::npos);
+  EXPECT_EQ(zh.at("sliding-006.svg").find(">输出单元"), std::string::npos);
 }
 
 TEST(SvgSliding, LargeGridsAnimateOnlyThePositionsTheyShow) {

@@ -96,12 +96,12 @@ TEST(SvgFigures, OneFigurePerStageThenTheSlidingKernelThenTheIndex) {
   const std::vector<Figure> figures = convt::render_svg(d, SvgOptions{});
   std::vector<std::string> names;
   for (const Figure& f : figures) names.push_back(f.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"formula.svg", "kernel.svg", "input.svg", "conv_matrix.svg",
-                                      "transposed_matrix.svg", "matrix_output.svg",
-                                      "scatter_output.svg", "zero_inserted.svg", "padded_input.svg",
-                                      "flipped_kernel.svg", "direct_output.svg", "output.svg",
-                                      "overlap.svg", "check.svg", "sliding.svg", "index.html"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "formula.svg", "kernel.svg", "input.svg", "conv_matrix.svg",
+                       "transposed_matrix.svg", "matrix_output.svg", "scatter_stamps.svg",
+                       "scatter_output.svg", "zero_inserted.svg", "padded_input.svg",
+                       "flipped_kernel.svg", "direct_output.svg", "output.svg", "overlap.svg",
+                       "check.svg", "sliding.svg", "index.html"}));
 }
 
 TEST(SvgFigures, StagesSelectTheFiguresAndDirectOutputBringsTheSlidingKernel) {
@@ -146,6 +146,9 @@ TEST(SvgFigures, EveryCellNumberEqualsTheJsonValueOfItsStage) {
     for (const auto& stage : json["stages"]) {
       stages[stage["id"].get<std::string>()] = stage;
       if (stage.contains("rows")) grids.emplace(stage["id"].get<std::string>(), JsonGrid(stage));
+      if (stage.contains("stamps"))  // stamp i is drawn as the grid "stamp-i"
+        for (size_t i = 0; i < stage["stamps"].size(); ++i)
+          grids.emplace("stamp-" + std::to_string(i), JsonGrid(stage["stamps"][i]));
     }
 
     std::map<std::string, int64_t> checked;  // per stage id, over all figures
@@ -156,7 +159,9 @@ TEST(SvgFigures, EveryCellNumberEqualsTheJsonValueOfItsStage) {
         if (e.name != "text" || !e.has_class("v")) continue;
         ASSERT_FALSE(e.grid_stage.empty()) << "a cell number outside a grid group: " << e.text;
         // The output's F-grid view shows the uncropped F-grid: the matrix route's values.
-        const std::string source = e.grid_name == "full_view" ? "matrix_output" : e.grid_stage;
+        const std::string source = e.grid_name == "full_view"            ? "matrix_output"
+                                   : e.grid_name.rfind("stamp-", 0) == 0 ? e.grid_name
+                                                                         : e.grid_stage;
         ASSERT_TRUE(grids.count(source)) << source;
         const int64_t r = std::stoll(e.attribute("data-r")),
                       col = std::stoll(e.attribute("data-c"));
@@ -165,9 +170,9 @@ TEST(SvgFigures, EveryCellNumberEqualsTheJsonValueOfItsStage) {
         ++checked[e.grid_stage];
       }
     }
-    // Every stage with a grid shows numbers somewhere.
+    // Every stage with a grid or stamps shows numbers somewhere.
     for (const auto& [id, stage] : stages) {
-      if (stage.contains("rows")) {
+      if (stage.contains("rows") || stage.contains("stamps")) {
         EXPECT_GT(checked[id], 0) << id;
       }
     }
@@ -244,6 +249,54 @@ TEST(SvgFigures, AreDeterministic) {
   const auto second = convt::render_svg(d, SvgOptions{});
   ASSERT_EQ(first.size(), second.size());
   for (size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].content, second[i].content);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SvgFigures, ScatterStampsAreSmallMultiplesCaptionedAndColouredByTap) {
+  // k=2, s=2, n=2 with w = x = 1..4: four 4 x 4 stamps; stamp (0,1) holds 2*w at columns 2-3.
+  const Derivation d = convt::derive(convt::square_params(2, 2, 2, 2));
+  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["scatter_stamps.svg"];
+  ASSERT_FALSE(svg.empty());
+  ASSERT_NO_THROW((void)read_xml(svg));
+  for (const char* caption : {">x(0,0) = 1<", ">x(0,1) = 2<", ">x(1,0) = 3<", ">x(1,1) = 4<"})
+    EXPECT_NE(svg.find(caption), std::string::npos) << caption;
+  const std::vector<XmlElement> elements = read_xml(svg);
+  std::set<std::string> grids;
+  int64_t painted = 0;
+  for (size_t i = 1; i < elements.size(); ++i) {
+    const XmlElement& e = elements[i];
+    if (e.name != "text" || !e.has_class("v")) continue;
+    EXPECT_EQ(e.grid_stage, "scatter_stamps");
+    grids.insert(e.grid_name);
+    if (e.grid_name != "stamp-1") continue;
+    const XmlElement& cell = elements[i - 1];  // each number follows its cell's rect
+    const int64_t r = std::stoll(e.attribute("data-r")), c = std::stoll(e.attribute("data-c"));
+    if (r < 2 && c >= 2) {
+      // Tap (r, c-2) of the kernel: the colour of weight r*2 + c-2, as in kernel.svg.
+      EXPECT_TRUE(cell.has_class("w" + std::to_string(r * 2 + c - 2))) << r << "," << c;
+      ++painted;
+    }
+  }
+  EXPECT_EQ(painted, 4);
+  EXPECT_EQ(grids, (std::set<std::string>{"stamp-0", "stamp-1", "stamp-2", "stamp-3"}));
+}
+
+TEST(SvgFigures, ScatterStampsShowNineWithANoteUnlessFull) {
+  const Derivation d = convt::derive(convt::square_params(2, 4, 2, 2));
+  const std::string svg = by_name(convt::render_svg(d, SvgOptions{}))["scatter_stamps.svg"];
+  EXPECT_NE(svg.find("7 more stamps not shown; --full shows all"), std::string::npos);
+  EXPECT_NE(svg.find(">x(2,0) = 9<"), std::string::npos);
+  EXPECT_EQ(svg.find(">x(2,1) = 10<"), std::string::npos);
+  SvgOptions full;
+  full.full = true;
+  const std::string all = by_name(convt::render_svg(d, full))["scatter_stamps.svg"];
+  EXPECT_NE(all.find(">x(3,3) = 16<"), std::string::npos);
+  EXPECT_EQ(all.find("not shown"), std::string::npos);
+  full.max_cells = 100;  // 16 stamps of 6 x 6
+  EXPECT_THROW((void)convt::render_svg(d, full), convt::Error);
 }
 
 }  // namespace
