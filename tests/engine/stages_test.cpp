@@ -84,7 +84,8 @@ TEST(Stages, ParseStageListAcceptsIdsWithSpaces) {
 TEST(Stages, ParseStageListNamesTheUnknownIdAndTheValidOnes) {
   const std::string valid =
       "valid ids: formula, kernel, input, conv_matrix, transposed_matrix, matrix_output, "
-      "scatter_output, zero_inserted, padded_input, flipped_kernel, dilated_kernel, "
+      "scatter_stamps, scatter_output, zero_inserted, padded_input, flipped_kernel, "
+      "dilated_kernel, "
       "direct_output, output, overlap, check";
   EXPECT_EQ(error_text([] { convt::parse_stage_list("output,foo"); }),
             "--stages: unknown stage id 'foo'; " + valid);

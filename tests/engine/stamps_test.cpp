@@ -57,7 +57,8 @@ TEST(Stamps, OneStampPerInputCellInRowMajorOrder) {
   EXPECT_EQ(stamps.x(4), 5.0);  // the default input 1..6
   EXPECT_EQ(stamps.stamp(4).cell, (std::vector<int64_t>{1, 1}));
   EXPECT_EQ(stamps.stamp(4).x, 5.0);
-  const Stamps& one_d = stamps_of(convt::derive(convt::square_params(1, 3, 2)));
+  const Derivation d1 = convt::derive(convt::square_params(1, 3, 2));
+  const Stamps& one_d = stamps_of(d1);
   EXPECT_EQ(one_d.cell(2), (std::vector<int64_t>{2}));
 }
 
@@ -108,7 +109,8 @@ TEST(Stamps, WorkedByHandTwoByTwoStrideTwo) {
   Params params = convt::square_params(2, 2, 2, 2);
   params.kernel = {1, 2, 3, 4};
   params.input = {1, 2, 3, 4};
-  const Stamps& stamps = stamps_of(convt::derive(params));
+  const Derivation d = convt::derive(params);
+  const Stamps& stamps = stamps_of(d);
   ASSERT_EQ(stamps.count(), 4);
   EXPECT_EQ(values_of(stamps.stamp(1).values),
             (Values{{0, 0, 2, 4}, {0, 0, 6, 8}, {0, 0, 0, 0}, {0, 0, 0, 0}}));
@@ -136,7 +138,8 @@ TEST(Stamps, WorkedByHandDilatedOneD) {
 
 TEST(Stamps, ForEachTapVisitsExactlyTheNonZeroCellsOfTheBuiltStamp) {
   for (const Params& params : layers()) {
-    const Stamps& stamps = stamps_of(convt::derive(params));
+    const Derivation d = convt::derive(params);
+    const Stamps& stamps = stamps_of(d);
     for (int64_t i = 0; i < stamps.count(); ++i) {
       const convt::Grid built = stamps.stamp(i).values;
       int64_t visited = 0;

@@ -72,9 +72,10 @@ TEST(RenderText, StagesAreNumberedWithTheirIds) {
     if (line.rfind("[", 0) == 0) titles.push_back(line.substr(0, line.find(':')));
   EXPECT_EQ(titles, (std::vector<std::string>{
                         "[1] formula", "[2] kernel", "[3] input", "[4] conv_matrix",
-                        "[5] transposed_matrix", "[6] matrix_output", "[7] scatter_output",
-                        "[8] zero_inserted", "[9] padded_input", "[10] flipped_kernel",
-                        "[11] direct_output", "[12] output", "[13] overlap", "[14] check"}));
+                        "[5] transposed_matrix", "[6] matrix_output", "[7] scatter_stamps",
+                        "[8] scatter_output", "[9] zero_inserted", "[10] padded_input",
+                        "[11] flipped_kernel", "[12] direct_output", "[13] output", "[14] overlap",
+                        "[15] check"}));
 }
 
 TEST(RenderText, WideConvMatrixStaysWithinTheWidth) {
