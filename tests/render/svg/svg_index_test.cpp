@@ -24,7 +24,7 @@ TEST(SvgIndex, ShowsEveryFigureInOrderWithItsExplanation) {
     ASSERT_NE(found, std::string::npos) << f.name << " missing or out of order";
     at = found;
   }
-  EXPECT_NE(html.find("<h2>9. The zero-inserted input, padded (5&#xA0;&#xD7;&#xA0;5)</h2>"),
+  EXPECT_NE(html.find("<h2>10. The zero-inserted input, padded (5&#xA0;&#xD7;&#xA0;5)</h2>"),
             std::string::npos);
   EXPECT_NE(html.find("<p>Slide the flipped kernel over the padded input"), std::string::npos);
   SvgOptions quiet;
