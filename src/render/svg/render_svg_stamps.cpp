@@ -19,7 +19,7 @@ namespace {
 constexpr int64_t kCaption = 34;        // px: the caption line above a stamp
 constexpr int64_t kStampGap = 36;       // px between two stamps of a row
 constexpr int64_t kRowGap = 18;         // px between two rows of stamps
-constexpr int64_t kMaxRowWidth = 1200;  // px: a row takes more stamps while it fits
+constexpr int64_t kMaxRowWidth = 1600;  // px: a row takes more stamps while it fits
 
 /// One stamp laid out: its F-grid (kept alive while the figure is drawn), the drawn grid and
 /// its caption.
@@ -71,6 +71,13 @@ std::string stamps_figure(const SvgContext& ctx, const Stage& stage) {
   }
 
   // Rows of stamps: as many as fit kMaxRowWidth (at least one), the rows one under another.
+  // In 2-D, when a whole row of the input fits, the stamps are laid out like the input cells
+  // they come from: a row of stamps per input row.
+  const int64_t input_cols = stamps.input().cols();
+  int64_t widest = 0;
+  for (const auto& item : drawn) widest = std::max(widest, item->width);
+  const bool like_input =
+      stamps.dims() == 2 && input_cols * widest + (input_cols - 1) * kStampGap <= kMaxRowWidth;
   struct Row {
     size_t first = 0, last = 0;
     int64_t height = 0;
@@ -80,7 +87,8 @@ std::string stamps_figure(const SvgContext& ctx, const Stage& stage) {
   for (size_t first = 0; first < drawn.size();) {
     Row row{first, first + 1, 0};
     int64_t used = drawn[first]->width;
-    while (row.last < drawn.size() && used + kStampGap + drawn[row.last]->width <= kMaxRowWidth)
+    while (row.last < drawn.size() && used + kStampGap + drawn[row.last]->width <= kMaxRowWidth &&
+           !(like_input && static_cast<int64_t>(row.last) % input_cols == 0))
       used += kStampGap + drawn[row.last++]->width;
     for (size_t i = row.first; i < row.last; ++i)
       row.height = std::max(row.height, kCaption + drawn[i]->grid->height());
