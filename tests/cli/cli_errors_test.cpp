@@ -102,9 +102,9 @@ TEST(CliErrors, UnknownFormatListsTheFormats) {
 TEST(CliErrors, UnknownStageListsEveryValidId) {
   expect_usage_error(with(kArticleCase, {"--stages", "output,bogus"}),
                      "--stages: unknown stage id 'bogus'; valid ids: formula, kernel, input, "
-                     "conv_matrix, transposed_matrix, matrix_output, scatter_output, "
-                     "zero_inserted, padded_input, flipped_kernel, dilated_kernel, "
-                     "direct_output, output, overlap, check");
+                     "conv_matrix, transposed_matrix, matrix_output, scatter_stamps, "
+                     "scatter_output, zero_inserted, padded_input, flipped_kernel, "
+                     "dilated_kernel, direct_output, output, overlap, check");
 }
 
 TEST(CliErrors, TooNarrowWidthIsRefused) {
