@@ -67,9 +67,8 @@ TEST(WordsCli, NothingCroppedShowsTheGridOnce) {
   EXPECT_TRUE(has(out, "nothing is cropped: the output is the F-grid itself, 3 x 3.")) << out;
   EXPECT_FALSE(has(out, "before the crop")) << out;
   EXPECT_FALSE(has(out, "after the crop")) << out;
-  const std::string zh = out_of(
-      {"explain", "--k", "2", "--s", "1", "--p", "0", "--n", "2", "--stages", "output", "--lang",
-       "zh"});
+  const std::string zh = out_of({"explain", "--k", "2", "--s", "1", "--p", "0", "--n", "2",
+                                 "--stages", "output", "--lang", "zh"});
   EXPECT_TRUE(has(zh, "什么也不裁剪：输出就是 F 网格本身，3 x 3。")) << zh;
   EXPECT_FALSE(has(zh, "裁剪前")) << zh;
 }
