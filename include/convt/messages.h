@@ -54,6 +54,8 @@ enum class MsgId {
   kExplainDilatedKernel,
   kExplainDirectOutput,
   kExplainOutputCrop,
+  kExplainOutputNoCrop,
+  kExplainOutputNoCropPadded,
   kExplainOutputPaddingKept,
   kExplainOutputPaddingAdded,
   kExplainCheck,
@@ -76,6 +78,11 @@ enum class MsgId {
   kExplainScatterOutput1d,
   kExplainFlippedKernel1d,
   kExplainOutputCrop1d,
+  kExplainKernel1d,
+  kExplainInput1d,
+  kExplainMatrixOutput1d,
+  kCheckShape1d,
+  kCheckPassed1d,
   kNoteSymbolicList,
   // Legends and notes.
   kLegendMatrixZero,
@@ -253,6 +260,7 @@ enum class MsgId {
   kWordPaddedInput,
   kWordGridSize,
   kWordConvMatrixNonZeros,
+  kWordCellCount,
   kTagRows,
   kTagCols,
   kTagAlongEachAxis,
@@ -322,6 +330,13 @@ std::string_view message_template(MsgId id, Lang lang);
 /// The text of `message` in `lang` with every {name} placeholder replaced by its argument
 /// (nested messages resolved in `lang`, numbers by format_number, marks by `mark`, or left out
 /// when `mark` is empty). Placeholders without an argument are left as they are.
+///
+/// A placeholder {name|singular|plural} is replaced not by the argument but by one of the two
+/// words: `singular` when the argument, as written, counts one thing, i.e. it holds at least one
+/// number and every number in it is 1 or -1 ("1", "-1", "1 (rows) / 1 (cols)"), and `plural`
+/// otherwise ("0", "2", "1.5", "2 (rows) / 1 (cols)"). So "{count} {count|cell|cells}" writes
+/// "1 cell" and "3 cells", and the catalogue never needs "cell(s)". Languages without plural
+/// forms (Chinese) write the one form and need no such placeholder.
 std::string resolve(const Message& message, Lang lang, const MarkWriter& mark = {});
 
 }  // namespace convt

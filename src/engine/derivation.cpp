@@ -39,6 +39,14 @@ MessageArg axis_arg(std::string name, const std::vector<int64_t>& values) {
           Message{MsgId::kAxisValues, {{"rows", str(values[0])}, {"cols", str(values[1])}}}};
 }
 
+/// The argument `name` for a size in prose: the text "3 x 3" for two axes, kWordCellCount
+/// ("9 cells") for one, where a bare "9" would not say what it counts.
+MessageArg prose_size(std::string name, const std::vector<int64_t>& sizes) {
+  if (sizes.size() == 1)
+    return {std::move(name), Message{MsgId::kWordCellCount, {{"count", str(sizes[0])}}}};
+  return {std::move(name), size_text(sizes)};
+}
+
 /// Per-axis sizes picked by `field`, over the real axes of the problem.
 template <typename F>
 std::vector<int64_t> sizes(const std::vector<AxisShape>& shapes, F field) {
@@ -91,14 +99,27 @@ std::vector<Message> formula_explanation(const Derivation& d) {
   return out;
 }
 
+/// True when the crop removes nothing: p = 0 on every axis (the end crop p - output_padding is
+/// then at most 0 too), so the output starts as the F-grid itself.
+bool nothing_cropped(const Params& params) {
+  return std::all_of(params.axes.begin(), params.axes.end(),
+                     [](const AxisParams& a) { return a.p == 0; });
+}
+
 std::vector<Message> output_explanation(const Derivation& d) {
   std::vector<int64_t> start = sizes(d.shapes, [](const AxisShape& s) { return s.in.p; });
   std::vector<int64_t> end =
       sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
   std::vector<Message> out;
-  out.push_back(
-      {d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
-       {axis_arg("start", start), axis_arg("end", end), {"shape", size_text(d.output_size())}}});
+  if (!nothing_cropped(d.params))
+    out.push_back(
+        {d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
+         {axis_arg("start", start), axis_arg("end", end), prose_size("shape", d.output_size())}});
+  else if (std::any_of(d.params.axes.begin(), d.params.axes.end(),
+                       [](const AxisParams& a) { return a.op != 0; }))
+    out.push_back({MsgId::kExplainOutputNoCropPadded, {}});  // the zeros added: said below
+  else
+    out.push_back({MsgId::kExplainOutputNoCrop, {prose_size("shape", d.output_size())}});
   const bool differ = axes_differ(d.params);
   for (size_t i : distinct_axes(d.params)) {
     const AxisParams& a = d.shapes[i].in;
@@ -262,9 +283,12 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   const AxisParams& A = shape[0].in;
   const AxisParams& B = shape[1].in;
   const int dims = params.dims;
-  auto grid_size = [&](const Grid& g) {
-    return dims == 1 ? size_text({g.cols()}) : size_text({g.rows(), g.cols()});
+  auto grid_dims = [&](const Grid& g) {
+    return dims == 1 ? std::vector<int64_t>{g.cols()} : std::vector<int64_t>{g.rows(), g.cols()};
   };
+  auto grid_size = [&](const Grid& g) { return size_text(grid_dims(g)); };
+  /// A grid's size in prose: "3 x 3", or "9 cells" in 1-D.
+  auto shape_arg = [&](const Grid& g) { return prose_size("shape", grid_dims(g)); };
 
   // The values.
   Grid kernel = value_grid(A.k, B.k, params.kernel);
@@ -309,9 +333,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       route_m.push_back(direct_size[axis] - a.p - (a.p - a.op));
       formula_m.push_back((a.n - 1) * a.s - 2 * a.p + a.d * (a.k - 1) + a.op + 1);
     }
-    check.checks.push_back(
-        {{MsgId::kCheckShape, {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
-         route_m == formula_m});
+    check.checks.push_back({{dims == 1 ? MsgId::kCheckShape1d : MsgId::kCheckShape,
+                             {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
+                            route_m == formula_m});
     const Grid scale = magnitude(input, kernel, shape);
     const int64_t terms = A.k * B.k;
     const int64_t cells = matrix_out.cells();
@@ -354,9 +378,10 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
          close(left, right, bound, cells + terms)});
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
-    check.checks.push_back({{d.passed ? MsgId::kCheckPassed : MsgId::kCheckFailed,
-                             {{"shape", size_text(d.output_size())}}},
-                            d.passed});
+    const MsgId passed = dims == 1 ? MsgId::kCheckPassed1d : MsgId::kCheckPassed;
+    check.checks.push_back(
+        {{d.passed ? passed : MsgId::kCheckFailed, {prose_size("shape", d.output_size())}},
+         d.passed});
   }
 
   const bool dilated_any = A.d > 1 || B.d > 1;
@@ -374,11 +399,18 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}, {}};
     d.stages.push_back(std::move(stage));
   };
-  const std::string shape_f = grid_size(matrix_out);
+  // Sizes in prose, taken before the grids move into their stages.
   const int64_t full_count = matrix_out.cells();
-  // The output stage's view of the crop, taken before matrix_out moves into its stage.
+  const MessageArg full_size = shape_arg(matrix_out);
+  const MessageArg inserted_size = shape_arg(inserted);
+  const MessageArg padded_size = shape_arg(padded);
+  const MessageArg dilated_size = shape_arg(dilated);
+  const MessageArg direct_prose_size = shape_arg(direct);
+  // The output stage's view of the crop, taken before matrix_out moves into its stage; none when
+  // nothing is cropped, so that the grid is shown once.
   std::optional<Grid> full_view;
-  if (wanted(StageId::kOutput)) full_view = mark_crop(matrix_out, shape);
+  if (wanted(StageId::kOutput) && !nothing_cropped(params))
+    full_view = mark_crop(matrix_out, shape);
 
   if (wanted(StageId::kFormula)) {
     std::vector<Message> explanation = formula_explanation(d);
@@ -395,23 +427,25 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
                 {}};
     d.stages.push_back(std::move(stage));
   }
+  const bool one_d = dims == 1;
   add(StageId::kKernel,
-      {{MsgId::kExplainKernel,
+      {{one_d ? MsgId::kExplainKernel1d : MsgId::kExplainKernel,
         {{"shape", grid_size(kernel)},
+         {"count", str(kernel.cells())},
          {"default", default_note(params.kernel.empty(), kernel.cells())}}}},
       kernel);
   add(StageId::kInput,
-      {{MsgId::kExplainInput,
+      {{one_d ? MsgId::kExplainInput1d : MsgId::kExplainInput,
         {{"shape", grid_size(input)},
+         {"count", str(input.cells())},
          {"default", default_note(params.input.empty(), input.cells())}}}},
       input);
-  const bool one_d = dims == 1;
   add(StageId::kConvMatrix, {{one_d ? MsgId::kExplainConvMatrix1d : MsgId::kExplainConvMatrix, {}}},
       std::move(c));
   add(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));
   add(StageId::kMatrixOutput,
-      {{MsgId::kExplainMatrixOutput,
-        {{"count", str(input.cells())}, {"full_count", str(full_count)}, {"shape", shape_f}}}},
+      {{one_d ? MsgId::kExplainMatrixOutput1d : MsgId::kExplainMatrixOutput,
+        {{"count", str(input.cells())}, {"full_count", str(full_count)}, full_size}}},
       std::move(matrix_out));
   if (wanted(StageId::kScatterStamps)) {
     // No F-grid is built here: the stamps hold the input and the kernel (a few cells each) and
@@ -435,23 +469,21 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
            ? Message{MsgId::kExplainZeroInserted,
                      {axis_arg("gap",
                                sizes(d.shapes, [](const AxisShape& s) { return s.in.s - 1; })),
-                      {"shape", grid_size(inserted)}}}
+                      inserted_size}}
            : Message{MsgId::kExplainZeroInsertedStrideOne, {}}},
       std::move(inserted));
   add(StageId::kPaddedInput,
       {{MsgId::kExplainPaddedInput,
-        {axis_arg("pad", sizes(d.shapes, [](const AxisShape& s) { return s.pad; })),
-         {"shape", grid_size(padded)}}}},
+        {axis_arg("pad", sizes(d.shapes, [](const AxisShape& s) { return s.pad; })), padded_size}}},
       std::move(padded));
   add(StageId::kFlippedKernel,
       {{one_d ? MsgId::kExplainFlippedKernel1d : MsgId::kExplainFlippedKernel, {}}},
       std::move(flipped));
   add(StageId::kDilatedKernel,
       {{MsgId::kExplainDilatedKernel,
-        {axis_arg("d", sizes(d.shapes, [](const AxisShape& s) { return s.in.d; })),
-         {"shape", grid_size(dilated)}}}},
+        {axis_arg("d", sizes(d.shapes, [](const AxisShape& s) { return s.in.d; })), dilated_size}}},
       std::move(dilated));
-  add(StageId::kDirectOutput, {{MsgId::kExplainDirectOutput, {{"shape", grid_size(direct)}}}},
+  add(StageId::kDirectOutput, {{MsgId::kExplainDirectOutput, {direct_prose_size}}},
       std::move(direct));
   if (wanted(StageId::kOutput)) {
     Stage stage{StageId::kOutput,

@@ -42,7 +42,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Each input cell spreads the kernel over a patch d(k-1)+1 wide (d is the dilation), and "
      "neighbouring patches start s apart, so the uncropped result is F = (n-1)s + d(k-1) + 1 wide. "
      "The crop removes p cells at the start and p - output_padding at the end. With d = 1 and "
-     "output_padding = 0 this is the article's m = (n-1)s - 2p + k."},
+     "output_padding = 0 this is m = (n-1)s - 2p + k, the size formula of Dumoulin & Visin, A "
+     "guide "
+     "to convolution arithmetic for deep learning (2016)."},
     {MsgId::kExplainStrideAmbiguity,
      "Why the shape does not always come back{axis}: a forward convolution with k={k}, s={s}, "
      "p={p}{dilation} maps every input size from {m} to {m_last} down to {n}, because it drops "
@@ -62,8 +64,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "connections it had in the forward convolution. This reverses the shapes, not the values: "
      "C^T is not the inverse of C."},
     {MsgId::kExplainMatrixOutput,
-     "Multiply C^T by the input flattened row-major ({count} values), then fold the {full_count} "
-     "results back into the F-grid, {shape}."},
+     "Multiply C^T by the input flattened row-major ({count} {count|value|values}), then fold the "
+     "{full_count} {full_count|result|results} back into the F-grid, {shape}."},
     {MsgId::kExplainScatterStamps,
      "The scatter route one input cell at a time: input cell (a,b) multiplies the whole kernel by "
      "its value x(a,b) and writes the copy into its own F-grid ({shape}) with the corner at "
@@ -74,13 +76,14 @@ constexpr CatalogueEntry kCatalogue[] = {
      "adds it into the grid with its corner at (a*s, b*s), taps d apart. Where the stamps "
      "overlap, their values add up."},
     {MsgId::kExplainZeroInserted,
-     "The third route is an ordinary convolution. First put s-1 = {gap} zero(s) between "
+     "The third route is an ordinary convolution. First put s-1 = {gap} {gap|zero|zeros} between "
      "neighbouring input cells, so that they lie s apart as in the F-grid: {shape}."},
     {MsgId::kExplainZeroInsertedStrideOne,
      "The third route is an ordinary convolution. With stride 1 no zeros go between the input "
      "cells, so this grid is the input itself."},
     {MsgId::kExplainPaddedInput,
-     "Add d(k-1) = {pad} zero(s) on every side, so that the kernel can overhang the input by all "
+     "Add d(k-1) = {pad} {pad|zero|zeros} on every side, so that the kernel can overhang the input "
+     "by all "
      "but one tap: every partial overlap of the forward convolution gets its own output cell. "
      "Result: {shape}."},
     {MsgId::kExplainFlippedKernel,
@@ -95,30 +98,40 @@ constexpr CatalogueEntry kCatalogue[] = {
      "gives one cell of the F-grid, {shape}. Every cell equals the matrix route."},
     {MsgId::kExplainOutputCrop,
      "Padding p added p layers around the forward convolution's input, so the transposed "
-     "convolution removes them from the F-grid: {start} cell(s) at the start of each axis and "
-     "{end} at the end, leaving {shape}."},
+     "convolution removes them from the F-grid: {start} {start|cell|cells} at the start of each "
+     "axis and {end} at the end, leaving {shape}."},
+    {MsgId::kExplainOutputNoCrop,
+     "With p = 0 the forward convolution added no padding, so nothing is cropped: the output is "
+     "the F-grid itself, {shape}."},
+    {MsgId::kExplainOutputNoCropPadded,
+     "With p = 0 the forward convolution added no padding, so nothing is cropped from the "
+     "F-grid."},
     {MsgId::kExplainOutputPaddingKept,
-     "output_padding = {op}{axis} keeps {op} more computed cell(s) at the end of the axis "
-     "(marked {mark}): they are real sums, not zeros added outside the output."},
+     "output_padding = {op}{axis} keeps {count} more computed {count|cell|cells} at the end of "
+     "the axis (marked {mark}): {count|it is a real sum|they are real sums}, not "
+     "{count|a zero|zeros} added outside the output."},
     {MsgId::kExplainOutputPaddingAdded,
-     "output_padding = {op}{axis} is larger than p = {p}, so the output reaches {extra} cell(s) "
-     "past the F-grid; no input reaches them and they are zeros (marked {mark})."},
+     "output_padding = {op}{axis} is larger than p = {p}, so the output reaches {extra} "
+     "{extra|cell|cells} past the F-grid; no input reaches {extra|it|them} and {extra|it is a "
+     "zero|they are zeros} (marked {mark})."},
     {MsgId::kExplainCheck,
      "Three independent routes must give the same numbers: C^T times the input, the scatter of "
      "kernel stamps, and the direct convolution with the flipped kernel."},
 
     {MsgId::kCheckShape, "output shape {shape} equals the formula's {formula}"},
-    {MsgId::kCheckMatrixScatter, "matrix route equals scatter route in {equal} of {cells} cells"},
-    {MsgId::kCheckMatrixDirect, "matrix route equals direct route in {equal} of {cells} cells"},
+    {MsgId::kCheckMatrixScatter,
+     "matrix route equals scatter route in {equal} of {cells} {cells|cell|cells}"},
+    {MsgId::kCheckMatrixDirect,
+     "matrix route equals direct route in {equal} of {cells} {cells|cell|cells}"},
     {MsgId::kCheckAdjoint, "adjoint identity <C u, x> = <u, C^T x>: {left} = {right}"},
     {MsgId::kCheckPassed, "PASS: every route gives the same {shape} output."},
     {MsgId::kCheckFailed, "FAIL: the routes disagree (see above)."},
     {MsgId::kCheckOk, "ok"},
     {MsgId::kCheckMismatch, "MISMATCH"},
     {MsgId::kCheckSymbolicScatter,
-     "matrix route and scatter route write the same sum in {equal} of {cells} cells"},
+     "matrix route and scatter route write the same sum in {equal} of {cells} {cells|cell|cells}"},
     {MsgId::kCheckSymbolicDirect,
-     "matrix route and direct route write the same sum in {equal} of {cells} cells"},
+     "matrix route and direct route write the same sum in {equal} of {cells} {cells|cell|cells}"},
     {MsgId::kExplainSymbolic,
      "Symbols: {w}, ... are the kernel taps and {x}, ... the input cells, indexed by row and "
      "column. Every computed cell is written as its sum of products x*w, ordered by input cell "
@@ -149,8 +162,17 @@ constexpr CatalogueEntry kCatalogue[] = {
      "kernel in reverse order."},
     {MsgId::kExplainOutputCrop1d,
      "Padding p added p cells at each end of the forward convolution's input, so the transposed "
-     "convolution removes them from the F-grid: {start} cell(s) at the start and {end} at the "
-     "end, leaving {shape}."},
+     "convolution removes them from the F-grid: {start} {start|cell|cells} at the start and {end} "
+     "at the end, leaving {shape}."},
+    {MsgId::kExplainKernel1d,
+     "The {count} {count|weight|weights} of the layer, in order{default}. PyTorch stores them "
+     "exactly like this; nothing is reversed yet."},
+    {MsgId::kExplainInput1d, "The input, {count} {count|value|values} in order{default}."},
+    {MsgId::kExplainMatrixOutput1d,
+     "Multiply C^T by the input ({count} {count|value|values}): the product is the F-grid, "
+     "{shape}."},
+    {MsgId::kCheckShape1d, "output size {shape} equals the formula's m = {formula}"},
+    {MsgId::kCheckPassed1d, "PASS: every route gives the same {shape}."},
     {MsgId::kNoteSymbolicList,
      "the sums are too wide for a grid at this width, so every cell is listed as {form} = sum"},
 
@@ -182,7 +204,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrNotFinite,
      "{option}: value {index} '{token}' is not finite (NaN and infinities are refused)"},
     {MsgId::kErrEmptyList, "{option}: no values given"},
-    {MsgId::kErrValueCount, "{option}: needs {expected} values ({shape}), got {got}"},
+    {MsgId::kErrValueCount,
+     "{option}: needs {expected} {expected|value|values} ({shape}), got {got}"},
     {MsgId::kErrNoOutput,
      "--p: padding {p}{axis} leaves no output: m = {equation} = {m} < 1; the largest padding "
      "that works here is {largest}"},
@@ -196,7 +219,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrTooManyEntries,
      "{option}: stage '{stage}' would hold {count} entries, over the limit of {limit} "
      "({factor} x --max-cells {max_cells}); use smaller sizes or raise --max-cells"},
-    {MsgId::kErrAxesMismatch, "--dims: {dims} axes need {dims} values per size, got {count}"},
+    {MsgId::kErrAxesMismatch,
+     "--dims: {dims} {dims|axis needs|axes need} {dims} {dims|value|values} per size, got {count}"},
     {MsgId::kErrOutOfRange,
      "{option}: value {index} '{token}' is outside the range of a double (about 1e-308 to 1e308)"},
     {MsgId::kErrDims, "--dims: must be 1 or 2, got '{value}'"},
@@ -207,8 +231,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "--max-cells: stage '{stage}' has {cells} cells and {count} non-zeros, over the limit of "
      "{max_cells} even written sparsely in JSON; select other --stages or raise --max-cells"},
     {MsgId::kErrSymbolicTooLarge,
-     "--symbolic: the sums would hold {count} products ({inputs} input cells x {taps} kernel "
-     "taps), over the limit of {limit}; use a smaller --n or --k"},
+     "--symbolic: the sums would hold {count} products ({inputs} input {inputs|cell|cells} x "
+     "{taps} "
+     "kernel {taps|tap|taps}), over the limit of {limit}; use a smaller --n or --k"},
     {MsgId::kErrOutOfMemory,
      "--max-cells: out of memory; use smaller sizes or a lower --max-cells"},
     {MsgId::kErrEmptyValue, "{option}: the value is empty; give a value or leave the option out"},
@@ -234,12 +259,13 @@ constexpr CatalogueEntry kCatalogue[] = {
      "some cells more often than others."},
     {MsgId::kOverlapEven,
      "Even overlap{axis}: the kernel size {k} is divisible by the stride {s}, so away from the "
-     "borders every output cell receives {count} contribution(s); only cells near the edges "
+     "borders every output cell receives {count} {count|contribution|contributions}; only cells "
+     "near the edges "
      "receive fewer: {counts}."},
     {MsgId::kOverlapEvenDilated,
      "Even overlap{axis}: the kernel size {k} is divisible by the stride {s} and the dilation {d} "
      "shares no factor with it, so away from the borders every output cell receives {count} "
-     "contribution(s); only cells near the edges receive fewer: {counts}."},
+     "{count|contribution|contributions}; only cells near the edges receive fewer: {counts}."},
     {MsgId::kOverlapUneven,
      "Uneven overlap{axis}: the kernel size {k} is not divisible by the stride {s}, so "
      "neighbouring output cells receive different numbers of contributions: {counts}."},
@@ -250,11 +276,14 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kOverlap2d,
      "In 2-D a cell's count is its row's count times its column's count; the grid holds {values}."},
     {MsgId::kOverlapVerdictEven,
-     "Verdict: even. The kernel size and the stride make no checkerboard pattern."},
+     "Verdict: even. Away from the borders every output cell receives the same number of "
+     "contributions, so the layer's shape adds no uneven pattern of its own; this does not rule "
+     "out checkerboard artifacts that the weights of a trained layer can make."},
     {MsgId::kOverlapVerdictUneven,
-     "Verdict: uneven. This periodic pattern is the checkerboard artifact of transposed "
-     "convolutions; a kernel size divisible by the stride (with a dilation sharing no factor with "
-     "it), e.g. k=4, s=2, p=1, avoids it."},
+     "Verdict: uneven. Some cells receive more contributions than their neighbours, in a pattern "
+     "that repeats with the stride; this uneven overlap can show as the checkerboard artifacts of "
+     "transposed convolutions. A kernel size divisible by the stride (with a dilation sharing no "
+     "factor with it), e.g. k=4, s=2, p=1, makes the counts even away from the borders."},
     {MsgId::kWordEven, "even"},
     {MsgId::kWordUneven, "uneven"},
     {MsgId::kColLayer, "layer"},
@@ -281,7 +310,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "the padding removes more than the kernel reaches."},
     {MsgId::kShapeWhyOutputPadding,
      "The forward convolution drops the remainder when dividing by the stride, so it cannot tell "
-     "these {count} sizes apart. The transposed convolution returns the smallest, {base}, and "
+     "these {count} {count|size|sizes} apart. The transposed convolution returns the smallest, "
+     "{base}, and "
      "output_padding (0 to {op_max}) picks another: a forward input of size {last} comes back as "
      "{base} unless output_padding = {op_last}."},
     {MsgId::kShapeStrideOne,
@@ -312,18 +342,20 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kTfRowValid, "Keras padding='valid'"},
     {MsgId::kTfRowSame, "Keras padding='same'"},
     {MsgId::kTfCrops,
-     "Keras 'same' crops floor((k-s)/2) = {start} cell(s) at the start and the rest, {end}, at "
+     "Keras 'same' crops floor((k-s)/2) = {start} {start|cell|cells} at the start and the rest, "
+     "{end}, at "
      "the end; PyTorch crops p at the start and p - output_padding at the end."},
     {MsgId::kTfCropsNone,
      "Keras 'same' crops nothing when the kernel is smaller than the stride; PyTorch crops p at "
      "the start and p - output_padding at the end."},
     {MsgId::kTfZeros, "Cells at or past F = {full} are zeros: no input reaches them."},
     {MsgId::kTfMatch,
-     "PyTorch's output equals Keras padding='{mode}': the same {size} cells, full[{start}:{end}]."},
+     "PyTorch's output equals Keras padding='{mode}': the same {size} {size|cell|cells}, "
+     "full[{start}:{end}]."},
     {MsgId::kTfShift,
      "PyTorch's output has the size of Keras padding='{mode}' ({size}), but it keeps "
      "full[{start}:{end}] where Keras keeps full[{tf_start}:{tf_end}]: the result is shifted by "
-     "{shift} pixel(s)."},
+     "{shift} {shift|pixel|pixels}."},
     {MsgId::kTfNoMatch,
      "PyTorch's m = {m} differs from both Keras sizes ({valid} for 'valid', {same} for 'same')."},
     {MsgId::kTfForValid,
@@ -332,14 +364,15 @@ constexpr CatalogueEntry kCatalogue[] = {
      "In PyTorch, Keras padding='same' is p={p}, output_padding={op}: the same cells."},
     {MsgId::kTfForSameShifted,
      "In PyTorch, Keras padding='same' is at best p={p}, output_padding={op}: the same size, "
-     "shifted by {shift} pixel(s), because k - s = {diff} is odd and PyTorch never crops less "
+     "shifted by {shift} {shift|pixel|pixels}, because k - s = {diff} is odd and PyTorch never "
+     "crops less "
      "at the start than at the end."},
     {MsgId::kTfForSameNone,
      "Keras padding='same' has no PyTorch equivalent here: it needs output_padding = {op}, and "
      "output_padding must be smaller than max(stride, dilation) = {limit}."},
     {MsgId::kSolveHeading,
      "Layers that map {n} to {m} ({module}{axes}; search box k <= {max_k}, s <= {max_s}, "
-     "d <= {max_d}{filters}): {count} solution(s), simplest first."},
+     "d <= {max_d}{filters}): {count} {count|solution|solutions}, simplest first."},
     {MsgId::kSolveSameAxes, ", the same parameters on every axis"},
     {MsgId::kSolveFilterK, "; only k = {k}"},
     {MsgId::kSolveFilterS, "; only s = {s}"},
@@ -347,7 +380,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSolveOrder,
      "Simplest first: padding within the kernel's reach (p <= d(k-1)), dilation 1 and no "
      "output_padding come first, then smaller stride, kernel and padding. Even overlap (k "
-     "divisible by s, and d sharing no factor with s) is free of checkerboard artifacts."},
+     "divisible by s, and d sharing no factor with s) means that away from the borders every "
+     "output cell receives the same number of contributions."},
     {MsgId::kSolveForwardGives, "{call} gives {size}"},
     {MsgId::kSolveNone, "No layer in the search box maps {n} to {m}{axis}."},
     {MsgId::kSolveNearestBelow, "Nearest reachable size below: {size}, e.g. {layer}."},
@@ -355,14 +389,18 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSolveNothingBelow, "No smaller size is reachable."},
     {MsgId::kSolveNothingAbove,
      "No larger size is reachable in the search box; raise --max-k, --max-s or --max-d."},
-    {MsgId::kChainHeading, "Chain of {count} transposed convolution(s) ({module}): {sizes}"},
+    {MsgId::kChainHeading,
+     "Chain of {count} transposed {count|convolution|convolutions} ({module}): {sizes}"},
     {MsgId::kChainAllEven,
-     "Every layer has even overlap (kernel size divisible by the stride): the layer shapes make "
-     "no checkerboard artifacts."},
+     "Every layer has even overlap (kernel size divisible by the stride): away from the borders "
+     "every output cell of each layer receives the same number of contributions. This rules out "
+     "uneven overlap, not every checkerboard artifact: trained weights can still make one."},
     {MsgId::kChainUneven,
-     "Uneven overlap in layer(s) {layers}: the kernel size is not divisible by the stride (or the "
-     "dilation shares a factor with it), which makes checkerboard artifacts; a kernel size "
-     "divisible by the stride, e.g. k4s2p1, avoids them."},
+     "Uneven overlap in {layer_count|layer|layers} {layers}: the kernel size is not divisible by "
+     "the stride (or the "
+     "dilation shares a factor with it), so neighbouring output cells receive different numbers "
+     "of contributions, which can show as checkerboard artifacts; a kernel size divisible by the "
+     "stride, e.g. k4s2p1, makes the counts even away from the borders."},
     {MsgId::kErrUnknownCompare, "--compare: unknown comparison '{value}'; choose one of: tf"},
     {MsgId::kErrCompareFormat,
      "--compare: the TensorFlow comparison is written in text, unicode, markdown and json, not "
@@ -405,7 +443,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrOutNotFolder, "--out: '{dir}' exists and is not a folder"},
     {MsgId::kErrOutCreate, "--out: cannot create the folder '{dir}': {reason}"},
     {MsgId::kErrOutWrite, "--out: cannot write '{path}': {reason}"},
-    {MsgId::kSvgWrote, "wrote {count} files to {dir}; open {index}"},
+    {MsgId::kSvgWrote, "wrote {count} {count|file|files} to {dir}; open {index}"},
     {MsgId::kSvgLegendData, "{mark} = a value"},
     {MsgId::kSvgLegendWeights,
      "{mark} = a kernel weight: each weight keeps its colour in every figure"},
@@ -431,7 +469,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSvgSlidingKept, " (output cell {cell} after the crop)"},
     {MsgId::kSvgSlidingCropped, " (removed by the crop)"},
     {MsgId::kSvgSlidingSkipped,
-     "the animation shows {shown} of the {total} kernel positions: the others lie in rows or "
+     "the animation shows {shown} of the {total} kernel {total|position|positions}: the others lie "
+     "in rows or "
      "columns that are not shown"},
     {MsgId::kSvgSlidingCapped,
      "the animation shows the first {shown} of the {total} kernel positions"},
@@ -452,6 +491,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordPaddedInput, "the padded input"},
     {MsgId::kWordGridSize, "a grid size"},
     {MsgId::kWordConvMatrixNonZeros, "the non-zeros of C"},
+    {MsgId::kWordCellCount, "{count} {count|cell|cells}"},
     {MsgId::kTagRows, " (rows)"},
     {MsgId::kTagCols, " (cols)"},
     {MsgId::kTagAlongEachAxis, " along each axis"},
@@ -530,6 +570,52 @@ MessageArg::MessageArg(std::string arg_name, std::vector<Message> joined_parts,
 MessageArg::MessageArg(std::string arg_name, CellKind kind)
     : name(std::move(arg_name)), form(Form::kMark), mark(kind) {}
 
+namespace {
+
+/// The text of `arg` as resolve() puts it in.
+std::string arg_text(const MessageArg& arg, Lang lang, const MarkWriter& mark) {
+  std::string out;
+  switch (arg.form) {
+    case MessageArg::Form::kText:
+      out = arg.text;
+      break;
+    case MessageArg::Form::kNumber:
+      out = format_number(arg.number);
+      break;
+    case MessageArg::Form::kParts:
+      for (size_t p = 0; p < arg.parts.size(); ++p)
+        out += (p ? arg.joiner : "") + resolve(arg.parts[p], lang, mark);
+      break;
+    case MessageArg::Form::kMark:
+      if (mark) out = mark(arg.mark);
+      break;
+  }
+  return out;
+}
+
+/// True when the written argument counts one thing: it holds at least one number and every
+/// number in it is 1 or -1 ("1", "1 (rows) / 1 (cols)"); "0", "2", "1.5", "2 (rows) / 1 (cols)"
+/// and text without digits count as many.
+bool counts_one(std::string_view written) {
+  bool any = false;
+  size_t i = 0;
+  while (i < written.size()) {
+    if (written[i] < '0' || written[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < written.size() && written[end] >= '0' && written[end] <= '9') ++end;
+    const bool after_point = i > 0 && written[i - 1] == '.';
+    if (after_point || written.substr(i, end - i) != "1") return false;
+    any = true;
+    i = end;
+  }
+  return any;
+}
+
+}  // namespace
+
 std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
   std::string_view text = message_template(message.id, lang);
   std::string out;
@@ -539,25 +625,27 @@ std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
     if (text[i] == '{') {
       const size_t close = text.find('}', i);
       if (close != std::string_view::npos) {
-        const std::string_view name = text.substr(i + 1, close - i - 1);
+        std::string_view name = text.substr(i + 1, close - i - 1);
+        // {name|singular|plural}: a word chosen by the argument's count, not the argument.
+        std::string_view singular;
+        std::string_view plural;
+        const size_t bar = name.find('|');
+        const size_t bar2 =
+            bar == std::string_view::npos ? std::string_view::npos : name.find('|', bar + 1);
+        const bool choice = bar2 != std::string_view::npos;
+        if (choice) {
+          singular = name.substr(bar + 1, bar2 - bar - 1);
+          plural = name.substr(bar2 + 1);
+          name = name.substr(0, bar);
+        }
         const auto arg = std::find_if(message.args.begin(), message.args.end(),
                                       [&](const MessageArg& a) { return a.name == name; });
         if (arg != message.args.end()) {
-          switch (arg->form) {
-            case MessageArg::Form::kText:
-              out += arg->text;
-              break;
-            case MessageArg::Form::kNumber:
-              out += format_number(arg->number);
-              break;
-            case MessageArg::Form::kParts:
-              for (size_t p = 0; p < arg->parts.size(); ++p)
-                out += (p ? arg->joiner : "") + resolve(arg->parts[p], lang, mark);
-              break;
-            case MessageArg::Form::kMark:
-              if (mark) out += mark(arg->mark);
-              break;
-          }
+          const std::string written = arg_text(*arg, lang, mark);
+          if (choice)
+            out += counts_one(written) ? singular : plural;
+          else
+            out += written;
           i = close + 1;
           continue;
         }

@@ -15,9 +15,9 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kTitleConvMatrix, "写成矩阵 C 的正向卷积"},
     {MsgId::kTitleTransposedMatrix, "转置矩阵 C^T"},
     {MsgId::kTitleMatrixOutput, "C^T 乘以展平的输入"},
-    {MsgId::kTitleScatterStamps, "印章：每个输入单元自己的一份卷积核"},
-    {MsgId::kTitleScatterOutput, "散射：每个输入单元印下一份卷积核"},
-    {MsgId::kTitleZeroInserted, "在输入单元之间插入零"},
+    {MsgId::kTitleScatterStamps, "印章：每个输入元素自己的一份卷积核"},
+    {MsgId::kTitleScatterOutput, "散射：每个输入元素印下一份卷积核"},
+    {MsgId::kTitleZeroInserted, "在输入元素之间插入零"},
     {MsgId::kTitlePaddedInput, "插零后的输入，再加填充"},
     {MsgId::kTitleFlippedKernel, "旋转 180 度的卷积核"},
     {MsgId::kTitleDilatedKernel, "翻转后的卷积核，再做膨胀"},
@@ -26,13 +26,14 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kTitleCheck, "校验"},
 
     {MsgId::kExplainFormula,
-     "每个输入单元把卷积核铺到一块 k 宽的区域上，相邻区域的起点相隔 s，所以未裁剪的结果宽 "
-     "F = (n-1)s + k。对应的正向卷积中的填充 p，在这里通过从两端各去掉 p 个单元来抵消，剩下 "
+     "每个输入元素把卷积核铺到一块 k 宽的区域上，相邻区域的起点相隔 s，所以未裁剪的结果宽 "
+     "F = (n-1)s + k。对应的正向卷积中的填充 p，在这里通过从两端各去掉 p 个元素来抵消，剩下 "
      "m = F - 2p。"},
     {MsgId::kExplainFormulaGeneral,
-     "每个输入单元把卷积核铺到一块 d(k-1)+1 宽的区域上（d 为膨胀率），相邻区域的起点相隔 s，"
-     "所以未裁剪的结果宽 F = (n-1)s + d(k-1) + 1。裁剪时在开头去掉 p 个单元，在末尾去掉 "
-     "p - output_padding 个。当 d = 1 且 output_padding = 0 时，这就是参考文章中的 "
+     "每个输入元素把卷积核铺到一块 d(k-1)+1 宽的区域上（d 为膨胀率），相邻区域的起点相隔 s，"
+     "所以未裁剪的结果宽 F = (n-1)s + d(k-1) + 1。裁剪时在开头去掉 p 个元素，在末尾去掉 "
+     "p - output_padding 个。当 d = 1 且 output_padding = 0 时，这就是 Dumoulin 与 Visin 在"
+     "《A guide to convolution arithmetic for deep learning》（2016）中给出的 "
      "m = (n-1)s - 2p + k。"},
     {MsgId::kExplainStrideAmbiguity,
      "为什么形状不一定能还原{axis}：k={k}、s={s}、p={p}{dilation} 的正向卷积会把从 {m} 到 "
@@ -44,95 +45,109 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kExplainInput, "输入特征图，{shape}，按行优先排列{default}。"},
     {MsgId::kExplainConvMatrix,
      "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
-     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入单元对应一行，每个 F 网格单元对应一列，"
-     "第 (a,b) 行放着卷积核，其左上角位于 (a*s, b*s)，相邻抽头相隔 d。"},
+     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入元素对应一行，每个 F 网格元素对应一列，"
+     "第 (a,b) 行放着卷积核，其左上角位于 (a*s, b*s)，相邻卷积核元素相隔 d。"},
     {MsgId::kExplainTransposedMatrix,
-     "转置卷积乘的是 C^T：每个输入单元沿着它在正向卷积中的连接被送回去。这还原的是形状而不是数值："
+     "转置卷积乘的是 C^T：每个输入元素沿着它在正向卷积中的连接被送回去。这还原的是形状而不是数值："
      "C^T 并不是 C 的逆矩阵。"},
     {MsgId::kExplainMatrixOutput,
      "用 C^T 乘以按行优先展平的输入（{count} 个值），再把 {full_count} 个结果折回 F "
      "网格，{shape}。"},
     {MsgId::kExplainScatterStamps,
-     "逐个输入单元地看散射：输入单元 (a,b) 用它的值 x(a,b) 乘以整个卷积核，把这份拷贝写进它自己的 "
-     "F 网格（{shape}），左上角位于 (a*s, b*s)，抽头相隔 d；其余单元保持为 0。把这些印章逐个单元"
+     "逐个输入元素地看散射：输入元素 (a,b) 用它的值 x(a,b) 乘以整个卷积核，把这份拷贝写进它自己的 "
+     "F 网格（{shape}），左上角位于 (a*s, b*s)，卷积核元素相隔 d；其余元素保持为 0。把这些印章逐个元素"
      "相加，就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput,
-     "不用任何矩阵也能得到同样的 F 网格：每个输入单元 x(a,b) 乘以整个卷积核，再以 (a*s, b*s) "
-     "为左上角、抽头相隔 d 加到网格中。印记重叠的地方，数值相加。"},
+     "不用任何矩阵也能得到同样的 F 网格：每个输入元素 x(a,b) 乘以整个卷积核，再以 (a*s, b*s) "
+     "为左上角、卷积核元素相隔 d 加到网格中。印记重叠的地方，数值相加。"},
     {MsgId::kExplainZeroInserted,
-     "第三条路线是一个普通卷积。先在相邻的输入单元之间插入 s-1 = {gap} 个零，使它们像在 F "
+     "第三条路线是一个普通卷积。先在相邻的输入元素之间插入 s-1 = {gap} 个零，使它们像在 F "
      "网格中一样相隔 s：{shape}。"},
     {MsgId::kExplainZeroInsertedStrideOne,
-     "第三条路线是一个普通卷积。步幅为 1 时输入单元之间不插入零，所以这个网格就是输入本身。"},
+     "第三条路线是一个普通卷积。步幅为 1 时输入元素之间不插入零，所以这个网格就是输入本身。"},
     {MsgId::kExplainPaddedInput,
-     "在每一边补上 d(k-1) = {pad} 个零，让卷积核可以伸出输入边缘，直到只剩一个抽头与输入重叠："
-     "正向卷积的每一种部分重叠都得到自己的输出单元。结果：{shape}。"},
+     "在每一边补上 d(k-1) = {pad} "
+     "个零，让卷积核可以伸出输入边缘，直到只剩一个卷积核元素与输入重叠："
+     "正向卷积的每一种部分重叠都得到自己的输出元素。结果：{shape}。"},
     {MsgId::kExplainFlippedKernel,
-     "在 C^T 中，距某个输入单元偏移 u 的 F 单元得到 w[u]。从输出单元看，它左边的输入单元遇到的是"
+     "在 C^T 中，距某个输入元素偏移 u 的 F 网格元素得到 "
+     "w[u]。从输出元素看，它左边的输入元素遇到的是"
      "卷积核的远端，所以滑动窗口必须在每个轴上把卷积核倒过来：即旋转 180 度。"},
     {MsgId::kExplainDilatedKernel,
-     "膨胀率 d = {d} 时，翻转后卷积核的抽头相隔 d：相邻抽头之间插入 d-1 个零，得到 {shape}。"},
+     "膨胀率 d = {d} 时，翻转后卷积核的元素相隔 d：相邻元素之间插入 d-1 个零，得到 {shape}。"},
     {MsgId::kExplainDirectOutput,
-     "让翻转的卷积核以步幅 1、无填充在填充后的输入上滑动；每个位置给出 F 网格的一个单元，{shape}。"
-     "每个单元都与矩阵路线相等。"},
+     "让翻转的卷积核以步幅 1、无填充在填充后的输入上滑动；每个位置给出 F 网格的一个元素，{shape}。"
+     "每个元素都与矩阵路线相等。"},
     {MsgId::kExplainOutputCrop,
      "填充 p 在正向卷积的输入周围加了 p 层，所以转置卷积要从 F 网格中去掉它们：每个轴开头去掉 "
-     "{start} 个单元，末尾去掉 {end} 个，剩下 {shape}。"},
+     "{start} 个元素，末尾去掉 {end} 个，剩下 {shape}。"},
+    {MsgId::kExplainOutputNoCrop,
+     "p = 0 时正向卷积没有加填充，所以什么也不裁剪：输出就是 F 网格本身，{shape}。"},
+    {MsgId::kExplainOutputNoCropPadded,
+     "p = 0 时正向卷积没有加填充，所以不从 F 网格中裁剪任何元素。"},
     {MsgId::kExplainOutputPaddingKept,
-     "output_padding = {op}{axis} 在轴的末尾多保留 {op} 个计算出的单元（标记为 {mark}）："
+     "output_padding = {op}{axis} 在轴的末尾多保留 {count} 个计算出的元素（标记为 {mark}）："
      "它们是真实的求和结果，而不是在输出外补的零。"},
     {MsgId::kExplainOutputPaddingAdded,
-     "output_padding = {op}{axis} 大于 p = {p}，所以输出超出 F 网格 {extra} 个单元；没有输入能到达"
+     "output_padding = {op}{axis} 大于 p = {p}，所以输出超出 F 网格 {extra} 个元素；没有输入能到达"
      "那里，它们是零（标记为 {mark}）。"},
     {MsgId::kExplainCheck,
      "三条独立的路线必须给出相同的数值：C^T "
      "乘以输入、卷积核印记的散射、以及用翻转卷积核的直接卷积。"},
 
     {MsgId::kCheckShape, "输出形状 {shape} 等于公式给出的 {formula}"},
-    {MsgId::kCheckMatrixScatter, "矩阵路线与散射路线在 {cells} 个单元中有 {equal} 个相等"},
-    {MsgId::kCheckMatrixDirect, "矩阵路线与直接路线在 {cells} 个单元中有 {equal} 个相等"},
+    {MsgId::kCheckMatrixScatter, "矩阵路线与散射路线在 {cells} 个元素中有 {equal} 个相等"},
+    {MsgId::kCheckMatrixDirect, "矩阵路线与直接路线在 {cells} 个元素中有 {equal} 个相等"},
     {MsgId::kCheckAdjoint, "伴随恒等式 <C u, x> = <u, C^T x>：{left} = {right}"},
     {MsgId::kCheckPassed, "通过：每条路线都给出相同的 {shape} 输出。"},
     {MsgId::kCheckFailed, "失败：各路线结果不一致（见上文）。"},
     {MsgId::kCheckOk, "一致"},
     {MsgId::kCheckMismatch, "不一致"},
     {MsgId::kCheckSymbolicScatter,
-     "矩阵路线与散射路线在 {cells} 个单元中有 {equal} 个写出相同的和式"},
+     "矩阵路线与散射路线在 {cells} 个元素中有 {equal} 个写出相同的和式"},
     {MsgId::kCheckSymbolicDirect,
-     "矩阵路线与直接路线在 {cells} 个单元中有 {equal} 个写出相同的和式"},
+     "矩阵路线与直接路线在 {cells} 个元素中有 {equal} 个写出相同的和式"},
     {MsgId::kExplainSymbolic,
-     "符号：{w}…… 是卷积核的各个抽头，{x}…… 是输入的各个单元，下标依次为行号和列号。"
-     "每个计算所得的单元写成乘积 x*w 之和，先按输入单元、再按抽头排序，因此各条路线写出相同的"
+     "符号：{w}…… 是卷积核的各个权重，{x}…… 是输入的各个元素，下标依次为行号和列号。"
+     "每个计算所得的元素写成乘积 x*w 之和，先按输入元素、再按卷积核元素排序，因此各条路线写出相同的"
      "和式；数值由卷积核与输入的取值算出。"},
     {MsgId::kExplainSymbolic1d,
-     "符号：{w}…… 是卷积核的各个抽头，{x}…… 是输入的各个单元，下标为位置。"
-     "每个计算所得的单元写成乘积 x*w 之和，先按输入单元、再按抽头排序，因此各条路线写出相同的"
+     "符号：{w}…… 是卷积核的各个权重，{x}…… 是输入的各个元素，下标为位置。"
+     "每个计算所得的元素写成乘积 x*w 之和，先按输入元素、再按卷积核元素排序，因此各条路线写出相同的"
      "和式；数值由卷积核与输入的取值算出。"},
     {MsgId::kTitleFlippedKernel1d, "反转的卷积核"},
     {MsgId::kExplainConvMatrix1d,
      "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
-     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入单元对应一行，每个 F 网格单元对应一列，"
-     "第 a 行放着卷积核，从第 a*s 列开始，相邻抽头相隔 d。"},
+     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入元素对应一行，每个 F 网格元素对应一列，"
+     "第 a 行放着卷积核，从第 a*s 列开始，相邻卷积核元素相隔 d。"},
     {MsgId::kExplainScatterStamps1d,
-     "逐个输入单元地看散射：输入单元 a 用它的值 x(a) 乘以整个卷积核，把这份拷贝写进它自己的 F "
-     "网格（{shape}），从位置 a*s 开始，抽头相隔 d；其余单元保持为 0。把这些印章逐个单元相加，"
+     "逐个输入元素地看散射：输入元素 a 用它的值 x(a) 乘以整个卷积核，把这份拷贝写进它自己的 F "
+     "网格（{shape}），从位置 a*s 开始，卷积核元素相隔 d；其余元素保持为 0。把这些印章逐个元素相加，"
      "就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput1d,
-     "不用任何矩阵也能得到同样的 F 网格：每个输入单元 x[a] 乘以整个卷积核，再从位置 a*s 开始、"
-     "抽头相隔 d 加到网格中。印记重叠的地方，数值相加。"},
+     "不用任何矩阵也能得到同样的 F 网格：每个输入元素 x[a] 乘以整个卷积核，再从位置 a*s 开始、"
+     "卷积核元素相隔 d 加到网格中。印记重叠的地方，数值相加。"},
     {MsgId::kExplainFlippedKernel1d,
-     "在 C^T 中，距某个输入单元偏移 u 的 F 单元得到 w[u]。从输出单元看，它左边的输入单元遇到的是"
+     "在 C^T 中，距某个输入元素偏移 u 的 F 网格元素得到 "
+     "w[u]。从输出元素看，它左边的输入元素遇到的是"
      "卷积核的远端，所以滑动窗口必须把卷积核的顺序倒过来。"},
     {MsgId::kExplainOutputCrop1d,
-     "填充 p 在正向卷积的输入两端各加了 p 个单元，所以转置卷积要从 F 网格中去掉它们：开头去掉 "
-     "{start} 个单元，末尾去掉 {end} 个，剩下 {shape}。"},
+     "填充 p 在正向卷积的输入两端各加了 p 个元素，所以转置卷积要从 F 网格中去掉它们：开头去掉 "
+     "{start} 个元素，末尾去掉 {end} 个，剩下 {shape}。"},
+    {MsgId::kExplainKernel1d,
+     "该层的 {count} 个权重，按顺序排列{default}。PyTorch "
+     "就是这样存储它们的；此时还没有任何反转。"},
+    {MsgId::kExplainInput1d, "输入，共 {count} 个值，按顺序排列{default}。"},
+    {MsgId::kExplainMatrixOutput1d, "用 C^T 乘以输入（{count} 个值）：乘积就是 F 网格，{shape}。"},
+    {MsgId::kCheckShape1d, "输出尺寸 {shape} 等于公式给出的 m = {formula}"},
+    {MsgId::kCheckPassed1d, "通过：每条路线都给出相同的 {shape}。"},
     {MsgId::kNoteSymbolicList,
-     "和式太宽，无法在此宽度下排成网格，因此逐个列出每个单元：{form} = 和式"},
+     "和式太宽，无法在此宽度下排成网格，因此逐个列出每个元素：{form} = 和式"},
 
-    {MsgId::kLegendMatrixZero, "{mark} = 0，没有卷积核抽头连接这一行和这一列"},
+    {MsgId::kLegendMatrixZero, "{mark} = 0，没有卷积核元素连接这一行和这一列"},
     {MsgId::kLegendStrideZero, "{mark} = 步幅插入的 0"},
     {MsgId::kLegendPaddingZero, "{mark} = d(k-1) 填充的 0"},
-    {MsgId::kLegendDilationZero, "{mark} = 膨胀抽头之间的 0"},
+    {MsgId::kLegendDilationZero, "{mark} = 膨胀后卷积核元素之间的 0"},
     {MsgId::kLegendCropped, "{mark} = 被裁剪去掉"},
     {MsgId::kLegendKeptByOutputPadding, "{mark} = 计算所得，因 output_padding 而保留"},
     {MsgId::kLegendAddedZero, "{mark} = output_padding 在 F 网格之外补的 0"},
@@ -172,13 +187,13 @@ constexpr ZhEntry kZhCatalogue[] = {
      "{option}: 第 {index} 个值 '{token}' 超出 double 的范围（约 1e-308 到 1e308）"},
     {MsgId::kErrDims, "--dims: 必须是 1 或 2，实际为 '{value}'"},
     {MsgId::kErrFullTooLarge,
-     "--full: 阶段 '{stage}' 有 {count} 个单元，超过 --max-cells {max_cells}；请去掉 --full、"
+     "--full: 阶段 '{stage}' 有 {count} 个元素，超过 --max-cells {max_cells}；请去掉 --full、"
      "选择其他 --stages，或调高 --max-cells"},
     {MsgId::kErrSymbolicTooLarge,
-     "--symbolic: 和式将包含 {count} 个乘积（{inputs} 个输入单元 x {taps} 个卷积核抽头），"
+     "--symbolic: 和式将包含 {count} 个乘积（{inputs} 个输入元素 x {taps} 个卷积核元素），"
      "超过上限 {limit}；请用更小的 --n 或 --k"},
     {MsgId::kErrSparseTooLarge,
-     "--max-cells: 阶段 '{stage}' 有 {cells} 个单元、{count} 个非零元，即使在 JSON 中按稀疏格式"
+     "--max-cells: 阶段 '{stage}' 有 {cells} 个元素、{count} 个非零元，即使在 JSON 中按稀疏格式"
      "写出也超过上限 {max_cells}；请选择其他 --stages 或调高 --max-cells"},
     {MsgId::kErrOutOfMemory, "--max-cells: 内存不足；请用更小的尺寸或更低的 --max-cells"},
     {MsgId::kErrEmptyValue, "{option}: 值为空；请给出一个值，或不写这个选项"},
@@ -188,39 +203,41 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrUnknownSubcommand, "未知的子命令 '{value}'；可用：{valid}"},
     {MsgId::kErrMissingSubcommand,
      "需要一个子命令，例如 convt explain --k 3 --s 1 --p 1 --n 3（见 convt --help）"},
-    {MsgId::kErrMissingValue, "{option}：缺少取值"},
+    {MsgId::kErrMissingValue, "{option}: 缺少取值"},
     {MsgId::kErrRepeated, "{option}: 给出了不止一次；每个选项只能给一次"},
     {MsgId::kErrUnknownShell, "--completion: 未知的 shell '{value}'；可选：{valid}"},
     {MsgId::kManOneOf, "取值之一：{values}。"},
     {MsgId::kManListOf, "以逗号分隔的列表，取值：{values}。"},
     {MsgId::kManRequired, "必填。"},
 
-    {MsgId::kTitleOverlap, "每个输出单元收到多少份贡献"},
+    {MsgId::kTitleOverlap, "每个输出元素收到多少份贡献"},
     {MsgId::kExplainOverlap,
-     "裁剪后，对每个输出单元，统计写入它的（输入单元, "
-     "卷积核抽头）对的个数。相邻单元收到的个数不同时，"
-     "每个输入对某些单元的贡献就比其他单元多。"},
+     "裁剪后，对每个输出元素，统计写入它的（输入元素，卷积核元素）对的个数。相邻元素收到的个数不同"
+     "时，"
+     "每个输入对某些元素的贡献就比其他元素多。"},
     {MsgId::kOverlapEven,
-     "均匀重叠{axis}：卷积核尺寸 {k} 能被步幅 {s} 整除，所以远离边界的每个输出单元都收到 {count} "
-     "份贡献；只有靠近边缘的单元收到的更少：{counts}。"},
+     "均匀重叠{axis}：卷积核尺寸 {k} 能被步幅 {s} 整除，所以远离边界的每个输出元素都收到 {count} "
+     "份贡献；只有靠近边缘的元素收到的更少：{counts}。"},
     {MsgId::kOverlapEvenDilated,
      "均匀重叠{axis}：卷积核尺寸 {k} 能被步幅 {s} 整除，且膨胀率 {d} "
      "与步幅没有公因数，所以远离边界的"
-     "每个输出单元都收到 {count} 份贡献；只有靠近边缘的单元收到的更少：{counts}。"},
+     "每个输出元素都收到 {count} 份贡献；只有靠近边缘的元素收到的更少：{counts}。"},
     {MsgId::kOverlapUneven,
      "不均匀重叠{axis}：卷积核尺寸 {k} 不能被步幅 {s} "
-     "整除，所以相邻输出单元收到的贡献个数不同：{counts}。"},
+     "整除，所以相邻输出元素收到的贡献个数不同：{counts}。"},
     {MsgId::kOverlapUnevenDilation,
-     "不均匀重叠{axis}：膨胀率 {d} 与步幅 {s} 有公因数 {g}，所以卷积核抽头只落在未裁剪网格中下标为 "
+     "不均匀重叠{axis}：膨胀率 {d} 与步幅 {s} 有公因数 {g}，所以卷积核元素只落在未裁剪网格中下标为 "
      "{g} "
-     "的倍数的单元上，其间的单元什么也收不到：{counts}。"},
+     "的倍数的元素上，其间的元素什么也收不到：{counts}。"},
     {MsgId::kOverlap2d,
-     "在二维中，一个单元的个数等于其所在行的个数乘以所在列的个数；网格中的值为 {values}。"},
-    {MsgId::kOverlapVerdictEven, "结论：均匀。这个卷积核尺寸和步幅不会产生棋盘格图案。"},
+     "在二维中，一个元素收到的个数等于其所在行的个数乘以所在列的个数；网格中的值为 {values}。"},
+    {MsgId::kOverlapVerdictEven,
+     "结论：均匀。远离边界的每个输出元素收到的贡献个数相同，所以该层的形状本身不会带来不均匀的"
+     "图案；但这并不排除训练后的权重造成的棋盘格伪影。"},
     {MsgId::kOverlapVerdictUneven,
-     "结论：不均匀。这种周期性图案就是转置卷积的棋盘格伪影；让卷积核尺寸能被步幅整除（且膨胀率与步"
-     "幅"
-     "没有公因数），例如 k=4, s=2, p=1，即可避免。"},
+     "结论：不均匀。有些元素收到的贡献比相邻元素多，这种图案随步幅周期性重复；这种不均匀重叠可能"
+     "表现为转置卷积的棋盘格伪影。让卷积核尺寸能被步幅整除（且膨胀率与步幅没有公因数），例如 "
+     "k=4, s=2, p=1，可使远离边界处的贡献个数均匀。"},
     {MsgId::kWordEven, "均匀"},
     {MsgId::kWordUneven, "不均匀"},
     {MsgId::kColLayer, "层"},
@@ -265,30 +282,30 @@ constexpr ZhEntry kZhCatalogue[] = {
      "在这组 k、s、d 下没有填充能得到它；convt solve --n {n} --m {claimed} 会列出能做到的层。"},
     {MsgId::kTfIntro,
      "Keras 的 {module}（TensorFlow）使用相同的卷积核尺寸、步幅和输入时：padding='valid' 与 "
-     "padding='same' 的输出尺寸，以及各自保留未裁剪网格中的哪些单元（full[a:b] 表示 F 网格 "
-     "full[0:{full}] 中第 a 到 b-1 个单元）。"},
+     "padding='same' 的输出尺寸，以及各自保留未裁剪网格中的哪些元素（full[a:b] 表示 F 网格 "
+     "full[0:{full}] 中第 a 到 b-1 个元素）。"},
     {MsgId::kTfDilated, "有膨胀时，Keras 公式中的 k 代表膨胀后的卷积核尺寸 d(k-1)+1 = {k_eff}。"},
     {MsgId::kTfRowPytorch, "PyTorch p={p}, output_padding={op}"},
     {MsgId::kTfRowValid, "Keras padding='valid'"},
     {MsgId::kTfRowSame, "Keras padding='same'"},
     {MsgId::kTfCrops,
-     "Keras 'same' 在开头裁掉 floor((k-s)/2) = {start} 个单元，其余 {end} 个在末尾裁掉；PyTorch "
+     "Keras 'same' 在开头裁掉 floor((k-s)/2) = {start} 个元素，其余 {end} 个在末尾裁掉；PyTorch "
      "在开头裁掉 p 个，在末尾裁掉 p - output_padding 个。"},
     {MsgId::kTfCropsNone,
      "卷积核小于步幅时 Keras 'same' 什么也不裁；PyTorch 在开头裁掉 p 个，在末尾裁掉 "
      "p - output_padding 个。"},
-    {MsgId::kTfZeros, "位于 F = {full} 及之后的单元是零：没有输入能到达它们。"},
+    {MsgId::kTfZeros, "位于 F = {full} 及之后的元素是零：没有输入能到达它们。"},
     {MsgId::kTfMatch,
-     "PyTorch 的输出等于 Keras padding='{mode}'：同样的 {size} 个单元，full[{start}:{end}]。"},
+     "PyTorch 的输出等于 Keras padding='{mode}'：同样的 {size} 个元素，full[{start}:{end}]。"},
     {MsgId::kTfShift,
      "PyTorch 的输出尺寸与 Keras padding='{mode}' 相同（{size}），但它保留 full[{start}:{end}]，"
      "而 Keras 保留 full[{tf_start}:{tf_end}]：结果平移了 {shift} 个像素。"},
     {MsgId::kTfNoMatch,
      "PyTorch 的 m = {m} 与两种 Keras 尺寸都不同（'valid' 为 {valid}，'same' 为 {same}）。"},
     {MsgId::kTfForValid,
-     "在 PyTorch 中，Keras padding='valid' 对应 p={p}, output_padding={op}：单元完全相同。"},
+     "在 PyTorch 中，Keras padding='valid' 对应 p={p}, output_padding={op}：元素完全相同。"},
     {MsgId::kTfForSame,
-     "在 PyTorch 中，Keras padding='same' 对应 p={p}, output_padding={op}：单元完全相同。"},
+     "在 PyTorch 中，Keras padding='same' 对应 p={p}, output_padding={op}：元素完全相同。"},
     {MsgId::kTfForSameShifted,
      "在 PyTorch 中，Keras padding='same' 最接近的是 p={p}, "
      "output_padding={op}：尺寸相同，但平移了 "
@@ -307,7 +324,7 @@ constexpr ZhEntry kZhCatalogue[] = {
      "最简单的在前：填充不超出卷积核范围（p <= d(k-1)）、膨胀率为 "
      "1、无输出填充的排在前面，然后按步幅、"
      "卷积核尺寸和填充从小到大。均匀重叠（k 能被 s 整除，且 d 与 s "
-     "没有公因数）不会产生棋盘格伪影。"},
+     "没有公因数）是指远离边界的每个输出元素收到的贡献个数相同。"},
     {MsgId::kSolveForwardGives, "{call} 得到 {size}"},
     {MsgId::kSolveNone, "搜索范围内没有把 {n} 映射为 {m}{axis} 的层。"},
     {MsgId::kSolveNearestBelow, "较小方向上最近的可达尺寸：{size}，例如 {layer}。"},
@@ -317,11 +334,13 @@ constexpr ZhEntry kZhCatalogue[] = {
      "搜索范围内没有更大的可达尺寸；请调高 --max-k、--max-s 或 --max-d。"},
     {MsgId::kChainHeading, "由 {count} 个转置卷积组成的链（{module}）：{sizes}"},
     {MsgId::kChainAllEven,
-     "每一层都是均匀重叠（卷积核尺寸能被步幅整除）：这些层的形状不会产生棋盘格伪影。"},
+     "每一层都是均匀重叠（卷积核尺寸能被步幅整除）：每一层远离边界的每个输出元素收到的贡献个数"
+     "相同。这排除的是不均匀重叠，而不是所有棋盘格伪影：训练后的权重仍可能造成棋盘格伪影。"},
     {MsgId::kChainUneven,
      "第 {layers} "
-     "层重叠不均匀：卷积核尺寸不能被步幅整除（或膨胀率与步幅有公因数），会产生棋盘格伪影；"
-     "让卷积核尺寸能被步幅整除，例如 k4s2p1，即可避免。"},
+     "层重叠不均匀：卷积核尺寸不能被步幅整除（或膨胀率与步幅有公因数），所以相邻输出元素收到的"
+     "贡献个数不同，可能表现为棋盘格伪影；让卷积核尺寸能被步幅整除，例如 k4s2p1，可使远离边界处"
+     "的贡献个数均匀。"},
     {MsgId::kErrUnknownCompare, "--compare: 未知的比较 '{value}'；可选：tf"},
     {MsgId::kErrCompareFormat,
      "--compare: TensorFlow 比较只能以 text、unicode、markdown 和 json 输出，不支持 --format "
@@ -364,19 +383,19 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kSvgLegendWeights, "{mark} = 一个卷积核权重：每个权重在所有图中保持同一种颜色"},
     {MsgId::kSvgLegendBands, "{mark} = 一个卷积核权重：每个权重的颜色沿着自己的对角带分布"},
     {MsgId::kSvgLegendFootprint,
-     "{mark} = F 网格单元 {cell} 对应的翻转卷积核覆盖范围；小数字是与下方单元相乘的权重"},
-    {MsgId::kSvgLegendSliding, "{mark} = 翻转卷积核的当前位置，以及它写入的 F 网格单元"},
-    {MsgId::kSvgLegendOverlap, "{mark} = 颜色越深的单元收到的贡献越多"},
+     "{mark} = F 网格元素 {cell} 对应的翻转卷积核覆盖范围；小数字是与下方元素相乘的权重"},
+    {MsgId::kSvgLegendSliding, "{mark} = 翻转卷积核的当前位置，以及它写入的 F 网格元素"},
+    {MsgId::kSvgLegendOverlap, "{mark} = 颜色越深的元素收到的贡献越多"},
     {MsgId::kSvgKernelKey, "卷积核 w，按权重着色："},
     {MsgId::kSvgProduct, "转置卷积做的是乘法：C^T 乘以展平的输入 x，得到展平的 F 网格 y。"},
     {MsgId::kTitleSliding, "翻转的卷积核在填充后的输入上滑动"},
     {MsgId::kExplainSliding,
-     "翻转的卷积核在填充后的输入上每次移动一个单元（步幅 "
-     "1）。在每个位置，它的权重与下方的单元相乘，"
-     "乘积之和就是 F 网格的一个单元，从左上角开始依次写出。"},
-    {MsgId::kSvgSlidingStep, "F 网格单元 {cell}{crop} = {terms} = {value}"},
-    {MsgId::kSvgSlidingStepZero, "F 网格单元 {cell}{crop} = 0：卷积核只覆盖了零"},
-    {MsgId::kSvgSlidingKept, "（裁剪后为输出单元 {cell}）"},
+     "翻转的卷积核在填充后的输入上每次移动一个元素（步幅 "
+     "1）。在每个位置，它的权重与下方的元素相乘，"
+     "乘积之和就是 F 网格的一个元素，从左上角开始依次写出。"},
+    {MsgId::kSvgSlidingStep, "F 网格元素 {cell}{crop} = {terms} = {value}"},
+    {MsgId::kSvgSlidingStepZero, "F 网格元素 {cell}{crop} = 0：卷积核只覆盖了零"},
+    {MsgId::kSvgSlidingKept, "（裁剪后为输出元素 {cell}）"},
     {MsgId::kSvgSlidingCropped, "（被裁剪去掉）"},
     {MsgId::kSvgSlidingSkipped,
      "动画显示了 {total} 个卷积核位置中的 {shown} 个：其余位置所在的行或列未显示"},
@@ -391,13 +410,14 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordOutputPadding, "输出填充 output_padding "},
     {MsgId::kWordDims, "维数"},
     {MsgId::kWordOutputWidth, "输出宽度"},
-    {MsgId::kWordCellLimit, "单元数上限"},
+    {MsgId::kWordCellLimit, "元素数上限"},
     {MsgId::kWordLargestKernelSize, "最大卷积核尺寸"},
     {MsgId::kWordLargestStride, "最大步幅"},
     {MsgId::kWordLargestDilation, "最大膨胀率"},
     {MsgId::kWordPaddedInput, "填充后的输入"},
     {MsgId::kWordGridSize, "网格尺寸"},
     {MsgId::kWordConvMatrixNonZeros, "C 的非零元个数"},
+    {MsgId::kWordCellCount, "{count} 个元素"},
     {MsgId::kTagRows, "（行）"},
     {MsgId::kTagCols, "（列）"},
     {MsgId::kTagAlongEachAxis, "（每个轴）"},

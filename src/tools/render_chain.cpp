@@ -35,10 +35,15 @@ std::vector<std::string> equations(const ChainStep& step, const RenderOptions& o
 
 std::string summary(const ChainResult& c, const RenderOptions& options) {
   std::string uneven;
+  int64_t uneven_count = 0;
   for (size_t i = 0; i < c.steps.size(); ++i)
-    if (!c.steps[i].even) uneven += (uneven.empty() ? "" : ", ") + str(static_cast<int64_t>(i + 1));
+    if (!c.steps[i].even) {
+      uneven += (uneven.empty() ? "" : ", ") + str(static_cast<int64_t>(i + 1));
+      ++uneven_count;
+    }
   if (uneven.empty()) return say({MsgId::kChainAllEven, {}}, options);
-  return say({MsgId::kChainUneven, {{"layers", uneven}}}, options);
+  return say({MsgId::kChainUneven, {{"layers", uneven}, {"layer_count", str(uneven_count)}}},
+             options);
 }
 
 std::vector<std::string> header(const RenderOptions& options) {

@@ -74,6 +74,37 @@ TEST(ChineseCatalogue, TextsAreChineseAndDifferFromEnglish) {
   }
 }
 
+TEST(ChineseCatalogue, FollowsTheGlossaryOfTheTutorial) {
+  // docs/tutorial.zh.md, 术语表: a grid cell is 元素, a kernel tap 卷积核元素 or 权重; the older
+  // 单元 and 抽头 are not used. The text cites sources by name, never as "the article".
+  for (int i = 0; i < static_cast<int>(MsgId::kCount); ++i) {
+    const std::string_view zh = convt::message_template(static_cast<MsgId>(i), Lang::kZh);
+    for (std::string_view banned : {"单元", "抽头", "文章", "原文", "博客"})
+      EXPECT_EQ(zh.find(banned), std::string_view::npos)
+          << "MsgId #" << i << " uses " << banned << ": " << zh;
+  }
+}
+
+TEST(ChineseCatalogue, ProseUsesFullWidthCommasAndParenthesesNextToChinese) {
+  // An ASCII comma, semicolon or parenthesis written right after a Chinese character is prose
+  // punctuation that should be full-width (，；（）); ASCII ones stay inside formulas and code,
+  // such as max(步幅, 膨胀率), which is left out of the search.
+  for (int i = 0; i < static_cast<int>(MsgId::kCount); ++i) {
+    std::string zh(convt::message_template(static_cast<MsgId>(i), Lang::kZh));
+    for (size_t f = zh.find("max("); f != std::string::npos; f = zh.find("max(", f))
+      zh.erase(f, zh.find(')', f) + 1 - f);
+    for (size_t at = 3; at < zh.size(); ++at) {
+      const char c = zh[at];
+      if (c != ',' && c != ';' && c != '(' && c != ')') continue;
+      const std::string_view before = std::string_view(zh).substr(at - 3, 3);
+      const bool after_cjk = static_cast<unsigned char>(before[0]) >= 0xe4 &&
+                             static_cast<unsigned char>(before[0]) <= 0xe9;
+      EXPECT_FALSE(after_cjk) << "MsgId #" << i << " has ASCII '" << c
+                              << "' after a Chinese character: " << zh;
+    }
+  }
+}
+
 TEST(ChineseCatalogue, ResolvesArgumentsAndEngineTermsInChinese) {
   convt::Message m{MsgId::kErrWholeNumber,
                    {{"value", "0"},
@@ -85,9 +116,10 @@ TEST(ChineseCatalogue, ResolvesArgumentsAndEngineTermsInChinese) {
   convt::Message kept{MsgId::kExplainOutputPaddingKept,
                       {{"op", "1"},
                        {"axis", convt::Message{MsgId::kTagRows, {}}},
+                       {"count", "1"},
                        {"mark", convt::CellKind::kKeptByOutputPadding}}};
   EXPECT_EQ(convt::resolve(kept, Lang::kZh, convt::kind_mark),
-            "output_padding = 1（行） 在轴的末尾多保留 1 个计算出的单元（标记为 v*）："
+            "output_padding = 1（行） 在轴的末尾多保留 1 个计算出的元素（标记为 v*）："
             "它们是真实的求和结果，而不是在输出外补的零。");
 }
 

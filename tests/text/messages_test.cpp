@@ -11,6 +11,7 @@ namespace {
 using convt::CellKind;
 using convt::Lang;
 using convt::Message;
+using convt::MessageArg;
 using convt::MsgId;
 using convt::Number;
 using convt::resolve;
@@ -52,14 +53,84 @@ TEST(Messages, ResolveSubstitutesNamedArguments) {
 }
 
 TEST(Messages, ResolveSubstitutesEveryOccurrenceOfAPlaceholder) {
-  // "{op}" appears twice in this sentence.
-  ASSERT_EQ(convt::message_template(MsgId::kExplainOutputPaddingKept, Lang::kEn),
-            "output_padding = {op}{axis} keeps {op} more computed cell(s) at the end of the axis "
-            "(marked {mark}): they are real sums, not zeros added outside the output.");
-  Message m{MsgId::kExplainOutputPaddingKept, {{"op", "2"}, {"axis", " (rows)"}, {"mark", "v*"}}};
-  EXPECT_EQ(resolve(m, Lang::kEn),
-            "output_padding = 2 (rows) keeps 2 more computed cell(s) at the end of the axis "
-            "(marked v*): they are real sums, not zeros added outside the output.");
+  // "{dims}" appears twice in this sentence, besides its choice of words.
+  ASSERT_EQ(convt::message_template(MsgId::kErrAxesMismatch, Lang::kEn),
+            "--dims: {dims} {dims|axis needs|axes need} {dims} {dims|value|values} per size, "
+            "got {count}");
+  EXPECT_EQ(resolve({MsgId::kErrAxesMismatch, {{"dims", "2"}, {"count", "1"}}}, Lang::kEn),
+            "--dims: 2 axes need 2 values per size, got 1");
+}
+
+TEST(Messages, NoCatalogueTextWritesAPluralInParentheses) {
+  // "cell(s)" is what a teacher would not write: a {count|cell|cells} choice picks the word.
+  for (MsgId id : all_ids())
+    for (Lang lang : {Lang::kEn, Lang::kZh}) {
+      const std::string_view text = convt::message_template(id, lang);
+      EXPECT_EQ(text.find("(s)"), std::string_view::npos) << static_cast<int>(id) << ": " << text;
+      EXPECT_EQ(text.find("(es)"), std::string_view::npos) << static_cast<int>(id) << ": " << text;
+    }
+}
+
+TEST(Messages, SourcesAreCitedByNameNotAsTheArticle) {
+  for (MsgId id : all_ids()) {
+    const std::string_view text = convt::message_template(id, Lang::kEn);
+    EXPECT_EQ(text.find("article"), std::string_view::npos) << static_cast<int>(id) << ": " << text;
+  }
+  EXPECT_NE(convt::message_template(MsgId::kExplainFormulaGeneral, Lang::kEn).find("Dumoulin"),
+            std::string_view::npos);
+}
+
+TEST(Messages, ChoicePicksTheSingularForOneAndThePluralOtherwise) {
+  auto cells = [](MessageArg count) {
+    return resolve({MsgId::kWordCellCount, {std::move(count)}}, Lang::kEn);
+  };
+  EXPECT_EQ(cells({"count", "1"}), "1 cell");
+  EXPECT_EQ(cells({"count", "-1"}), "-1 cell");
+  EXPECT_EQ(cells({"count", Number{1.0}}), "1 cell");
+  EXPECT_EQ(cells({"count", "0"}), "0 cells");
+  EXPECT_EQ(cells({"count", "2"}), "2 cells");
+  EXPECT_EQ(cells({"count", "11"}), "11 cells");
+  EXPECT_EQ(cells({"count", "10"}), "10 cells");
+  EXPECT_EQ(cells({"count", Number{1.5}}), "1.5 cells");
+  EXPECT_EQ(cells({"count", Number{0.1}}), "0.1 cells");
+}
+
+TEST(Messages, ChoiceOverPerAxisValuesIsSingularOnlyWhenEveryValueIsOne) {
+  auto gap = [](const char* rows, const char* cols) {
+    return Message{MsgId::kAxisValues, {{"rows", rows}, {"cols", cols}}};
+  };
+  auto zeros = [](MessageArg arg) {
+    const std::string text = resolve({MsgId::kExplainZeroInserted, {std::move(arg)}}, Lang::kEn);
+    const size_t at = text.find("s-1 = ");
+    return text.substr(at, text.find(" between") - at);
+  };
+  EXPECT_EQ(zeros({"gap", gap("2", "1")}), "s-1 = 2 (rows) / 1 (cols) zeros");
+  EXPECT_EQ(zeros({"gap", gap("1", "0")}), "s-1 = 1 (rows) / 0 (cols) zeros");
+  EXPECT_EQ(zeros({"gap", gap("1", "1")}), "s-1 = 1 (rows) / 1 (cols) zero");
+  EXPECT_EQ(zeros({"gap", "1"}), "s-1 = 1 zero");
+  EXPECT_EQ(zeros({"gap", "3"}), "s-1 = 3 zeros");
+}
+
+TEST(Messages, ChoiceWithoutItsArgumentIsLeftAsItIs) {
+  EXPECT_EQ(resolve({MsgId::kWordCellCount, {}}, Lang::kEn), "{count} {count|cell|cells}");
+}
+
+TEST(Messages, ChineseWritesOneFormForEveryCount) {
+  EXPECT_EQ(resolve({MsgId::kWordCellCount, {{"count", "1"}}}, Lang::kZh), "1 个元素");
+  EXPECT_EQ(resolve({MsgId::kWordCellCount, {{"count", "3"}}}, Lang::kZh), "3 个元素");
+}
+
+TEST(Messages, OutputPaddingSentencesCountTheirCells) {
+  Message kept{MsgId::kExplainOutputPaddingKept,
+               {{"op", "2"}, {"axis", " (rows)"}, {"count", "1"}, {"mark", "v*"}}};
+  EXPECT_EQ(resolve(kept, Lang::kEn),
+            "output_padding = 2 (rows) keeps 1 more computed cell at the end of the axis "
+            "(marked v*): it is a real sum, not a zero added outside the output.");
+  Message added{MsgId::kExplainOutputPaddingAdded,
+                {{"op", "3"}, {"axis", ""}, {"p", "1"}, {"extra", "2"}, {"mark", "0+"}}};
+  EXPECT_EQ(resolve(added, Lang::kEn),
+            "output_padding = 3 is larger than p = 1, so the output reaches 2 cells past the "
+            "F-grid; no input reaches them and they are zeros (marked 0+).");
 }
 
 TEST(Messages, ResolveLeavesUnknownPlaceholdersAsTheyAre) {

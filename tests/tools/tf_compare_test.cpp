@@ -56,7 +56,7 @@ TEST(TfCompare, OneDimensionalKernelThreeStrideTwoIsShiftedByOne) {
   wide.width = 1000;  // one line per sentence
   const std::string text = convt::render_tf_compare(tf, convt::ToolFormat::kText, wide);
   EXPECT_NE(text.find("but it keeps full[1:9] where Keras keeps full[0:8]: the result is shifted "
-                      "by 1 pixel(s)."),
+                      "by 1 pixel."),
             std::string::npos)
       << text;
 }
