@@ -453,7 +453,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     Stage stage{StageId::kScatterStamps,
                 {MsgId::kTitleScatterStamps, {}},
                 {{one_d ? MsgId::kExplainScatterStamps1d : MsgId::kExplainScatterStamps,
-                  {{"shape", shape_f}}}},
+                  {full_size}}},
                 {},
                 {},
                 {},
