@@ -87,10 +87,19 @@ struct DeriveOptions {
   std::vector<StageId> stages;
   /// Carry the symbols x_i and w_j through every route (--symbolic). Default: false.
   bool symbolic = false;
+  /// Round every value the stages show (grids and the numbers of the check) to this many
+  /// decimals, half away from zero, trailing zeros dropped (--digits). The routes and the check
+  /// work on the unrounded values. REQUIRES: 0 <= digits. Default: none.
+  std::optional<int> digits = std::nullopt;
 };
 
 /// Derives every selected stage of `params`. The three routes and the check are always computed
 /// (the check compares them), so `passed` is meaningful even when the check stage is not selected.
+/// The kernel and input values are exact decimals (0.1 is one tenth): when every sum fits in
+/// 15 digits of their decimal units, the routes compute exactly, the check compares exactly,
+/// and every value is the double nearest its exact decimal (0.1 * 0.1 gives 0.01). Otherwise
+/// the routes compute with doubles, the check allows their rounding, and each sum is rounded
+/// to the decimal place of its rounding bound, so that no binary noise is shown.
 /// Throws Error when the parameters break a rule or a limit (see validate_params), or when a
 /// symbolic derivation would write more than Limits::kMaxSymbolicProducts products.
 Derivation derive(const Params& params, const DeriveOptions& options = {});
