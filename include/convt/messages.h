@@ -240,6 +240,7 @@ enum class MsgId {
   kWordDims,
   kWordOutputWidth,
   kWordCellLimit,
+  kWordDecimalPlaces,
   kWordLargestKernelSize,
   kWordLargestStride,
   kWordLargestDilation,
