@@ -53,8 +53,8 @@ double round_to_error(double value, double error);
 /// The kernel and input as whole numbers of the decimal units 10^-kernel_places and
 /// 10^-input_places: value = units * 10^-places exactly (as decimals).
 struct DecimalUnits {
-  int kernel_places = 0;  ///< the most places after the point of any kernel value
-  int input_places = 0;   ///< likewise for the input
+  int kernel_places = 0;       ///< the most places after the point of any kernel value
+  int input_places = 0;        ///< likewise for the input
   std::vector<double> kernel;  ///< whole numbers, |each| < kExactLimit
   std::vector<double> input;
 };

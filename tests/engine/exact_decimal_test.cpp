@@ -116,7 +116,7 @@ TEST(ExactDecimal, UnitsRefuseSumsThatDoNotFitFifteenDigits) {
   // sum|x| * sum|w| * 5 must stay below 10^15.
   EXPECT_TRUE(convt::decimal_units({1.9e7}, {1e7}));
   EXPECT_FALSE(convt::decimal_units({2e7}, {1e7}));
-  EXPECT_FALSE(convt::decimal_units({1e-300}, {1}));  // 300 places
+  EXPECT_FALSE(convt::decimal_units({1e-300}, {1}));                         // 300 places
   EXPECT_FALSE(convt::decimal_units({0.1234567891234}, {0.9876543210987}));  // 13 + 13 digits
   EXPECT_FALSE(convt::decimal_units({1e20}, {1}));
   EXPECT_TRUE(convt::decimal_units({0}, {0}));
@@ -132,8 +132,8 @@ TEST(ExactDerivation, IssueCaseGivesExactDecimals) {
   // out[i][j] = sum x[a][b] w[i-a][j-b], by hand: e.g. out[1][1] = 0.1*0.4 + 0.2*0.3 + 0.3*0.2
   // + 0.7*0.1 = 0.23.
   const Rows expected = {{0.01, 0.04, 0.04}, {0.06, 0.23, 0.22}, {0.09, 0.33, 0.28}};
-  for (StageId id : {StageId::kMatrixOutput, StageId::kScatterOutput, StageId::kDirectOutput,
-                     StageId::kOutput})
+  for (StageId id :
+       {StageId::kMatrixOutput, StageId::kScatterOutput, StageId::kDirectOutput, StageId::kOutput})
     EXPECT_EQ(values_of(grid_of(d, id)), expected) << convt::stage_name(id);
   EXPECT_EQ(values_of(*d.find(StageId::kOutput)->full_view), expected);
   // Copies of the kernel and input come back as the values typed.
@@ -174,8 +174,8 @@ TEST(ExactDerivation, FallbackToDoublesRemovesTheirRoundingNoise) {
   EXPECT_TRUE(all_checks_ok(d));
   // -0.049 (0.7 * -0.07), 0, 0.1 - 7e18, 1e19.
   const Rows expected = {{-0.049, 0, -7e18, 1e19}};
-  for (StageId id : {StageId::kMatrixOutput, StageId::kScatterOutput, StageId::kDirectOutput,
-                     StageId::kOutput})
+  for (StageId id :
+       {StageId::kMatrixOutput, StageId::kScatterOutput, StageId::kDirectOutput, StageId::kOutput})
     EXPECT_EQ(values_of(grid_of(d, id)), expected) << convt::stage_name(id);
 }
 
