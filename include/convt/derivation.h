@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "convt/grid.h"
@@ -72,10 +73,23 @@ struct Stamp {
 /// anything (docs/limits.md).
 class Stamps {
  public:
+  /// How the stored values become the values shown: derive() computes in whole decimal units
+  /// (10^-Dx for the input, 10^-Dk for the kernel; 1 when it computes in doubles), so a shown
+  /// input value is input / input_unit and a shown product x*w is (x*w) / (input_unit *
+  /// kernel_unit), exact; with `digits` (--digits) both are then rounded to that many decimals.
+  struct Units {
+    double input_unit = 1.0;
+    double kernel_unit = 1.0;
+    std::optional<int> digits;
+  };
+
   Stamps() = default;
   /// REQUIRES: `input` is n0 x n1 and `kernel` k0 x k1 of `shape` (rows axis, cols axis; a 1-D
-  /// problem has the trivial row axis); both symbolic or neither.
-  Stamps(int dims, Grid input, Grid kernel, std::array<AxisShape, 2> shape);
+  /// problem has the trivial row axis), in `units`; both symbolic or neither.
+  Stamps(int dims, Grid input, Grid kernel, std::array<AxisShape, 2> shape, Units units);
+  /// The same with values in plain numbers (unit 1, no rounding).
+  Stamps(int dims, Grid input, Grid kernel, std::array<AxisShape, 2> shape)
+      : Stamps(dims, std::move(input), std::move(kernel), shape, Units{1.0, 1.0, std::nullopt}) {}
 
   int dims() const { return dims_; }
   /// prod(n): one stamp per input cell.
@@ -88,7 +102,9 @@ class Stamps {
   /// The cell of stamp i: [a, b] (i = a*n1 + b), or [i] in 1-D.
   std::vector<int64_t> cell(int64_t i) const;
   /// x(a,b), the input value of stamp i.
-  double x(int64_t i) const { return input_.value(i / input_.cols(), i % input_.cols()); }
+  double x(int64_t i) const {
+    return shown(input_.value(i / input_.cols(), i % input_.cols()) / units_.input_unit);
+  }
   /// Stamp i with its F-grid built (rows() x cols() cells).
   Stamp stamp(int64_t i) const;
   /// The kernel tap (u*k1 + v) that stamp i puts at F-cell (r, c), or -1 for a cell it does not
@@ -99,11 +115,12 @@ class Stamps {
   template <typename F>
   void for_each_tap(int64_t i, F&& f) const {
     const int64_t a = i / input_.cols(), b = i % input_.cols();
-    const double xv = x(i);
+    const double xv = input_.value(a, b);
+    const double unit = units_.input_unit * units_.kernel_unit;
     for (int64_t u = 0; u < kernel_.rows(); ++u)
       for (int64_t v = 0; v < kernel_.cols(); ++v)
         f(a * shape_[0].in.s + u * shape_[0].in.d, b * shape_[1].in.s + v * shape_[1].in.d,
-          xv * kernel_.value(u, v), u * kernel_.cols() + v);
+          shown(xv * kernel_.value(u, v) / unit), u * kernel_.cols() + v);
   }
   /// The number of cells over all stamps whose value is not zero (at most prod(n) * prod(k)).
   int64_t nonzeros() const;
@@ -113,9 +130,13 @@ class Stamps {
   const Grid& kernel() const { return kernel_; }
 
  private:
+  /// `value` rounded to units_.digits decimals when set.
+  double shown(double value) const;
+
   int dims_ = 2;
   Grid input_, kernel_;
   std::array<AxisShape, 2> shape_{};
+  Units units_;
 };
 
 /// One step of the derivation.
@@ -152,10 +173,19 @@ struct DeriveOptions {
   std::vector<StageId> stages;
   /// Carry the symbols x_i and w_j through every route (--symbolic). Default: false.
   bool symbolic = false;
+  /// Round every value the stages show (grids and the numbers of the check) to this many
+  /// decimals, half away from zero, trailing zeros dropped (--digits). The routes and the check
+  /// work on the unrounded values. REQUIRES: 0 <= digits. Default: none.
+  std::optional<int> digits = std::nullopt;
 };
 
 /// Derives every selected stage of `params`. The three routes and the check are always computed
 /// (the check compares them), so `passed` is meaningful even when the check stage is not selected.
+/// The kernel and input values are exact decimals (0.1 is one tenth): when every sum fits in
+/// 15 digits of their decimal units, the routes compute exactly, the check compares exactly,
+/// and every value is the double nearest its exact decimal (0.1 * 0.1 gives 0.01). Otherwise
+/// the routes compute with doubles, the check allows their rounding, and each sum is rounded
+/// to the decimal place of its rounding bound, so that no binary noise is shown.
 /// Throws Error when the parameters break a rule or a limit (see validate_params), or when a
 /// symbolic derivation would write more than Limits::kMaxSymbolicProducts products.
 Derivation derive(const Params& params, const DeriveOptions& options = {});

@@ -67,6 +67,14 @@ class Grid {
   void set_kind(int64_t r, int64_t c, CellKind kind);
   double& at(int64_t r, int64_t c) { return values_[static_cast<size_t>(r * cols_ + c)]; }
 
+  /// Replaces every stored value v (every cell when dense, every entry when sparse) by f(v);
+  /// kinds and expressions stay. derive() uses it to turn whole-number units back into
+  /// decimals and to round values for display.
+  template <typename F>
+  void update_values(F&& f) {
+    for (double& v : values_) v = f(v);
+  }
+
   /// The dense values, row-major. Dense only.
   const std::vector<double>& dense_values() const { return values_; }
 

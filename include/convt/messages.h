@@ -254,6 +254,7 @@ enum class MsgId {
   kWordDims,
   kWordOutputWidth,
   kWordCellLimit,
+  kWordDecimalPlaces,
   kWordLargestKernelSize,
   kWordLargestStride,
   kWordLargestDilation,

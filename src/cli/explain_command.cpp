@@ -63,6 +63,9 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
                     "With --format svg: the sliding kernel as one SVG per position, not animated");
   explain->add_option("--max-cells", o.max_cells,
                       "Grids with more cells are elided or written sparsely (default 1000000)");
+  explain->add_option("--digits", o.digits,
+                      "Round every number shown to N decimals, 0 to 15 (the check still runs "
+                      "on the exact values)");
   with_values(explain->add_option("--compare", o.compare,
                                   "tf: add TensorFlow/Keras Conv2DTranspose's sizes and cells"),
               {"tf"});
@@ -70,6 +73,9 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
 }
 
 namespace {
+
+/// The most decimals --digits may ask for: kShownDigits, the most any value is shown with.
+constexpr int64_t kMaxDigits = 15;
 
 /// The words of a value list given as several arguments, each followed by a space.
 std::string join(const std::vector<std::string>& parts) {
@@ -127,6 +133,9 @@ std::string run_explain(const ExplainOptions& o, const Environment& env, CliFile
   DeriveOptions derive_options;
   derive_options.limits.max_cells =
       parse_bounded(o.max_cells, "--max-cells", MsgId::kWordCellLimit, 1, Limits::kMaxCellsCap);
+  if (!o.digits.empty())
+    derive_options.digits = static_cast<int>(
+        parse_bounded(o.digits, "--digits", MsgId::kWordDecimalPlaces, 0, kMaxDigits));
   if (!o.stages.empty()) derive_options.stages = parse_stage_list(o.stages);
   derive_options.symbolic = o.symbolic;
   RenderOptions render_options;

@@ -24,6 +24,7 @@ struct ExplainOptions {
   std::string stages;
   std::string width;
   std::string max_cells = "1000000";
+  std::string digits;  ///< --digits N: decimals shown; empty: every digit of the exact value
   bool full = false;
   std::string color = "auto";
   bool standalone = false;
@@ -47,8 +48,8 @@ void setup_explain(CLI::App& app, ExplainOptions& options);
 /// Parses and judges `options`, derives and renders. Returns what goes to stdout: the rendered
 /// document, or with --format svg the line naming the folder; the figures then go to `files`
 /// (when not null) for `main` to write, after check_output_folder passed.
-/// Judges in this order: the size options, --kernel, --input, --format, --max-cells, --stages,
-/// --width, --color, --lang, check_option_rules (option_rules.h), the --out folder.
+/// Judges in this order: the size options, --kernel, --input, --format, --max-cells, --digits,
+/// --stages, --width, --color, --lang, check_option_rules (option_rules.h), the --out folder.
 /// Throws Error for the first value or combination that is wrong.
 std::string run_explain(const ExplainOptions& options, const Environment& env, CliFiles* files);
 

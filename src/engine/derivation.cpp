@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "convt/error.h"
+#include "engine/exact_decimal.h"
 #include "engine/formula_text.h"
 #include "engine/overlap.h"
 #include "engine/routes.h"
@@ -142,19 +143,31 @@ std::vector<Message> output_explanation(const Derivation& d) {
   return out;
 }
 
-/// |a - b| within the rounding of sums whose terms add up to `scale` in absolute value.
-bool close(double a, double b, double scale, int64_t terms) {
-  const double eps = std::numeric_limits<double>::epsilon();
-  return std::fabs(a - b) <= static_cast<double>(terms + 2) * eps * scale;
+/// The rounding error bound of a double sum of `terms` products whose magnitudes add up to
+/// `scale`: (terms + 2) * eps * scale.
+double rounding_bound(double scale, int64_t terms) {
+  return static_cast<double>(terms + 2) * std::numeric_limits<double>::epsilon() * scale;
 }
 
-int64_t count_equal(const Grid& a, const Grid& b, const Grid& scale, int64_t terms) {
+/// The number of cells where a and b agree: exactly when `scale` is null (sums of whole
+/// numbers below 2^53 are exact), else within rounding_bound(scale of the cell, terms).
+int64_t count_equal(const Grid& a, const Grid& b, const Grid* scale, int64_t terms) {
   if (a.rows() != b.rows() || a.cols() != b.cols()) return 0;
   int64_t equal = 0;
   for (int64_t r = 0; r < a.rows(); ++r)
-    for (int64_t c = 0; c < a.cols(); ++c)
-      equal += close(a.value(r, c), b.value(r, c), scale.value(r, c), terms);
+    for (int64_t c = 0; c < a.cols(); ++c) {
+      const double bound = scale ? rounding_bound(scale->value(r, c), terms) : 0.0;
+      equal += std::fabs(a.value(r, c) - b.value(r, c)) <= bound;
+    }
   return equal;
+}
+
+/// Rounds each cell of a dense grid of double sums to the decimal place its rounding bound
+/// leaves certain (round_to_error), so that no binary noise is shown.
+void round_to_bounds(Grid& g, const Grid& scale, int64_t terms) {
+  for (int64_t r = 0; r < g.rows(); ++r)
+    for (int64_t c = 0; c < g.cols(); ++c)
+      g.at(r, c) = round_to_error(g.value(r, c), rounding_bound(scale.value(r, c), terms));
 }
 
 /// Labels a matrix whose rows enumerate `row_grid` cells and columns `col_grid` cells.
@@ -293,11 +306,35 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   // The values.
   Grid kernel = value_grid(A.k, B.k, params.kernel);
   Grid input = value_grid(A.n, B.n, params.input);
+  // The values are exact decimals. When every sum fits (decimal_units), the routes compute with
+  // whole numbers of the units 10^-Dk (kernel) and 10^-Dx (input), so that every sum is exact
+  // and the check compares exactly; each grid is divided back by its unit at the end. Else
+  // they compute with the doubles, compare within rounding bounds, and round the sums to the
+  // digits those bounds leave certain.
+  const std::optional<DecimalUnits> units =
+      decimal_units(kernel.dense_values(), input.dense_values());
+  if (units) {
+    kernel = value_grid(A.k, B.k, units->kernel);
+    input = value_grid(A.n, B.n, units->input);
+  }
   if (options.symbolic) {
     check_symbolic_size(params);
     d.symbols = SymbolNames(dims, A.k, B.k, A.n, B.n);
     attach_symbols(kernel, SymbolRole::kKernel);
     attach_symbols(input, SymbolRole::kInput);
+  }
+  // The stamps keep the values in units (the kernel and input grids are divided back below).
+  std::optional<Stamps> stamps;
+  const bool stamps_wanted =
+      options.stages.empty() || std::find(options.stages.begin(), options.stages.end(),
+                                          StageId::kScatterStamps) != options.stages.end();
+  if (stamps_wanted) {
+    Stamps::Units stamp_units{1.0, 1.0, options.digits};
+    if (units) {
+      stamp_units.input_unit = power_of_ten(units->input_places);
+      stamp_units.kernel_unit = power_of_ten(units->kernel_places);
+    }
+    stamps.emplace(dims, input, kernel, shape, stamp_units);
   }
 
   // Route 1: the matrix view.
@@ -319,7 +356,6 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     // tap); sorted, the three sums must be the same list of products.
     for (Grid* g : {&matrix_out, &scatter_out, &direct}) normalize_sums(*g);
   }
-  Grid output = crop(matrix_out, shape);
 
   // The check: shapes from the direct route's grid against the formula, then values.
   Stage check{
@@ -336,20 +372,25 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     check.checks.push_back({{dims == 1 ? MsgId::kCheckShape1d : MsgId::kCheckShape,
                              {{"shape", size_text(route_m)}, {"formula", size_text(formula_m)}}},
                             route_m == formula_m});
-    const Grid scale = magnitude(input, kernel, shape);
+    // Exact sums need no scale; double sums are compared within their rounding bounds.
+    const std::optional<Grid> scale =
+        units ? std::nullopt : std::optional<Grid>(magnitude(input, kernel, shape));
+    const Grid* scale_or_exact = scale ? &*scale : nullptr;
     const int64_t terms = A.k * B.k;
     const int64_t cells = matrix_out.cells();
-    const int64_t same_scatter = count_equal(matrix_out, scatter_out, scale, terms);
+    const int64_t same_scatter = count_equal(matrix_out, scatter_out, scale_or_exact, terms);
     check.checks.push_back(
         {{MsgId::kCheckMatrixScatter, {{"equal", str(same_scatter)}, {"cells", str(cells)}}},
          same_scatter == cells});
-    const int64_t same_direct = count_equal(matrix_out, direct, scale, terms);
+    const int64_t same_direct = count_equal(matrix_out, direct, scale_or_exact, terms);
     check.checks.push_back(
         {{MsgId::kCheckMatrixDirect, {{"equal", str(same_direct)}, {"cells", str(cells)}}},
          same_direct == cells});
     // <C u, x> = <u, C^T x> with a fixed mixed-sign u on the F-grid, computed where it is
     // used rather than stored (it would be one more F-sized array).
-    auto u = [](int64_t j) { return static_cast<double>((j * 5) % 11 - 5); };
+    auto u = [](int64_t j) {
+      return static_cast<double>((j * kAdjointWeight) % 11 - kAdjointWeight);
+    };
     std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
     c.for_each_entry(
         [&](int64_t r, int64_t col, double v) { cu[static_cast<size_t>(r)] += v * u(col); });
@@ -358,10 +399,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * xs[r];
     // matrix_out and scale are dense F-grids: index j is cell (j / F1, j % F1).
     const std::vector<double>& ys = matrix_out.dense_values();
-    const std::vector<double>& scales = scale.dense_values();
     for (int64_t j = 0; j < cells; ++j) {
       right += u(j) * ys[static_cast<size_t>(j)];
-      bound += std::fabs(u(j)) * scales[static_cast<size_t>(j)];
+      if (scale) bound += std::fabs(u(j)) * scale->dense_values()[static_cast<size_t>(j)];
     }
     if (options.symbolic) {
       const int64_t scatter_sums = count_same_sums(matrix_out, scatter_out);
@@ -373,16 +413,49 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
           {{MsgId::kCheckSymbolicDirect, {{"equal", str(direct_sums)}, {"cells", str(cells)}}},
            direct_sums == cells});
     }
+    const double adjoint_bound = rounding_bound(bound, cells + terms);
+    const bool adjoint_ok = std::fabs(left - right) <= adjoint_bound;
+    if (units) {
+      const double unit = power_of_ten(units->kernel_places + units->input_places);
+      left /= unit;
+      right /= unit;
+    } else {
+      left = round_to_error(left, adjoint_bound);
+      right = round_to_error(right, adjoint_bound);
+    }
+    if (options.digits) {
+      left = round_to_places(left, *options.digits);
+      right = round_to_places(right, *options.digits);
+    }
     check.checks.push_back(
-        {{MsgId::kCheckAdjoint, {{"left", Number{left}}, {"right", Number{right}}}},
-         close(left, right, bound, cells + terms)});
+        {{MsgId::kCheckAdjoint, {{"left", Number{left}}, {"right", Number{right}}}}, adjoint_ok});
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
     const MsgId passed = dims == 1 ? MsgId::kCheckPassed1d : MsgId::kCheckPassed;
     check.checks.push_back(
         {{d.passed ? passed : MsgId::kCheckFailed, {prose_size("shape", d.output_size())}},
          d.passed});
+
+    // Back from units to the decimals (an integer divided by an exact power of ten is the
+    // double nearest the decimal), or the double sums rounded to their certain digits.
+    if (units) {
+      auto divide_by = [](double unit) { return [unit](double v) { return v / unit; }; };
+      const double kernel_unit = power_of_ten(units->kernel_places);
+      const double input_unit = power_of_ten(units->input_places);
+      const double product_unit = power_of_ten(units->kernel_places + units->input_places);
+      if (kernel_unit != 1.0)
+        for (Grid* g : {&kernel, &c, &ct, &flipped, &dilated})
+          g->update_values(divide_by(kernel_unit));
+      if (input_unit != 1.0)
+        for (Grid* g : {&input, &inserted, &padded}) g->update_values(divide_by(input_unit));
+      if (product_unit != 1.0)
+        for (Grid* g : {&matrix_out, &scatter_out, &direct})
+          g->update_values(divide_by(product_unit));
+    } else {
+      for (Grid* g : {&matrix_out, &scatter_out, &direct}) round_to_bounds(*g, *scale, terms);
+    }
   }
+  Grid output = crop(matrix_out, shape);
 
   const bool dilated_any = A.d > 1 || B.d > 1;
   auto wanted = [&](StageId id) {
@@ -450,15 +523,15 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   if (wanted(StageId::kScatterStamps)) {
     // No F-grid is built here: the stamps hold the input and the kernel (a few cells each) and
     // build one F-grid when a renderer shows it, so this stage adds no prod(n) x prod(F) memory.
-    Stage stage{StageId::kScatterStamps,
-                {MsgId::kTitleScatterStamps, {}},
-                {{one_d ? MsgId::kExplainScatterStamps1d : MsgId::kExplainScatterStamps,
-                  {full_size}}},
-                {},
-                {},
-                {},
-                {},
-                Stamps(dims, input, kernel, shape)};
+    Stage stage{
+        StageId::kScatterStamps,
+        {MsgId::kTitleScatterStamps, {}},
+        {{one_d ? MsgId::kExplainScatterStamps1d : MsgId::kExplainScatterStamps, {full_size}}},
+        {},
+        {},
+        {},
+        {},
+        std::move(stamps)};
     d.stages.push_back(std::move(stage));
   }
   add(StageId::kScatterOutput,
@@ -499,6 +572,15 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   if (wanted(StageId::kOverlap))
     add(StageId::kOverlap, overlap_explanation(params, d.shapes), overlap_grid(params, d.shapes));
   if (wanted(StageId::kCheck)) d.stages.push_back(std::move(check));
+  if (options.digits) {
+    // --digits: what is shown is rounded; the check above ran on the exact values.
+    auto round = [places = *options.digits](double v) { return round_to_places(v, places); };
+    for (Stage& stage : d.stages) {
+      if (stage.id == StageId::kOverlap) continue;  // counts, not values
+      if (stage.grid) stage.grid->update_values(round);
+      if (stage.full_view) stage.full_view->update_values(round);
+    }
+  }
   return d;
 }
 

@@ -2,12 +2,21 @@
 #include <utility>
 
 #include "convt/derivation.h"
+#include "engine/exact_decimal.h"
 #include "engine/routes.h"
 
 namespace convt {
 
-Stamps::Stamps(int dims, Grid input, Grid kernel, std::array<AxisShape, 2> shape)
-    : dims_(dims), input_(std::move(input)), kernel_(std::move(kernel)), shape_(shape) {}
+Stamps::Stamps(int dims, Grid input, Grid kernel, std::array<AxisShape, 2> shape, Units units)
+    : dims_(dims),
+      input_(std::move(input)),
+      kernel_(std::move(kernel)),
+      shape_(shape),
+      units_(units) {}
+
+double Stamps::shown(double value) const {
+  return units_.digits ? round_to_places(value, *units_.digits) : value;
+}
 
 std::vector<int64_t> Stamps::cell(int64_t i) const {
   if (dims_ == 1) return {i};
@@ -16,7 +25,10 @@ std::vector<int64_t> Stamps::cell(int64_t i) const {
 
 Stamp Stamps::stamp(int64_t i) const {
   const int64_t a = i / input_.cols(), b = i % input_.cols();
-  return {cell(i), x(i), convt::stamp(input_, kernel_, shape_, a, b)};
+  Grid grid = convt::stamp(input_, kernel_, shape_, a, b);
+  const double unit = units_.input_unit * units_.kernel_unit;
+  if (unit != 1.0 || units_.digits) grid.update_values([&](double v) { return shown(v / unit); });
+  return {cell(i), x(i), std::move(grid)};
 }
 
 int64_t Stamps::tap_at(int64_t i, int64_t r, int64_t c) const {

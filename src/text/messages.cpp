@@ -485,6 +485,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordDims, "dims"},
     {MsgId::kWordOutputWidth, "output width"},
     {MsgId::kWordCellLimit, "the cell limit"},
+    {MsgId::kWordDecimalPlaces, "the number of decimals"},
     {MsgId::kWordLargestKernelSize, "the largest kernel size"},
     {MsgId::kWordLargestStride, "the largest stride"},
     {MsgId::kWordLargestDilation, "the largest dilation"},

@@ -411,6 +411,7 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordDims, "维数"},
     {MsgId::kWordOutputWidth, "输出宽度"},
     {MsgId::kWordCellLimit, "元素数上限"},
+    {MsgId::kWordDecimalPlaces, "小数位数"},
     {MsgId::kWordLargestKernelSize, "最大卷积核尺寸"},
     {MsgId::kWordLargestStride, "最大步幅"},
     {MsgId::kWordLargestDilation, "最大膨胀率"},

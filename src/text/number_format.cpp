@@ -5,7 +5,26 @@
 #include <cmath>
 #include <iterator>
 
+#include "engine/exact_decimal.h"
+
 namespace convt {
+namespace {
+
+/// The significant digits of fmt's text of a double ("-0.0012e-05" has 2).
+size_t significant_digits(const fmt::memory_buffer& text) {
+  size_t count = 0;
+  bool leading = true;
+  for (char ch : text) {
+    if (ch == 'e') break;
+    if (ch < '0' || ch > '9') continue;
+    if (leading && ch == '0') continue;
+    leading = false;
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace
 
 std::string format_number(double value) {
   std::string out;
@@ -27,6 +46,12 @@ void append_number(std::string& out, double value) {
   }
   fmt::memory_buffer shortest;
   fmt::format_to(std::back_inserter(shortest), "{}", value);
+  if (significant_digits(shortest) > kShownDigits) {
+    // More digits than a double keeps for every decimal: the tail is binary noise
+    // (0.22999999999999998). The value rounded to kShownDigits, in the same layout.
+    shortest.clear();
+    fmt::format_to(std::back_inserter(shortest), "{}", to_double(shown_decimal(value)));
+  }
   out.append(shortest.data(), shortest.size());
 }
 
