@@ -84,6 +84,7 @@ enum class MsgId {
   kLegendAddedZero,
   kNoteElidedColumns,
   kNoteElidedRows,
+  kNoteOverMaxCells,
   kNoteFullGrid,
   kNoteOutputGrid,
   kLegend,
@@ -205,7 +206,9 @@ enum class MsgId {
   // Output formats and terminal behaviour (--format unicode/markdown/latex, --color).
   kErrUnknownChoice,
   kErrStandaloneFormat,
+  kErrPaperNeedsStandalone,
   kLatexFragmentNote,
+  kLatexXelatexNote,
   // SVG figures (--format svg --out DIR).
   kErrSvgNeedsOut,
   kErrOutNeedsSvg,
@@ -312,9 +315,21 @@ bool catalogue_complete();
 /// The raw catalogue text of `id` in `lang`, with its {name} placeholders.
 std::string_view message_template(MsgId id, Lang lang);
 
+/// How resolved text shows the math spans of the catalogue: the text between two "$" of a
+/// catalogue sentence ("the uncropped result is $F = (n-1)s + k$ wide") is math, which the
+/// document formats typeset. `open` and `close` take the place of the two dollars; the default
+/// drops them, so that the span reads as plain text ("F = (n-1)s + k"). Only the catalogue's own
+/// dollars are bounds: a "$" inside an argument (the user's words) is plain text.
+struct MathBounds {
+  std::string_view open;
+  std::string_view close;
+};
+
 /// The text of `message` in `lang` with every {name} placeholder replaced by its argument
 /// (nested messages resolved in `lang`, numbers by format_number, marks by `mark`, or left out
-/// when `mark` is empty). Placeholders without an argument are left as they are.
-std::string resolve(const Message& message, Lang lang, const MarkWriter& mark = {});
+/// when `mark` is empty) and its math spans bounded by `math` (nested messages too).
+/// Placeholders without an argument are left as they are.
+std::string resolve(const Message& message, Lang lang, const MarkWriter& mark = {},
+                    const MathBounds& math = {});
 
 }  // namespace convt

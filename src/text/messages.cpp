@@ -34,69 +34,69 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kTitleCheck, "Check"},
 
     {MsgId::kExplainFormula,
-     "Each input cell spreads the kernel over a k-wide patch, and neighbouring patches start s "
-     "apart, so the uncropped result is F = (n-1)s + k wide. Padding p of the matching forward "
-     "convolution is undone by removing p cells from each end, which leaves m = F - 2p."},
+     "Each input cell spreads the kernel over a $k$-wide patch, and neighbouring patches start $s$ "
+     "apart, so the uncropped result is $F = (n-1)s + k$ wide. Padding $p$ of the matching forward "
+     "convolution is undone by removing $p$ cells from each end, which leaves $m = F - 2p$."},
     {MsgId::kExplainFormulaGeneral,
-     "Each input cell spreads the kernel over a patch d(k-1)+1 wide (d is the dilation), and "
-     "neighbouring patches start s apart, so the uncropped result is F = (n-1)s + d(k-1) + 1 wide. "
-     "The crop removes p cells at the start and p - output_padding at the end. With d = 1 and "
-     "output_padding = 0 this is the article's m = (n-1)s - 2p + k."},
+     "Each input cell spreads the kernel over a patch $d(k-1)+1$ wide ($d$ is the dilation), and "
+     "neighbouring patches start $s$ apart, so the uncropped result is $F = (n-1)s + d(k-1) + 1$ "
+     "wide. The crop removes $p$ cells at the start and $p - output_padding$ at the end. With "
+     "$d = 1$ and $output_padding = 0$ this is the article's $m = (n-1)s - 2p + k$."},
     {MsgId::kExplainStrideAmbiguity,
      "Why the shape does not always come back{axis}: a forward convolution with k={k}, s={s}, "
-     "p={p}{dilation} maps every input size from {m} to {m_last} down to {n}, because it drops "
-     "the remainder when dividing by the stride. Without output_padding the transposed "
-     "convolution returns m = {m}, the smallest of them; output_padding = j picks m + j."},
+     "p={p}{dilation} maps every input size from {m} to {m_last} down to {n}, because it drops the "
+     "remainder when dividing by the stride. Without output_padding the transposed convolution "
+     "returns $m = {m}$, the smallest of them; $output_padding = j$ picks $m + j$."},
     {MsgId::kExplainKernel,
      "The weights of the layer, {shape}, row-major{default}. PyTorch stores them exactly like "
      "this; nothing is flipped yet."},
     {MsgId::kExplainInput, "The input feature map, {shape}, row-major{default}."},
     {MsgId::kExplainConvMatrix,
      "A transposed convolution is defined through an ordinary one: the convolution with the same "
-     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
-     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
-     "(a,b) holds the kernel with its corner at (a*s, b*s), taps d apart."},
+     "kernel, stride $s$ and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is $C$: one row per input cell, one column per F-grid cell, and row "
+     "$(a,b)$ holds the kernel with its corner at $(a*s, b*s)$, taps $d$ apart."},
     {MsgId::kExplainTransposedMatrix,
      "The transposed convolution multiplies by C^T: every input cell is sent back along the "
-     "connections it had in the forward convolution. This reverses the shapes, not the values: "
-     "C^T is not the inverse of C."},
+     "connections it had in the forward convolution. This reverses the shapes, not the values: C^T "
+     "is not the inverse of $C$."},
     {MsgId::kExplainMatrixOutput,
      "Multiply C^T by the input flattened row-major ({count} values), then fold the {full_count} "
      "results back into the F-grid, {shape}."},
     {MsgId::kExplainScatterOutput,
-     "The same F-grid without any matrix: each input cell x(a,b) multiplies the whole kernel and "
-     "adds it into the grid with its corner at (a*s, b*s), taps d apart. Where the stamps "
+     "The same F-grid without any matrix: each input cell $x(a,b)$ multiplies the whole kernel and "
+     "adds it into the grid with its corner at $(a*s, b*s)$, taps $d$ apart. Where the stamps "
      "overlap, their values add up."},
     {MsgId::kExplainZeroInserted,
-     "The third route is an ordinary convolution. First put s-1 = {gap} zero(s) between "
-     "neighbouring input cells, so that they lie s apart as in the F-grid: {shape}."},
+     "The third route is an ordinary convolution. First put $s-1 = {gap}$ zero(s) between "
+     "neighbouring input cells, so that they lie $s$ apart as in the F-grid: {shape}."},
     {MsgId::kExplainZeroInsertedStrideOne,
      "The third route is an ordinary convolution. With stride 1 no zeros go between the input "
      "cells, so this grid is the input itself."},
     {MsgId::kExplainPaddedInput,
-     "Add d(k-1) = {pad} zero(s) on every side, so that the kernel can overhang the input by all "
+     "Add $d(k-1) = {pad}$ zero(s) on every side, so that the kernel can overhang the input by all "
      "but one tap: every partial overlap of the forward convolution gets its own output cell. "
      "Result: {shape}."},
     {MsgId::kExplainFlippedKernel,
-     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
-     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
-     "kernel in reverse on each axis: rotated 180 degrees."},
+     "In C^T, the F-cell at offset $u$ past an input cell receives $w[u]$. Seen from an output "
+     "cell, the input cells to its left meet the kernel's far end, so a sliding window must hold "
+     "the kernel in reverse on each axis: rotated 180 degrees."},
     {MsgId::kExplainDilatedKernel,
-     "With dilation d = {d}, the taps of the flipped kernel sit d apart: d-1 zeros go between "
-     "neighbouring taps, giving {shape}."},
+     "With dilation $d = {d}$, the taps of the flipped kernel sit $d$ apart: $d-1$ zeros go "
+     "between neighbouring taps, giving {shape}."},
     {MsgId::kExplainDirectOutput,
      "Slide the flipped kernel over the padded input with stride 1 and no padding; each position "
      "gives one cell of the F-grid, {shape}. Every cell equals the matrix route."},
     {MsgId::kExplainOutputCrop,
-     "Padding p added p layers around the forward convolution's input, so the transposed "
+     "Padding $p$ added $p$ layers around the forward convolution's input, so the transposed "
      "convolution removes them from the F-grid: {start} cell(s) at the start of each axis and "
      "{end} at the end, leaving {shape}."},
     {MsgId::kExplainOutputPaddingKept,
-     "output_padding = {op}{axis} keeps {op} more computed cell(s) at the end of the axis "
+     "$output_padding = {op}${axis} keeps {op} more computed cell(s) at the end of the axis "
      "(marked {mark}): they are real sums, not zeros added outside the output."},
     {MsgId::kExplainOutputPaddingAdded,
-     "output_padding = {op}{axis} is larger than p = {p}, so the output reaches {extra} cell(s) "
-     "past the F-grid; no input reaches them and they are zeros (marked {mark})."},
+     "$output_padding = {op}${axis} is larger than $p = {p}$, so the output reaches {extra} "
+     "cell(s) past the F-grid; no input reaches them and they are zeros (marked {mark})."},
     {MsgId::kExplainCheck,
      "Three independent routes must give the same numbers: C^T times the input, the scatter of "
      "kernel stamps, and the direct convolution with the flipped kernel."},
@@ -104,7 +104,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kCheckShape, "output shape {shape} equals the formula's {formula}"},
     {MsgId::kCheckMatrixScatter, "matrix route equals scatter route in {equal} of {cells} cells"},
     {MsgId::kCheckMatrixDirect, "matrix route equals direct route in {equal} of {cells} cells"},
-    {MsgId::kCheckAdjoint, "adjoint identity <C u, x> = <u, C^T x>: {left} = {right}"},
+    {MsgId::kCheckAdjoint,
+     "adjoint identity $<C u, x> = <u, C^T x>$ with the test vector $u[j] = (5j mod 11) - 5$ over "
+     "the F-grid cells $j$ (row-major): ${left} = {right}$"},
     {MsgId::kCheckPassed, "PASS: every route gives the same {shape} output."},
     {MsgId::kCheckFailed, "FAIL: the routes disagree (see above)."},
     {MsgId::kCheckOk, "ok"},
@@ -126,27 +128,27 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kTitleFlippedKernel1d, "The kernel reversed"},
     {MsgId::kExplainConvMatrix1d,
      "A transposed convolution is defined through an ordinary one: the convolution with the same "
-     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
-     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
-     "a holds the kernel starting at column a*s, taps d apart."},
+     "kernel, stride $s$ and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is $C$: one row per input cell, one column per F-grid cell, and row "
+     "$a$ holds the kernel starting at column $a*s$, taps $d$ apart."},
     {MsgId::kExplainScatterOutput1d,
-     "The same F-grid without any matrix: each input cell x[a] multiplies the whole kernel and "
-     "adds it into the grid starting at a*s, taps d apart. Where the stamps overlap, their values "
-     "add up."},
+     "The same F-grid without any matrix: each input cell $x[a]$ multiplies the whole kernel and "
+     "adds it into the grid starting at $a*s$, taps $d$ apart. Where the stamps overlap, their "
+     "values add up."},
     {MsgId::kExplainFlippedKernel1d,
-     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
-     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
-     "kernel in reverse order."},
+     "In C^T, the F-cell at offset $u$ past an input cell receives $w[u]$. Seen from an output "
+     "cell, the input cells to its left meet the kernel's far end, so a sliding window must hold "
+     "the kernel in reverse order."},
     {MsgId::kExplainOutputCrop1d,
-     "Padding p added p cells at each end of the forward convolution's input, so the transposed "
-     "convolution removes them from the F-grid: {start} cell(s) at the start and {end} at the "
-     "end, leaving {shape}."},
+     "Padding $p$ added $p$ cells at each end of the forward convolution's input, so the "
+     "transposed convolution removes them from the F-grid: {start} cell(s) at the start and {end} "
+     "at the end, leaving {shape}."},
     {MsgId::kNoteSymbolicList,
      "the sums are too wide for a grid at this width, so every cell is listed as {form} = sum"},
 
     {MsgId::kLegendMatrixZero, "{mark} = 0, no kernel tap connects this row and column"},
     {MsgId::kLegendStrideZero, "{mark} = 0 inserted by the stride"},
-    {MsgId::kLegendPaddingZero, "{mark} = 0 of the d(k-1) padding"},
+    {MsgId::kLegendPaddingZero, "{mark} = 0 of the $d(k-1)$ padding"},
     {MsgId::kLegendDilationZero, "{mark} = 0 between dilated taps"},
     {MsgId::kLegendCropped, "{mark} = removed by the crop"},
     {MsgId::kLegendKeptByOutputPadding, "{mark} = computed, kept because of output_padding"},
@@ -155,6 +157,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "columns {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
     {MsgId::kNoteElidedRows,
      "rows {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
+    {MsgId::kNoteOverMaxCells,
+     "this grid has {count} cells, over --max-cells {max_cells}, so it is cut to the width; raise "
+     "--max-cells to show it whole"},
     {MsgId::kNoteFullGrid, "before the crop, the F-grid ({shape}):"},
     {MsgId::kNoteOutputGrid, "after the crop, the output ({shape}):"},
     {MsgId::kLegend, "legend: {items}"},
@@ -379,9 +384,15 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrUnknownChoice, "{option}: unknown value '{value}'; choose one of: {valid}"},
     {MsgId::kErrStandaloneFormat,
      "--standalone: only --format latex writes a complete document, got --format {value}"},
+    {MsgId::kErrPaperNeedsStandalone,
+     "--paper: sets the page of a complete document; it needs --format latex --standalone"},
     {MsgId::kLatexFragmentNote,
-     "convt LaTeX fragment: needs \\usepackage{amsmath} and \\usepackage{color} (or xcolor) "
-     "in the preamble; redefine the \\convt... macros below to change the marks"},
+     "convt LaTeX fragment: needs \\usepackage{amsmath}, \\usepackage{graphicx} and "
+     "\\usepackage{color} (or xcolor) in the preamble; redefine the \\convt... macros below to "
+     "change the marks"},
+    {MsgId::kLatexXelatexNote,
+     "Chinese document: compile it with xelatex, which the ctex package needs for CJK fonts "
+     "(Debian/Ubuntu: apt install texlive-xetex texlive-lang-chinese)"},
 
     {MsgId::kErrSvgNeedsOut,
      "--out: --format svg writes one file per stage; name a folder for them with --out DIR"},
@@ -516,12 +527,20 @@ MessageArg::MessageArg(std::string arg_name, std::vector<Message> joined_parts,
 MessageArg::MessageArg(std::string arg_name, CellKind kind)
     : name(std::move(arg_name)), form(Form::kMark), mark(kind) {}
 
-std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
+std::string resolve(const Message& message, Lang lang, const MarkWriter& mark,
+                    const MathBounds& math) {
   std::string_view text = message_template(message.id, lang);
   std::string out;
   out.reserve(text.size() + 16);
+  bool in_math = false;
   size_t i = 0;
   while (i < text.size()) {
+    if (text[i] == '$') {
+      out += in_math ? math.close : math.open;
+      in_math = !in_math;
+      ++i;
+      continue;
+    }
     if (text[i] == '{') {
       const size_t close = text.find('}', i);
       if (close != std::string_view::npos) {
@@ -538,7 +557,7 @@ std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
               break;
             case MessageArg::Form::kParts:
               for (size_t p = 0; p < arg->parts.size(); ++p)
-                out += (p ? arg->joiner : "") + resolve(arg->parts[p], lang, mark);
+                out += (p ? arg->joiner : "") + resolve(arg->parts[p], lang, mark, math);
               break;
             case MessageArg::Form::kMark:
               if (mark) out += mark(arg->mark);
