@@ -96,6 +96,7 @@ enum class MsgId {
   kNoteElidedRows,
   kNoteStampsHidden,
   kNoteStampHidden,
+  kNoteOverMaxCells,
   kNoteFullGrid,
   kNoteOutputGrid,
   kLegend,
@@ -217,7 +218,9 @@ enum class MsgId {
   // Output formats and terminal behaviour (--format unicode/markdown/latex, --color).
   kErrUnknownChoice,
   kErrStandaloneFormat,
+  kErrPaperNeedsStandalone,
   kLatexFragmentNote,
+  kLatexXelatexNote,
   // SVG figures (--format svg --out DIR).
   kErrSvgNeedsOut,
   kErrOutNeedsSvg,
@@ -328,9 +331,20 @@ bool catalogue_complete();
 /// The raw catalogue text of `id` in `lang`, with its {name} placeholders.
 std::string_view message_template(MsgId id, Lang lang);
 
+/// How resolved text shows the math spans of the catalogue: the text between two "$" of a
+/// catalogue sentence ("the uncropped result is $F = (n-1)s + k$ wide") is math, which the
+/// document formats typeset. `open` and `close` take the place of the two dollars; the default
+/// drops them, so that the span reads as plain text ("F = (n-1)s + k"). Only the catalogue's own
+/// dollars are bounds: a "$" inside an argument (the user's words) is plain text.
+struct MathBounds {
+  std::string_view open;
+  std::string_view close;
+};
+
 /// The text of `message` in `lang` with every {name} placeholder replaced by its argument
 /// (nested messages resolved in `lang`, numbers by format_number, marks by `mark`, or left out
-/// when `mark` is empty). Placeholders without an argument are left as they are.
+/// when `mark` is empty) and its math spans bounded by `math` (nested messages too).
+/// Placeholders without an argument are left as they are.
 ///
 /// A placeholder {name|singular|plural} is replaced not by the argument but by one of the two
 /// words: `singular` when the argument, as written, counts one thing, i.e. it holds at least one
@@ -338,6 +352,7 @@ std::string_view message_template(MsgId id, Lang lang);
 /// otherwise ("0", "2", "1.5", "2 (rows) / 1 (cols)"). So "{count} {count|cell|cells}" writes
 /// "1 cell" and "3 cells", and the catalogue never needs "cell(s)". Languages without plural
 /// forms (Chinese) write the one form and need no such placeholder.
-std::string resolve(const Message& message, Lang lang, const MarkWriter& mark = {});
+std::string resolve(const Message& message, Lang lang, const MarkWriter& mark = {},
+                    const MathBounds& math = {});
 
 }  // namespace convt

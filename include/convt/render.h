@@ -22,6 +22,10 @@ std::optional<Format> format_from_name(std::string_view name);
 /// the man page and the shell completions).
 std::vector<std::string> format_names();
 
+/// The page of a standalone LaTeX document (--paper): LaTeX's own default (US letter), A4 or
+/// US letter named in geometry's options.
+enum class Paper { kDefault, kA4, kLetter };
+
 /// Options shared by every renderer.
 struct RenderOptions {
   Lang lang = Lang::kEn;
@@ -40,6 +44,8 @@ struct RenderOptions {
   /// LaTeX: a complete document (\documentclass ... \end{document}) instead of a fragment.
   /// Default: false.
   bool standalone = false;
+  /// LaTeX with `standalone`: the page size. Default: kDefault (the document class's).
+  Paper paper = Paper::kDefault;
 };
 
 /// The ASCII derivation: a heading, then each stage with its explanation, grid and legend.

@@ -50,6 +50,10 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
               {"auto", "always", "never"});
   explain->add_flag("--standalone", o.standalone,
                     "With --format latex: a complete document for pdflatex, not a fragment");
+  with_values(explain->add_option("--paper", o.paper,
+                                  "With --standalone: the page size, a4 or letter (default: "
+                                  "LaTeX's, letter)"),
+              {"a4", "letter"});
   explain->add_flag("--quiet-text", o.quiet_text,
                     "Leave out the explanation paragraphs (for slides)");
   explain->add_flag("--symbolic", o.symbolic,
@@ -119,6 +123,15 @@ std::string run_svg(const ExplainOptions& o, const Params& params, DeriveOptions
   return line + "\n";
 }
 
+/// --paper: empty (not given), "a4" or "letter".
+Paper parse_paper(const std::string& paper) {
+  if (paper.empty()) return Paper::kDefault;
+  if (paper == "a4") return Paper::kA4;
+  if (paper == "letter") return Paper::kLetter;
+  throw Error({MsgId::kErrUnknownChoice,
+               {{"option", "--paper"}, {"value", paper}, {"valid", "a4, letter"}}});
+}
+
 }  // namespace
 
 std::string run_explain(const ExplainOptions& o, const Environment& env, CliFiles* files) {
@@ -146,8 +159,10 @@ std::string run_explain(const ExplainOptions& o, const Environment& env, CliFile
   render_options.color = use_color(o.color, env);
   render_options.standalone = o.standalone;
   render_options.lang = choose_lang(o.lang, env);
+  render_options.paper = parse_paper(o.paper);
   check_option_rules(ExplainChoices{.format = o.format,
                                     .standalone = o.standalone,
+                                    .paper = !o.paper.empty(),
                                     .compare = o.compare,
                                     .has_out = !o.out.empty(),
                                     .frames = o.frames,

@@ -28,6 +28,7 @@ struct ExplainOptions {
   bool full = false;
   std::string color = "auto";
   bool standalone = false;
+  std::string paper;  ///< --paper a4|letter: the page of --standalone; empty: not given
   bool quiet_text = false;
   bool symbolic = false;  ///< --symbolic: write the cells as sums of x*w
   std::string compare;    ///< --compare tf: add the TensorFlow/Keras comparison
@@ -49,7 +50,8 @@ void setup_explain(CLI::App& app, ExplainOptions& options);
 /// document, or with --format svg the line naming the folder; the figures then go to `files`
 /// (when not null) for `main` to write, after check_output_folder passed.
 /// Judges in this order: the size options, --kernel, --input, --format, --max-cells, --digits,
-/// --stages, --width, --color, --lang, check_option_rules (option_rules.h), the --out folder.
+/// --stages, --width, --color, --lang, --paper, check_option_rules (option_rules.h), the --out
+/// folder.
 /// Throws Error for the first value or combination that is wrong.
 std::string run_explain(const ExplainOptions& options, const Environment& env, CliFiles* files);
 

@@ -13,6 +13,7 @@ void check_compare(const std::string& compare) {
 void check_option_rules(const ExplainChoices& c) {
   if (c.standalone && c.format != "latex")
     throw Error({MsgId::kErrStandaloneFormat, {{"value", c.format}}});
+  if (c.paper && !c.standalone) throw Error({MsgId::kErrPaperNeedsStandalone, {}});
   check_compare(c.compare);
   if (!c.compare.empty() && c.format != "text" && c.format != "unicode" && c.format != "markdown" &&
       c.format != "json")

@@ -12,6 +12,7 @@ namespace convt::cli {
 struct ExplainChoices {
   std::string format = "text";  ///< --format; the caller has refused unknown names already
   bool standalone = false;      ///< --standalone
+  bool paper = false;           ///< --paper was given
   std::string compare;          ///< --compare
   bool has_out = false;         ///< --out DIR was given
   bool frames = false;          ///< --frames
@@ -21,6 +22,7 @@ struct ExplainChoices {
 /// Judges the options of `convt explain` that belong together, in this order, throwing Error at
 /// the first rule broken:
 ///   1. --standalone needs --format latex             kErrStandaloneFormat {value: format}
+///      --paper needs --standalone                     kErrPaperNeedsStandalone
 ///   2. --compare is empty or "tf" (check_compare)     kErrUnknownCompare {value: compare}
 ///   3. --compare needs text, unicode, markdown or json  kErrCompareFormat {value: format}
 ///   4. --format svg needs --out                       kErrSvgNeedsOut

@@ -30,9 +30,13 @@ class DocumentWriter {
   }
 
  private:
-  /// `m` resolved in the run's language, its marks as slots, written by the flavour.
+  /// `m` resolved in the run's language, its marks (and math spans, for a flavour that
+  /// typesets them) as slots, written by the flavour.
   std::string say(const Message& m) const {
-    return flavour_.prose(split_prose(resolve(m, options_.lang, mark_slot)), options_);
+    return flavour_.prose(
+        split_prose(resolve(m, options_.lang, mark_slot,
+                            flavour_.typesets_math() ? kMathSlots : MathBounds{})),
+        options_);
   }
 
   void blank() { lines_.emplace_back(); }
@@ -94,6 +98,10 @@ class DocumentWriter {
     TextGridOptions grid_options;
     grid_options.width = options_.width;
     grid_options.full = options_.full;
+    // Documents show a grid whole unless it is over --max-cells; then it is cut to the width
+    // as on a terminal, and a note says why.
+    const bool over_max = grid.cells() > options_.max_cells;
+    grid_options.whole = flavour_.whole_grids() && !over_max;
     grid_options.indent = flavour_.indent();
     grid_options.color = options_.color;
     grid_options.footprint =
@@ -103,6 +111,10 @@ class DocumentWriter {
     append(std::move(drawn.lines));
     legend(drawn.kinds);
     for (const Message& note : drawn.notes) paragraph(flavour_.small(say(note)));
+    if (flavour_.whole_grids() && over_max && !drawn.notes.empty())
+      paragraph(flavour_.small(say({MsgId::kNoteOverMaxCells,
+                                    {{"count", std::to_string(grid.cells())},
+                                     {"max_cells", std::to_string(options_.max_cells)}}})));
   }
 
   /// The stamps as small multiples, each captioned with its input cell and value: the first

@@ -60,6 +60,12 @@ class DocumentFlavour {
   /// Whether every paragraph is set off by a blank line (documents), or only sections
   /// (the terminal formats).
   virtual bool spaced() const = 0;
+  /// Whether grids are shown whole, every row and column, up to options.max_cells cells
+  /// (documents), or cut to options.width (the terminal formats).
+  virtual bool whole_grids() const { return false; }
+  /// Whether catalogue math spans ("$F = (n-1)s + k$") reach prose() as kMath pieces
+  /// (documents typeset them); otherwise the dollars are dropped when the text is resolved.
+  virtual bool typesets_math() const { return false; }
   /// The indent of paragraphs and grids.
   virtual int64_t indent() const = 0;
 

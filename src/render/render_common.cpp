@@ -25,6 +25,18 @@ std::string axis_values(const Params& params, int64_t AxisParams::*field) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
+/// A number as format_number writes it, in LaTeX math: "1.5e-05" as "1.5\times 10^{-5}".
+std::string number_text_latex(const std::string& text) {
+  const size_t e = text.find('e');
+  if (e == std::string::npos) return text;
+  std::string exponent = text.substr(e + 1);
+  if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
+  const bool negative = !exponent.empty() && exponent[0] == '-';
+  if (negative) exponent.erase(0, 1);
+  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+  return text.substr(0, e) + "\\times 10^{" + (negative ? "-" : "") + exponent + "}";
+}
+
 }  // namespace
 
 std::string module_name(const Derivation& derivation) {
@@ -92,7 +104,13 @@ std::vector<ProsePiece> split_prose(const std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
     const std::string_view rest = std::string_view(text).substr(i);
-    if (rest.substr(0, kMarkSlot.size()) == kMarkSlot && rest.size() > kMarkSlot.size()) {
+    if (rest.substr(0, kMathOpen.size()) == kMathOpen) {
+      const size_t close = rest.find(kMathClose, kMathOpen.size());
+      const size_t end = close == std::string_view::npos ? rest.size() : close;
+      pieces.push_back(
+          {Kind::kMath, std::string(rest.substr(kMathOpen.size(), end - kMathOpen.size()))});
+      i += close == std::string_view::npos ? rest.size() : close + kMathClose.size();
+    } else if (rest.substr(0, kMarkSlot.size()) == kMarkSlot && rest.size() > kMarkSlot.size()) {
       const size_t length = kMarkSlot.size() + 1;
       pieces.push_back({Kind::kMark, std::string(rest.substr(0, length)),
                         static_cast<CellKind>(rest[kMarkSlot.size()] - '0')});
@@ -148,6 +166,10 @@ std::string spell_prose(const std::vector<ProsePiece>& pieces, const ProseSpelli
       case ProsePiece::Kind::kMark:
         out += mark(piece.mark);
         break;
+      case ProsePiece::Kind::kMath:
+        out += spelling.math ? spelling.math(piece.text)
+                             : spell_prose(split_prose(piece.text), spelling, mark);
+        break;
     }
   }
   return out;
@@ -193,16 +215,93 @@ std::string equation_latex(const std::string& line, bool align) {
   return out;
 }
 
-std::string number_latex(double value) {
-  const std::string text = format_number(value);
-  const size_t e = text.find('e');
-  if (e == std::string::npos) return text;
-  std::string exponent = text.substr(e + 1);
-  if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
-  const bool negative = !exponent.empty() && exponent[0] == '-';
-  if (negative) exponent.erase(0, 1);
-  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
-  return text.substr(0, e) + "\\times 10^{" + (negative ? "-" : "") + exponent + "}";
+std::string number_latex(double value) { return number_text_latex(format_number(value)); }
+
+std::string math_latex(std::string_view text) {
+  std::string out;
+  // An angle bracket pair "<C u, x>": a "<" whose ">" follows in the span.
+  int open_angles = 0;
+  size_t i = 0;
+  auto previous_is_digit = [&] {
+    const size_t last = out.find_last_not_of(' ');
+    return last != std::string::npos && is_digit(out[last]);
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      // A number, with its exponent if it has one ("1e-05").
+      size_t end = i;
+      while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) ++end;
+      if (end + 1 < text.size() && text[end] == 'e' &&
+          (is_digit(text[end + 1]) || ((text[end + 1] == '-' || text[end + 1] == '+') &&
+                                       end + 2 < text.size() && is_digit(text[end + 2])))) {
+        end += 2;
+        while (end < text.size() && is_digit(text[end])) ++end;
+      }
+      out += number_text_latex(std::string(text.substr(i, end - i)));
+      i = end;
+      continue;
+    }
+    if (is_letter(c)) {
+      size_t end = i;
+      while (end < text.size() && (is_letter(text[end]) || text[end] == '_')) ++end;
+      const std::string word(text.substr(i, end - i));
+      i = end;
+      if (word.size() == 1) {
+        out += word;
+      } else if (word == "max" || word == "min") {
+        out += "\\" + word;
+      } else if (word == "mod") {
+        out += "\\bmod";
+      } else {
+        std::string escaped;
+        for (char w : word) escaped += w == '_' ? std::string("\\_") : std::string(1, w);
+        out += "\\text{" + escaped + "}";
+      }
+      // A control word must not run into the letters after it.
+      if (out.back() != '}' && i < text.size() && is_letter(text[i])) out += ' ';
+      continue;
+    }
+    switch (c) {
+      case '*':
+        // Between numbers a product needs its dot; between letters juxtaposition reads better.
+        if (previous_is_digit() && i + 1 < text.size() && is_digit(text[i + 1]))
+          out += "\\cdot ";
+        else if (!out.empty() && out.back() != ' ')
+          out += ' ';
+        break;
+      case '<':
+        if (text.find('>', i + 1) != std::string_view::npos) {
+          out += "\\langle ";
+          ++open_angles;
+        } else {
+          out += '<';
+        }
+        break;
+      case '>':
+        if (open_angles > 0) {
+          out += "\\rangle";
+          --open_angles;
+        } else {
+          out += '>';
+        }
+        break;
+      case '{':
+      case '}':
+      case '%':
+      case '#':
+      case '&':
+      case '$':
+      case '_':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
+    }
+    ++i;
+  }
+  return out;
 }
 
 }  // namespace convt::detail

@@ -41,6 +41,12 @@ inline constexpr std::string_view kMarkSlot = "\x01";
 /// The mark slot of `kind` (a MarkWriter for resolve).
 std::string mark_slot(CellKind kind);
 
+/// The bounds of a catalogue math span in resolved text, for the formats that typeset math
+/// (resolve's MathBounds): split_prose reads the text between them as one kMath piece.
+inline constexpr std::string_view kMathOpen = "\x02";
+inline constexpr std::string_view kMathClose = "\x03";
+inline constexpr MathBounds kMathSlots{kMathOpen, kMathClose};
+
 /// A run of catalogue text, as split_prose finds it.
 struct ProsePiece {
   enum class Kind {
@@ -50,9 +56,10 @@ struct ProsePiece {
     kArrow,      ///< "->"
     kOption,     ///< a command-line option such as "--full"
     kMark,       ///< a mark slot (mark_slot)
+    kMath,       ///< a catalogue math span ("F = (n-1)s + k"), between math slots
   };
   Kind kind;
-  std::string text;                 ///< the original characters
+  std::string text;                 ///< the original characters (kMath: without the slots)
   CellKind mark = CellKind::kData;  ///< kMark: the kind whose mark goes here
 };
 
@@ -66,13 +73,16 @@ struct ProseSpelling {
   std::string_view option_before;                ///< around an option such as "--full"
   std::string_view option_after;
   bool escape_option = false;  ///< the option's own characters are escaped too
+  /// A math span, from its catalogue text ("(a*s, b*s)"); null: written as plain prose.
+  std::string (*math)(std::string_view text) = nullptr;
 };
 
 /// `pieces` written as `spelling` says, each mark slot replaced by `mark` of its kind.
 std::string spell_prose(const std::vector<ProsePiece>& pieces, const ProseSpelling& spelling,
                         const std::function<std::string(CellKind)>& mark);
 
-/// Splits resolved catalogue text into pieces; concatenating their texts gives `text` back.
+/// Splits resolved catalogue text into pieces; concatenating their texts gives `text` back,
+/// but for the math slots around each kMath piece. Inside a math span nothing else is split.
 std::vector<ProsePiece> split_prose(const std::string& text);
 
 /// A formula line of the formula stage ("m = (3-1)*1 - 2*1 + 3 = 3", "rows: F = ...") as
@@ -82,5 +92,11 @@ std::string equation_latex(const std::string& line, bool align);
 
 /// A number in LaTeX math: format_number, with an exponent as "1.5\times 10^{-5}".
 std::string number_latex(double value);
+
+/// A catalogue math span as LaTeX math (without the $): a product "a*s" as juxtaposition
+/// "a s" (but "2\cdot 1" between digits), "<C u, x>" as "\langle C u, x\rangle", words of two
+/// or more letters as \text{...} (max, min and mod as the operators), numbers with an exponent
+/// as number_latex writes them, TeX's special characters escaped.
+std::string math_latex(std::string_view text);
 
 }  // namespace convt::detail

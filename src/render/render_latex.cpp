@@ -1,6 +1,8 @@
 // The latex format: amsmath matrices and escaped prose, as a fragment or a whole document.
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "convt/render.h"
@@ -18,14 +20,24 @@ using detail::ProsePiece;
 constexpr int64_t kDefaultMaxMatrixCols = 10;
 /// Wider matrices are set with a narrower column gap, so that about twice as many fit a line.
 constexpr int64_t kTightColumns = 12;
+/// A grid is shown whole when \convtfit need not shrink it below half its size...
+constexpr int64_t kPageWidths = 2;
+/// ... and when its rows fit one page (a display cannot break across pages).
+constexpr int64_t kPageRows = 48;
 
-/// The marks, as macros a document may redefine (\providecommand keeps a definition it has).
+/// The marks, as macros a document may redefine (\providecommand keeps a definition it has),
+/// \convtfit, which shrinks a matrix wider than the line to the line's width (graphicx), and
+/// \convtlabel, the row and column labels of C and C^T.
 constexpr const char* kMarkMacros[] = {
+    // Two source lines (a line break after the control word \\width is no space).
+    "\\providecommand{\\convtfit}[1]{\\resizebox{\\ifdim\\width",
+    ">\\linewidth\\linewidth\\else\\width\\fi}{!}{#1}}",
     "\\providecommand{\\convtzero}{\\textcolor[gray]{0.55}{\\cdot}}",
     "\\providecommand{\\convtpad}{\\textcolor[gray]{0.55}{\\circ}}",
     "\\providecommand{\\convtcrop}[1]{\\textcolor[gray]{0.55}{[#1]}}",
     "\\providecommand{\\convtkept}[1]{{#1}^{*}}",
     "\\providecommand{\\convtadded}{0^{+}}",
+    "\\providecommand{\\convtlabel}[1]{{\\scriptstyle #1}}",
 };
 
 /// Text with LaTeX's special characters escaped, safe in OT1 (no < > | glyph surprises) and
@@ -64,7 +76,14 @@ std::string escape(std::string_view text) {
         out += "$|$";
         break;
       case '-':
-        out += i + 1 < text.size() && text[i + 1] == '-' ? "-{}" : "-";
+        if (i + 1 < text.size() && text[i + 1] == '-') {
+          out += "-{}";
+        } else if (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' &&
+                   (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(')) {
+          out += "$-$";  // the sign of a number is a minus, not a hyphen
+        } else {
+          out += "-";
+        }
         break;
       default:
         out += c;
@@ -98,9 +117,12 @@ std::vector<std::string> source_lines(const std::string& text, int64_t width, in
   return wrap(text, width, indent);
 }
 
-/// C^T, "\\times" and "\\to" as math, options in typewriter (escaped).
+/// A catalogue math span as inline math: "$F = (n-1)s + k$", "$\\langle C u, x\\rangle$".
+std::string math(std::string_view text) { return "$" + detail::math_latex(text) + "$"; }
+
+/// C^T, "\\times" and "\\to" as math, options in typewriter (escaped), math spans as math.
 constexpr detail::ProseSpelling kLatexSpelling{escape,      "$C^T$", "$\\times$", "$\\to$",
-                                               "\\texttt{", "}",     true};
+                                               "\\texttt{", "}",     true,        math};
 
 class LatexFlavour final : public detail::DocumentFlavour {
  public:
@@ -121,6 +143,8 @@ class LatexFlavour final : public detail::DocumentFlavour {
   }
 
   bool spaced() const override { return true; }
+  bool whole_grids() const override { return true; }
+  bool typesets_math() const override { return true; }
   int64_t indent() const override { return 0; }
 
   /// A standalone document's preamble, or a comment saying what the fragment needs; then the
@@ -128,10 +152,22 @@ class LatexFlavour final : public detail::DocumentFlavour {
   std::vector<std::string> prologue(const RenderOptions& options) const override {
     std::vector<std::string> lines;
     if (options.standalone) {
-      lines = {"\\documentclass{article}", "\\usepackage[margin=2cm]{geometry}",
-               "\\usepackage{amsmath}", "\\usepackage{color}", "\\begin{document}"};
-      // Chinese prose (--lang zh) needs a CJK font setup: ctex (compile with xelatex).
-      if (options.lang == Lang::kZh) lines.insert(lines.begin() + 1, "\\usepackage{ctex}");
+      // Chinese prose (--lang zh) needs a CJK font setup: ctex, compiled with xelatex; the
+      // first lines say so.
+      if (options.lang == Lang::kZh)
+        for (std::string& line :
+             wrap(resolve({MsgId::kLatexXelatexNote, {}}, options.lang), options.width - 2, 0))
+          lines.push_back("% " + line);
+      std::string geometry = "margin=2cm";
+      if (options.paper == Paper::kA4) geometry = "a4paper," + geometry;
+      if (options.paper == Paper::kLetter) geometry = "letterpaper," + geometry;
+      lines.emplace_back("\\documentclass{article}");
+      if (options.lang == Lang::kZh) lines.emplace_back("\\usepackage{ctex}");
+      for (std::string line :
+           {"\\usepackage[" + geometry + "]{geometry}", std::string("\\usepackage{amsmath}"),
+            std::string("\\usepackage{graphicx}"), std::string("\\usepackage{color}"),
+            std::string("\\begin{document}")})
+        lines.push_back(std::move(line));
     } else {
       // A comment: it may say anything, but each of its lines must start with %.
       for (std::string& line :
@@ -218,11 +254,22 @@ class LatexFlavour final : public detail::DocumentFlavour {
     geometry.gap = 5;  // \\cdots with its gap
     // A sum is measured by its ASCII form ("x00*w11"), about as wide as it is typeset.
     const bool sums = grid_options.symbols && grid.symbolic();
-    const GridPlan plan = plan_grid(grid, grid_options, geometry, cell_text,
-                                    sums ? SymbolicCellWriter([&](int64_t r, int64_t c) {
-                                      return symbolic_cell_text(grid, r, c, *grid_options.symbols);
-                                    })
-                                         : SymbolicCellWriter{});
+    const SymbolicCellWriter symbolic = sums ? SymbolicCellWriter([&](int64_t r, int64_t c) {
+      return symbolic_cell_text(grid, r, c, *grid_options.symbols);
+    })
+                                             : SymbolicCellWriter{};
+    GridPlan plan = plan_grid(grid, grid_options, geometry, cell_text, symbolic);
+    // A whole grid must still fit a page once \convtfit has shrunk it, legibly: what is wider
+    // than kPageWidths lines or taller than kPageRows rows is cut like a terminal grid, with
+    // notes (--full prints it all).
+    if (grid_options.whole && !grid_options.full && !lists_sums(grid, grid_options, plan)) {
+      TextGridOptions page = grid_options;
+      page.whole = false;
+      page.width = kPageWidths * grid_options.width;
+      page.max_rows = kPageRows;
+      GridPlan cut = plan_grid(grid, page, geometry, cell_text, symbolic);
+      if (cut.cols_elided() || cut.rows_elided()) plan = std::move(cut);
+    }
     if (lists_sums(grid, grid_options, plan)) {
       detail::DrawnGrid list = detail::list_of_sums(
           grid, grid_options, Notation::kLatex,
@@ -237,17 +284,46 @@ class LatexFlavour final : public detail::DocumentFlavour {
       out.lines.emplace_back("\\end{itemize}");
       return out;
     }
-    const int64_t columns = static_cast<int64_t>(plan.cols.size());
-
+    auto cell = [&](int64_t r, int64_t c) {
+      return sums ? kLatexMarks.decorate(
+                        grid_options.symbols->text(grid.expr(r, c), Notation::kLatex),
+                        grid.kind(r, c))
+                  : latex_cell(grid.value(r, c), grid.kind(r, c));
+    };
     detail::DrawnGrid out{{}, plan.kinds, plan.notes};
+    // C and C^T (footprint) carry their row and column labels, as the text format shows them;
+    // they are wide, so they always go through \convtfit, which shrinks only what overflows.
+    if (grid_options.footprint)
+      out.lines = labelled_matrix(grid, plan, cell, options);
+    else
+      out.lines = bare_matrix(plan, cell, plan.overflows, options);
+    return out;
+  }
+
+ private:
+  using CellText = std::function<std::string(int64_t r, int64_t c)>;
+
+  /// The lines of one matrix row: its cells joined by &, "\\" after all but the last row.
+  static std::vector<std::string> matrix_row(std::string row, bool last,
+                                             const RenderOptions& options) {
+    if (!last) row += " \\\\";
+    return source_lines(row, options.width, 2);
+  }
+
+  /// The grid as a bmatrix, elided columns and rows as \\cdots, \\vdots and \\ddots; set
+  /// through \\convtfit when `wide`.
+  static std::vector<std::string> bare_matrix(const GridPlan& plan, const CellText& cell, bool wide,
+                                              const RenderOptions& options) {
+    const int64_t columns = static_cast<int64_t>(plan.cols.size());
+    std::vector<std::string> lines;
     if (columns > kDefaultMaxMatrixCols)
-      out.lines =
-          source_lines("\\ifnum\\value{MaxMatrixCols}<" + std::to_string(columns) +
-                           " \\setcounter{MaxMatrixCols}{" + std::to_string(columns) + "}\\fi",
-                       options.width);
-    out.lines.emplace_back("\\[");
-    if (columns > kTightColumns) out.lines.emplace_back("\\arraycolsep=2.5pt");
-    out.lines.emplace_back("\\begin{bmatrix}");
+      lines = source_lines("\\ifnum\\value{MaxMatrixCols}<" + std::to_string(columns) +
+                               " \\setcounter{MaxMatrixCols}{" + std::to_string(columns) + "}\\fi",
+                           options.width);
+    lines.emplace_back("\\[");
+    if (wide) lines.emplace_back("\\convtfit{$\\displaystyle");
+    if (columns > kTightColumns) lines.emplace_back("\\arraycolsep=2.5pt");
+    lines.emplace_back("\\begin{bmatrix}");
     for (size_t i = 0; i < plan.rows.size(); ++i) {
       const int64_t r = plan.rows[i];
       std::string row;
@@ -256,19 +332,58 @@ class LatexFlavour final : public detail::DocumentFlavour {
         if (r == kGap)
           row += c == kGap ? "\\ddots" : "\\vdots";
         else
-          row += c == kGap ? "\\cdots"
-                 : sums    ? kLatexMarks.decorate(
-                                 grid_options.symbols->text(grid.expr(r, c), Notation::kLatex),
-                                 grid.kind(r, c))
-                        : latex_cell(grid.value(r, c), grid.kind(r, c));
+          row += c == kGap ? "\\cdots" : cell(r, c);
       }
-      if (i + 1 < plan.rows.size()) row += " \\\\";
-      for (std::string& line : source_lines(row, options.width, 2))
-        out.lines.push_back(std::move(line));
+      for (std::string& line : matrix_row(row, i + 1 == plan.rows.size(), options))
+        lines.push_back(std::move(line));
     }
-    out.lines.emplace_back("\\end{bmatrix}");
-    out.lines.emplace_back("\\]");
-    return out;
+    lines.emplace_back("\\end{bmatrix}");
+    if (wide) lines.emplace_back("$}");
+    lines.emplace_back("\\]");
+    return lines;
+  }
+
+  /// The grid as an array with its labels, as the text format has them: the column labels
+  /// above a rule (a line per coordinate, "0 0 0 1 1 ..." over "0 1 2 0 1 ..."), the row
+  /// labels left of a rule, labels small; set through \\convtfit.
+  static std::vector<std::string> labelled_matrix(const Grid& grid, const GridPlan& plan,
+                                                  const CellText& cell,
+                                                  const RenderOptions& options) {
+    const int64_t columns = static_cast<int64_t>(plan.cols.size());
+    auto label = [](const std::string& text) { return "\\convtlabel{" + text + "}"; };
+    std::vector<std::string> lines{"\\[", "\\convtfit{$\\displaystyle"};
+    if (columns > kTightColumns) lines.emplace_back("\\arraycolsep=2.5pt");
+    lines.push_back("\\begin{array}{r|*{" + std::to_string(columns) + "}{c}}");
+    int64_t first = 0;
+    while (plan.cols[static_cast<size_t>(first)] == kGap) ++first;
+    const size_t header_lines =
+        column_header(grid.col_labels, plan.cols[static_cast<size_t>(first)]).size();
+    for (size_t h = 0; h < header_lines; ++h) {
+      std::string row;
+      for (int64_t c : plan.cols)
+        row += " & " +
+               (c == kGap ? std::string("\\cdots") : label(column_header(grid.col_labels, c)[h]));
+      for (std::string& line : matrix_row(row.substr(1), false, options))
+        lines.push_back(std::move(line));
+    }
+    lines.emplace_back("\\hline");
+    for (size_t i = 0; i < plan.rows.size(); ++i) {
+      const int64_t r = plan.rows[i];
+      std::string row = r == kGap ? std::string("\\vdots") : label(grid.row_labels.label(r));
+      for (int64_t c : plan.cols) {
+        row += " & ";
+        if (r == kGap)
+          row += c == kGap ? "\\ddots" : "\\vdots";
+        else
+          row += c == kGap ? "\\cdots" : cell(r, c);
+      }
+      for (std::string& line : matrix_row(row, i + 1 == plan.rows.size(), options))
+        lines.push_back(std::move(line));
+    }
+    lines.emplace_back("\\end{array}");
+    lines.emplace_back("$}");
+    lines.emplace_back("\\]");
+    return lines;
   }
 };
 

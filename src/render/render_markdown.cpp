@@ -1,4 +1,5 @@
 // The markdown format: GitHub-flavoured Markdown for lecture notes (GitHub, Jupyter, pandoc).
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,9 +16,14 @@ namespace {
 
 using detail::ProsePiece;
 
-constexpr std::string_view kColumnGap = "\u22ef";  // ⋯
-constexpr std::string_view kRowGap = "\u22ee";     // ⋮
-constexpr std::string_view kBothGap = "\u22f1";    // ⋱
+// Every character here must get through pandoc's default PDF route (pdflatex, whose utf8
+// input encoding knows "…", "·", "◦", "×" and "→", but not "⋯" or "∘") as well as GitHub and
+// cmark-gfm: tests/e2e/formats_check.sh converts documents with pandoc to PDF.
+constexpr std::string_view kGapMark = "\u2026";  // … for the elided rows and columns
+
+/// Stands for a space inside a math span until the paragraph is wrapped: a line break inside
+/// "$...$" would end the math for some readers, so a span is one word to wrap.
+constexpr char kMathSpace = '\x04';
 
 /// Plain text with every character Markdown (CommonMark, GFM, pandoc) could read as markup
 /// backslash-escaped. Line starts are handled by may_start_line.
@@ -65,11 +71,11 @@ bool may_start_line(std::string_view word) {
   return !(marker && word.find_first_not_of('0') == digits - 1 && word[digits - 1] == '1');
 }
 
-/// "·" structural zeros, "∘" padding zeros, "~~v~~" cropped (struck through), "v\\*" kept,
-/// "0⁺" added zeros.
+/// "·" structural zeros, "◦" padding zeros, "~~v~~" cropped (struck through), "v\\*" kept,
+/// "0+" added zeros.
 constexpr CellMarks kMarkdownMarks =
-    make_cell_marks({}, {"\u00b7", "", true}, {"\u00b7", "", true}, {"\u2218", "", true},
-                    {"\u00b7", "", true}, {"~~", "~~"}, {"", "\\*"}, {"0\u207a", "", true});
+    make_cell_marks({}, {"\u00b7", "", true}, {"\u00b7", "", true}, {"\u25e6", "", true},
+                    {"\u00b7", "", true}, {"~~", "~~"}, {"", "\\*"}, {"0+", "", true});
 
 std::string markdown_cell(double value, CellKind kind) {
   return kMarkdownMarks.decorate(format_number(value), kind);
@@ -80,9 +86,22 @@ std::string markdown_sum(const SymbolNames& names, const Expr& e) {
   return "$" + names.text(e, Notation::kLatex) + "$";
 }
 
-/// C^T as math, "×" and "→", options as code.
+/// A catalogue math span as inline math, "$F = (n-1)s + k$", its spaces held (kMathSpace).
+std::string math(std::string_view text) {
+  std::string out = "$" + detail::math_latex(text) + "$";
+  std::replace(out.begin(), out.end(), ' ', kMathSpace);
+  return out;
+}
+
+/// The lines with the spaces of math spans back.
+std::vector<std::string> unhold(std::vector<std::string> lines) {
+  for (std::string& line : lines) std::replace(line.begin(), line.end(), kMathSpace, ' ');
+  return lines;
+}
+
+/// C^T as math, "×" and "→", options as code, math spans as inline math.
 constexpr detail::ProseSpelling kMarkdownSpelling{escape, "$C^T$", "\u00d7", "\u2192",
-                                                  "`",    "`",     false};
+                                                  "`",    "`",     false,    math};
 
 class MarkdownFlavour final : public detail::DocumentFlavour {
  public:
@@ -103,11 +122,13 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
   }
 
   bool spaced() const override { return true; }
+  bool whole_grids() const override { return true; }
+  bool typesets_math() const override { return true; }
   int64_t indent() const override { return 0; }
 
   std::vector<std::string> heading(const std::string& text,
                                    const RenderOptions& /*options*/) const override {
-    return {"# " + text};
+    return unhold({"# " + text});
   }
 
   std::vector<std::string> stage_title(int index, StageId /*id*/, const std::string& title,
@@ -115,12 +136,12 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
                                        const RenderOptions& /*options*/) const override {
     std::string line = "## " + std::to_string(index) + ". " + title;
     if (!size.empty()) line += " (" + size + ")";
-    return {line};
+    return unhold({line});
   }
 
   std::vector<std::string> paragraph(const std::string& text,
                                      const RenderOptions& options) const override {
-    return wrap(text, options.width, 0, may_start_line);
+    return unhold(wrap(text, options.width, 0, may_start_line));
   }
 
   /// Each formula line as display math, after a blank line.
@@ -140,7 +161,7 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     std::vector<std::string> out;
     for (const detail::CheckItem& item : items) {
       std::vector<std::string> lines =
-          wrap("**" + item.word + "** " + item.sentence, options.width, 2, may_start_line);
+          unhold(wrap("**" + item.word + "** " + item.sentence, options.width, 2, may_start_line));
       lines[0].replace(0, 2, "- ");
       for (std::string& line : lines) out.push_back(std::move(line));
     }
@@ -165,7 +186,7 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     GridGeometry geometry;
     geometry.frame = 8;     // "| **" before the label, "** |" after it
     geometry.sep = 3;       // " " before a cell, " |" after it
-    geometry.gap = 6;       // " ⋯   |": the gap column is as wide as a delimiter ":-:"
+    geometry.gap = 6;       // " …   |": the gap column is as wide as a delimiter ":-:"
     geometry.min_cell = 3;  // a delimiter cell "--:" needs three characters
     geometry.one_line_headers = true;
     const bool sums = grid_options.symbols && grid.symbolic();
@@ -192,7 +213,7 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
 
     detail::DrawnGrid out{{}, plan.kinds, plan.notes};
     out.lines.push_back(row_line("", [&](int64_t c) {
-      return c == kGap ? pad_right(std::string(kColumnGap), 3)
+      return c == kGap ? pad_right(std::string(kGapMark), 3)
                        : pad_left(grid.col_labels.label(c), plan.cell_width);
     }));
     out.lines.push_back(row_line(std::string(static_cast<size_t>(label), '-'), [&](int64_t c) {
@@ -201,14 +222,14 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     }));
     for (int64_t r : plan.rows) {
       if (r == kGap) {
-        out.lines.push_back(row_line("**" + std::string(kRowGap) + "**", [&](int64_t c) {
-          return c == kGap ? pad_right(std::string(kBothGap), 3)
-                           : pad_left(std::string(kRowGap), plan.cell_width);
+        out.lines.push_back(row_line("**" + std::string(kGapMark) + "**", [&](int64_t c) {
+          return c == kGap ? pad_right(std::string(kGapMark), 3)
+                           : pad_left(std::string(kGapMark), plan.cell_width);
         }));
         continue;
       }
       out.lines.push_back(row_line("**" + grid.row_labels.label(r) + "**", [&](int64_t c) {
-        return c == kGap ? pad_right(std::string(kColumnGap), 3)
+        return c == kGap ? pad_right(std::string(kGapMark), 3)
                          : pad_left(sums ? symbolic_cell(r, c)
                                          : markdown_cell(grid.value(r, c), grid.kind(r, c)),
                                     plan.cell_width);

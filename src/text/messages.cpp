@@ -35,34 +35,33 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kTitleCheck, "Check"},
 
     {MsgId::kExplainFormula,
-     "Each input cell spreads the kernel over a k-wide patch, and neighbouring patches start s "
-     "apart, so the uncropped result is F = (n-1)s + k wide. Padding p of the matching forward "
-     "convolution is undone by removing p cells from each end, which leaves m = F - 2p."},
+     "Each input cell spreads the kernel over a $k$-wide patch, and neighbouring patches start $s$ "
+     "apart, so the uncropped result is $F = (n-1)s + k$ wide. Padding $p$ of the matching forward "
+     "convolution is undone by removing $p$ cells from each end, which leaves $m = F - 2p$."},
     {MsgId::kExplainFormulaGeneral,
-     "Each input cell spreads the kernel over a patch d(k-1)+1 wide (d is the dilation), and "
-     "neighbouring patches start s apart, so the uncropped result is F = (n-1)s + d(k-1) + 1 wide. "
-     "The crop removes p cells at the start and p - output_padding at the end. With d = 1 and "
-     "output_padding = 0 this is m = (n-1)s - 2p + k, the size formula of Dumoulin & Visin, A "
-     "guide "
-     "to convolution arithmetic for deep learning (2016)."},
+     "Each input cell spreads the kernel over a patch $d(k-1)+1$ wide ($d$ is the dilation), and "
+     "neighbouring patches start $s$ apart, so the uncropped result is $F = (n-1)s + d(k-1) + 1$ "
+     "wide. The crop removes $p$ cells at the start and $p - output_padding$ at the end. With "
+     "$d = 1$ and $output_padding = 0$ this is $m = (n-1)s - 2p + k$, the size formula of "
+     "Dumoulin & Visin, A guide to convolution arithmetic for deep learning (2016)."},
     {MsgId::kExplainStrideAmbiguity,
      "Why the shape does not always come back{axis}: a forward convolution with k={k}, s={s}, "
-     "p={p}{dilation} maps every input size from {m} to {m_last} down to {n}, because it drops "
-     "the remainder when dividing by the stride. Without output_padding the transposed "
-     "convolution returns m = {m}, the smallest of them; output_padding = j picks m + j."},
+     "p={p}{dilation} maps every input size from {m} to {m_last} down to {n}, because it drops the "
+     "remainder when dividing by the stride. Without output_padding the transposed convolution "
+     "returns $m = {m}$, the smallest of them; $output_padding = j$ picks $m + j$."},
     {MsgId::kExplainKernel,
      "The weights of the layer, {shape}, row-major{default}. PyTorch stores them exactly like "
      "this; nothing is flipped yet."},
     {MsgId::kExplainInput, "The input feature map, {shape}, row-major{default}."},
     {MsgId::kExplainConvMatrix,
      "A transposed convolution is defined through an ordinary one: the convolution with the same "
-     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
-     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
-     "(a,b) holds the kernel with its corner at (a*s, b*s), taps d apart."},
+     "kernel, stride $s$ and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is $C$: one row per input cell, one column per F-grid cell, and row "
+     "$(a,b)$ holds the kernel with its corner at $(a*s, b*s)$, taps $d$ apart."},
     {MsgId::kExplainTransposedMatrix,
      "The transposed convolution multiplies by C^T: every input cell is sent back along the "
-     "connections it had in the forward convolution. This reverses the shapes, not the values: "
-     "C^T is not the inverse of C."},
+     "connections it had in the forward convolution. This reverses the shapes, not the values: C^T "
+     "is not the inverse of $C$."},
     {MsgId::kExplainMatrixOutput,
      "Multiply C^T by the input flattened row-major ({count} {count|value|values}), then fold the "
      "{full_count} {full_count|result|results} back into the F-grid, {shape}."},
@@ -72,46 +71,46 @@ constexpr CatalogueEntry kCatalogue[] = {
      "(a*s, b*s), taps d apart; every other cell stays 0. Added up cell by cell, these stamps are "
      "the scatter's F-grid."},
     {MsgId::kExplainScatterOutput,
-     "The same F-grid without any matrix: each input cell x(a,b) multiplies the whole kernel and "
-     "adds it into the grid with its corner at (a*s, b*s), taps d apart. Where the stamps "
+     "The same F-grid without any matrix: each input cell $x(a,b)$ multiplies the whole kernel and "
+     "adds it into the grid with its corner at $(a*s, b*s)$, taps $d$ apart. Where the stamps "
      "overlap, their values add up."},
     {MsgId::kExplainZeroInserted,
-     "The third route is an ordinary convolution. First put s-1 = {gap} {gap|zero|zeros} between "
-     "neighbouring input cells, so that they lie s apart as in the F-grid: {shape}."},
+     "The third route is an ordinary convolution. First put $s-1 = {gap}$ {gap|zero|zeros} between "
+     "neighbouring input cells, so that they lie $s$ apart as in the F-grid: {shape}."},
     {MsgId::kExplainZeroInsertedStrideOne,
      "The third route is an ordinary convolution. With stride 1 no zeros go between the input "
      "cells, so this grid is the input itself."},
     {MsgId::kExplainPaddedInput,
-     "Add d(k-1) = {pad} {pad|zero|zeros} on every side, so that the kernel can overhang the input "
-     "by all "
+     "Add $d(k-1) = {pad}$ {pad|zero|zeros} on every side, so that the kernel can overhang the "
+     "input by all "
      "but one tap: every partial overlap of the forward convolution gets its own output cell. "
      "Result: {shape}."},
     {MsgId::kExplainFlippedKernel,
-     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
-     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
-     "kernel in reverse on each axis: rotated 180 degrees."},
+     "In C^T, the F-cell at offset $u$ past an input cell receives $w[u]$. Seen from an output "
+     "cell, the input cells to its left meet the kernel's far end, so a sliding window must hold "
+     "the kernel in reverse on each axis: rotated 180 degrees."},
     {MsgId::kExplainDilatedKernel,
-     "With dilation d = {d}, the taps of the flipped kernel sit d apart: d-1 zeros go between "
-     "neighbouring taps, giving {shape}."},
+     "With dilation $d = {d}$, the taps of the flipped kernel sit $d$ apart: $d-1$ zeros go "
+     "between neighbouring taps, giving {shape}."},
     {MsgId::kExplainDirectOutput,
      "Slide the flipped kernel over the padded input with stride 1 and no padding; each position "
      "gives one cell of the F-grid, {shape}. Every cell equals the matrix route."},
     {MsgId::kExplainOutputCrop,
-     "Padding p added p layers around the forward convolution's input, so the transposed "
+     "Padding $p$ added $p$ layers around the forward convolution's input, so the transposed "
      "convolution removes them from the F-grid: {start} {start|cell|cells} at the start of each "
      "axis and {end} at the end, leaving {shape}."},
     {MsgId::kExplainOutputNoCrop,
-     "With p = 0 the forward convolution added no padding, so nothing is cropped: the output is "
+     "With $p = 0$ the forward convolution added no padding, so nothing is cropped: the output is "
      "the F-grid itself, {shape}."},
     {MsgId::kExplainOutputNoCropPadded,
-     "With p = 0 the forward convolution added no padding, so nothing is cropped from the "
+     "With $p = 0$ the forward convolution added no padding, so nothing is cropped from the "
      "F-grid."},
     {MsgId::kExplainOutputPaddingKept,
-     "output_padding = {op}{axis} keeps {count} more computed {count|cell|cells} at the end of "
+     "$output_padding = {op}${axis} keeps {count} more computed {count|cell|cells} at the end of "
      "the axis (marked {mark}): {count|it is a real sum|they are real sums}, not "
      "{count|a zero|zeros} added outside the output."},
     {MsgId::kExplainOutputPaddingAdded,
-     "output_padding = {op}{axis} is larger than p = {p}, so the output reaches {extra} "
+     "$output_padding = {op}${axis} is larger than $p = {p}$, so the output reaches {extra} "
      "{extra|cell|cells} past the F-grid; no input reaches {extra|it|them} and {extra|it is a "
      "zero|they are zeros} (marked {mark})."},
     {MsgId::kExplainCheck,
@@ -123,7 +122,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "matrix route equals scatter route in {equal} of {cells} {cells|cell|cells}"},
     {MsgId::kCheckMatrixDirect,
      "matrix route equals direct route in {equal} of {cells} {cells|cell|cells}"},
-    {MsgId::kCheckAdjoint, "adjoint identity <C u, x> = <u, C^T x>: {left} = {right}"},
+    {MsgId::kCheckAdjoint,
+     "adjoint identity $<C u, x> = <u, C^T x>$ with the test vector $u[j] = (5j mod 11) - 5$ over "
+     "the F-grid cells $j$ (row-major): ${left} = {right}$"},
     {MsgId::kCheckPassed, "PASS: every route gives the same {shape} output."},
     {MsgId::kCheckFailed, "FAIL: the routes disagree (see above)."},
     {MsgId::kCheckOk, "ok"},
@@ -145,40 +146,41 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kTitleFlippedKernel1d, "The kernel reversed"},
     {MsgId::kExplainConvMatrix1d,
      "A transposed convolution is defined through an ordinary one: the convolution with the same "
-     "kernel, stride s and no padding that maps an F-grid down to the input's size. Written as a "
-     "matrix, that convolution is C: one row per input cell, one column per F-grid cell, and row "
-     "a holds the kernel starting at column a*s, taps d apart."},
+     "kernel, stride $s$ and no padding that maps an F-grid down to the input's size. Written as a "
+     "matrix, that convolution is $C$: one row per input cell, one column per F-grid cell, and row "
+     "$a$ holds the kernel starting at column $a*s$, taps $d$ apart."},
     {MsgId::kExplainScatterStamps1d,
-     "The scatter route one input cell at a time: input cell a multiplies the whole kernel by its "
-     "value x(a) and writes the copy into its own F-grid ({shape}) starting at a*s, taps d apart; "
-     "every other cell stays 0. Added up cell by cell, these stamps are the scatter's F-grid."},
+     "The scatter route one input cell at a time: input cell $a$ multiplies the whole kernel by its "
+     "value $x(a)$ and writes the copy into its own F-grid ({shape}) starting at $a*s$, taps $d$ "
+     "apart; every other cell stays 0. Added up cell by cell, these stamps are the scatter's "
+     "F-grid."},
     {MsgId::kExplainScatterOutput1d,
-     "The same F-grid without any matrix: each input cell x[a] multiplies the whole kernel and "
-     "adds it into the grid starting at a*s, taps d apart. Where the stamps overlap, their values "
-     "add up."},
+     "The same F-grid without any matrix: each input cell $x[a]$ multiplies the whole kernel and "
+     "adds it into the grid starting at $a*s$, taps $d$ apart. Where the stamps overlap, their "
+     "values add up."},
     {MsgId::kExplainFlippedKernel1d,
-     "In C^T, the F-cell at offset u past an input cell receives w[u]. Seen from an output cell, "
-     "the input cells to its left meet the kernel's far end, so a sliding window must hold the "
-     "kernel in reverse order."},
+     "In C^T, the F-cell at offset $u$ past an input cell receives $w[u]$. Seen from an output "
+     "cell, the input cells to its left meet the kernel's far end, so a sliding window must hold "
+     "the kernel in reverse order."},
     {MsgId::kExplainOutputCrop1d,
-     "Padding p added p cells at each end of the forward convolution's input, so the transposed "
-     "convolution removes them from the F-grid: {start} {start|cell|cells} at the start and {end} "
-     "at the end, leaving {shape}."},
+     "Padding $p$ added $p$ cells at each end of the forward convolution's input, so the "
+     "transposed convolution removes them from the F-grid: {start} {start|cell|cells} at the start "
+     "and {end} at the end, leaving {shape}."},
     {MsgId::kExplainKernel1d,
      "The {count} {count|weight|weights} of the layer, in order{default}. PyTorch stores them "
      "exactly like this; nothing is reversed yet."},
     {MsgId::kExplainInput1d, "The input, {count} {count|value|values} in order{default}."},
     {MsgId::kExplainMatrixOutput1d,
-     "Multiply C^T by the input ({count} {count|value|values}): the product is the F-grid, "
+     "Multiply $C^T$ by the input ({count} {count|value|values}): the product is the F-grid, "
      "{shape}."},
-    {MsgId::kCheckShape1d, "output size {shape} equals the formula's m = {formula}"},
+    {MsgId::kCheckShape1d, "output size {shape} equals the formula's $m = {formula}$"},
     {MsgId::kCheckPassed1d, "PASS: every route gives the same {shape}."},
     {MsgId::kNoteSymbolicList,
      "the sums are too wide for a grid at this width, so every cell is listed as {form} = sum"},
 
     {MsgId::kLegendMatrixZero, "{mark} = 0, no kernel tap connects this row and column"},
     {MsgId::kLegendStrideZero, "{mark} = 0 inserted by the stride"},
-    {MsgId::kLegendPaddingZero, "{mark} = 0 of the d(k-1) padding"},
+    {MsgId::kLegendPaddingZero, "{mark} = 0 of the $d(k-1)$ padding"},
     {MsgId::kLegendDilationZero, "{mark} = 0 between dilated taps"},
     {MsgId::kLegendCropped, "{mark} = removed by the crop"},
     {MsgId::kLegendKeptByOutputPadding, "{mark} = computed, kept because of output_padding"},
@@ -189,6 +191,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "rows {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
     {MsgId::kNoteStampsHidden, "{count} more stamps not shown; --full shows all"},
     {MsgId::kNoteStampHidden, "1 more stamp not shown; --full shows all"},
+    {MsgId::kNoteOverMaxCells,
+     "this grid has {count} cells, over --max-cells {max_cells}, so it is cut to the width; raise "
+     "--max-cells to show it whole"},
     {MsgId::kNoteFullGrid, "before the crop, the F-grid ({shape}):"},
     {MsgId::kNoteOutputGrid, "after the crop, the output ({shape}):"},
     {MsgId::kLegend, "legend: {items}"},
@@ -429,9 +434,15 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrUnknownChoice, "{option}: unknown value '{value}'; choose one of: {valid}"},
     {MsgId::kErrStandaloneFormat,
      "--standalone: only --format latex writes a complete document, got --format {value}"},
+    {MsgId::kErrPaperNeedsStandalone,
+     "--paper: sets the page of a complete document; it needs --format latex --standalone"},
     {MsgId::kLatexFragmentNote,
-     "convt LaTeX fragment: needs \\usepackage{amsmath} and \\usepackage{color} (or xcolor) "
-     "in the preamble; redefine the \\convt... macros below to change the marks"},
+     "convt LaTeX fragment: needs \\usepackage{amsmath}, \\usepackage{graphicx} and "
+     "\\usepackage{color} (or xcolor) in the preamble; redefine the \\convt... macros below to "
+     "change the marks"},
+    {MsgId::kLatexXelatexNote,
+     "Chinese document: compile it with xelatex, which the ctex package needs for CJK fonts "
+     "(Debian/Ubuntu: apt install texlive-xetex texlive-lang-chinese)"},
 
     {MsgId::kErrSvgNeedsOut,
      "--out: --format svg writes one file per stage; name a folder for them with --out DIR"},
@@ -574,7 +585,8 @@ MessageArg::MessageArg(std::string arg_name, CellKind kind)
 namespace {
 
 /// The text of `arg` as resolve() puts it in.
-std::string arg_text(const MessageArg& arg, Lang lang, const MarkWriter& mark) {
+std::string arg_text(const MessageArg& arg, Lang lang, const MarkWriter& mark,
+                     const MathBounds& math) {
   std::string out;
   switch (arg.form) {
     case MessageArg::Form::kText:
@@ -585,7 +597,7 @@ std::string arg_text(const MessageArg& arg, Lang lang, const MarkWriter& mark) {
       break;
     case MessageArg::Form::kParts:
       for (size_t p = 0; p < arg.parts.size(); ++p)
-        out += (p ? arg.joiner : "") + resolve(arg.parts[p], lang, mark);
+        out += (p ? arg.joiner : "") + resolve(arg.parts[p], lang, mark, math);
       break;
     case MessageArg::Form::kMark:
       if (mark) out = mark(arg.mark);
@@ -617,12 +629,20 @@ bool counts_one(std::string_view written) {
 
 }  // namespace
 
-std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
+std::string resolve(const Message& message, Lang lang, const MarkWriter& mark,
+                    const MathBounds& math) {
   std::string_view text = message_template(message.id, lang);
   std::string out;
   out.reserve(text.size() + 16);
+  bool in_math = false;
   size_t i = 0;
   while (i < text.size()) {
+    if (text[i] == '$') {
+      out += in_math ? math.close : math.open;
+      in_math = !in_math;
+      ++i;
+      continue;
+    }
     if (text[i] == '{') {
       const size_t close = text.find('}', i);
       if (close != std::string_view::npos) {
@@ -642,7 +662,7 @@ std::string resolve(const Message& message, Lang lang, const MarkWriter& mark) {
         const auto arg = std::find_if(message.args.begin(), message.args.end(),
                                       [&](const MessageArg& a) { return a.name == name; });
         if (arg != message.args.end()) {
-          const std::string written = arg_text(*arg, lang, mark);
+          const std::string written = arg_text(*arg, lang, mark, math);
           if (choice)
             out += counts_one(written) ? singular : plural;
           else

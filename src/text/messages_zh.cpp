@@ -26,30 +26,30 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kTitleCheck, "校验"},
 
     {MsgId::kExplainFormula,
-     "每个输入元素把卷积核铺到一块 k 宽的区域上，相邻区域的起点相隔 s，所以未裁剪的结果宽 "
-     "F = (n-1)s + k。对应的正向卷积中的填充 p，在这里通过从两端各去掉 p 个元素来抵消，剩下 "
-     "m = F - 2p。"},
+     "每个输入元素把卷积核铺到一块 $k$ 宽的区域上，相邻区域的起点相隔 $s$，所以未裁剪的结果宽 "
+     "$F = (n-1)s + k$。对应的正向卷积中的填充 $p$，在这里通过从两端各去掉 $p$ 个元素来抵消，剩下 "
+     "$m = F - 2p$。"},
     {MsgId::kExplainFormulaGeneral,
-     "每个输入元素把卷积核铺到一块 d(k-1)+1 宽的区域上（d 为膨胀率），相邻区域的起点相隔 s，"
-     "所以未裁剪的结果宽 F = (n-1)s + d(k-1) + 1。裁剪时在开头去掉 p 个元素，在末尾去掉 "
-     "p - output_padding 个。当 d = 1 且 output_padding = 0 时，这就是 Dumoulin 与 Visin 在"
+     "每个输入元素把卷积核铺到一块 $d(k-1)+1$ 宽的区域上（$d$ 为膨胀率），相邻区域的起点相隔 $s$，"
+     "所以未裁剪的结果宽 $F = (n-1)s + d(k-1) + 1$。裁剪时在开头去掉 $p$ 个元素，在末尾去掉 "
+     "$p - output_padding$ 个。当 $d = 1$ 且 $output_padding = 0$ 时，这就是 Dumoulin 与 Visin 在"
      "《A guide to convolution arithmetic for deep learning》（2016）中给出的 "
-     "m = (n-1)s - 2p + k。"},
+     "$m = (n-1)s - 2p + k$。"},
     {MsgId::kExplainStrideAmbiguity,
      "为什么形状不一定能还原{axis}：k={k}、s={s}、p={p}{dilation} 的正向卷积会把从 {m} 到 "
      "{m_last} 的每个输入尺寸都映射为 {n}，因为除以步幅时余数被舍去了。不加 output_padding 时，"
-     "转置卷积返回其中最小的 m = {m}；output_padding = j 则得到 m + j。"},
+     "转置卷积返回其中最小的 $m = {m}$；$output_padding = j$ 则得到 $m + j$。"},
     {MsgId::kExplainKernel,
      "该层的权重，{shape}，按行优先排列{default}。PyTorch "
      "就是这样存储它们的；此时还没有任何翻转。"},
     {MsgId::kExplainInput, "输入特征图，{shape}，按行优先排列{default}。"},
     {MsgId::kExplainConvMatrix,
-     "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
-     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入元素对应一行，每个 F 网格元素对应一列，"
-     "第 (a,b) 行放着卷积核，其左上角位于 (a*s, b*s)，相邻卷积核元素相隔 d。"},
+     "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 $s$、不加填充，把 F 网格缩小到输入"
+     "尺寸的那个卷积。把这个卷积写成矩阵就是 $C$：每个输入元素对应一行，每个 F 网格元素对应一列，"
+     "第 $(a,b)$ 行放着卷积核，其左上角位于 $(a*s, b*s)$，相邻卷积核元素相隔 $d$。"},
     {MsgId::kExplainTransposedMatrix,
      "转置卷积乘的是 C^T：每个输入元素沿着它在正向卷积中的连接被送回去。这还原的是形状而不是数值："
-     "C^T 并不是 C 的逆矩阵。"},
+     "C^T 并不是 $C$ 的逆矩阵。"},
     {MsgId::kExplainMatrixOutput,
      "用 C^T 乘以按行优先展平的输入（{count} 个值），再把 {full_count} 个结果折回 F "
      "网格，{shape}。"},
@@ -58,38 +58,39 @@ constexpr ZhEntry kZhCatalogue[] = {
      "F 网格（{shape}），左上角位于 (a*s, b*s)，卷积核元素相隔 d；其余元素保持为 0。把这些印章逐个元素"
      "相加，就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput,
-     "不用任何矩阵也能得到同样的 F 网格：每个输入元素 x(a,b) 乘以整个卷积核，再以 (a*s, b*s) "
-     "为左上角、卷积核元素相隔 d 加到网格中。印记重叠的地方，数值相加。"},
+     "不用任何矩阵也能得到同样的 F 网格：每个输入元素 $x(a,b)$ 乘以整个卷积核，再以 $(a*s, b*s)$ "
+     "为左上角、卷积核元素相隔 $d$ 加到网格中。印记重叠的地方，数值相加。"},
     {MsgId::kExplainZeroInserted,
-     "第三条路线是一个普通卷积。先在相邻的输入元素之间插入 s-1 = {gap} 个零，使它们像在 F "
-     "网格中一样相隔 s：{shape}。"},
+     "第三条路线是一个普通卷积。先在相邻的输入元素之间插入 $s-1 = {gap}$ 个零，使它们像在 F "
+     "网格中一样相隔 $s$：{shape}。"},
     {MsgId::kExplainZeroInsertedStrideOne,
      "第三条路线是一个普通卷积。步幅为 1 时输入元素之间不插入零，所以这个网格就是输入本身。"},
     {MsgId::kExplainPaddedInput,
-     "在每一边补上 d(k-1) = {pad} "
-     "个零，让卷积核可以伸出输入边缘，直到只剩一个卷积核元素与输入重叠："
+     "在每一边补上 $d(k-1) = {pad}$ 个零，让卷积核可以伸出输入边缘，直到只剩一个卷积核元素与输入重叠："
      "正向卷积的每一种部分重叠都得到自己的输出元素。结果：{shape}。"},
     {MsgId::kExplainFlippedKernel,
-     "在 C^T 中，距某个输入元素偏移 u 的 F 网格元素得到 "
-     "w[u]。从输出元素看，它左边的输入元素遇到的是"
+     "在 C^T 中，距某个输入元素偏移 $u$ 的 F 网格元素得到 "
+     "$w[u]$。从输出元素看，它左边的输入元素遇到的是"
      "卷积核的远端，所以滑动窗口必须在每个轴上把卷积核倒过来：即旋转 180 度。"},
     {MsgId::kExplainDilatedKernel,
-     "膨胀率 d = {d} 时，翻转后卷积核的元素相隔 d：相邻元素之间插入 d-1 个零，得到 {shape}。"},
+     "膨胀率 $d = {d}$ 时，翻转后卷积核的元素相隔 $d$：相邻元素之间插入 $d-1$ 个零，得到 "
+     "{shape}。"},
     {MsgId::kExplainDirectOutput,
      "让翻转的卷积核以步幅 1、无填充在填充后的输入上滑动；每个位置给出 F 网格的一个元素，{shape}。"
      "每个元素都与矩阵路线相等。"},
     {MsgId::kExplainOutputCrop,
-     "填充 p 在正向卷积的输入周围加了 p 层，所以转置卷积要从 F 网格中去掉它们：每个轴开头去掉 "
+     "填充 $p$ 在正向卷积的输入周围加了 $p$ 层，所以转置卷积要从 F 网格中去掉它们：每个轴开头去掉 "
      "{start} 个元素，末尾去掉 {end} 个，剩下 {shape}。"},
     {MsgId::kExplainOutputNoCrop,
-     "p = 0 时正向卷积没有加填充，所以什么也不裁剪：输出就是 F 网格本身，{shape}。"},
+     "$p = 0$ 时正向卷积没有加填充，所以什么也不裁剪：输出就是 F 网格本身，{shape}。"},
     {MsgId::kExplainOutputNoCropPadded,
-     "p = 0 时正向卷积没有加填充，所以不从 F 网格中裁剪任何元素。"},
+     "$p = 0$ 时正向卷积没有加填充，所以不从 F 网格中裁剪任何元素。"},
     {MsgId::kExplainOutputPaddingKept,
-     "output_padding = {op}{axis} 在轴的末尾多保留 {count} 个计算出的元素（标记为 {mark}）："
+     "$output_padding = {op}${axis} 在轴的末尾多保留 {count} 个计算出的元素（标记为 {mark}）："
      "它们是真实的求和结果，而不是在输出外补的零。"},
     {MsgId::kExplainOutputPaddingAdded,
-     "output_padding = {op}{axis} 大于 p = {p}，所以输出超出 F 网格 {extra} 个元素；没有输入能到达"
+     "$output_padding = {op}${axis} 大于 $p = {p}$，所以输出超出 F 网格 {extra} "
+     "个元素；没有输入能到达"
      "那里，它们是零（标记为 {mark}）。"},
     {MsgId::kExplainCheck,
      "三条独立的路线必须给出相同的数值：C^T "
@@ -98,7 +99,9 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kCheckShape, "输出形状 {shape} 等于公式给出的 {formula}"},
     {MsgId::kCheckMatrixScatter, "矩阵路线与散射路线在 {cells} 个元素中有 {equal} 个相等"},
     {MsgId::kCheckMatrixDirect, "矩阵路线与直接路线在 {cells} 个元素中有 {equal} 个相等"},
-    {MsgId::kCheckAdjoint, "伴随恒等式 <C u, x> = <u, C^T x>：{left} = {right}"},
+    {MsgId::kCheckAdjoint,
+     "伴随恒等式 $<C u, x> = <u, C^T x>$，其中测试向量 $u[j] = (5j mod 11) - 5$，"
+     "$j$ 为按行优先排列的 F 网格元素序号：${left} = {right}$"},
     {MsgId::kCheckPassed, "通过：每条路线都给出相同的 {shape} 输出。"},
     {MsgId::kCheckFailed, "失败：各路线结果不一致（见上文）。"},
     {MsgId::kCheckOk, "一致"},
@@ -117,36 +120,36 @@ constexpr ZhEntry kZhCatalogue[] = {
      "和式；数值由卷积核与输入的取值算出。"},
     {MsgId::kTitleFlippedKernel1d, "反转的卷积核"},
     {MsgId::kExplainConvMatrix1d,
-     "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 s、不加填充，把 F 网格缩小到输入"
-     "尺寸的那个卷积。把这个卷积写成矩阵就是 C：每个输入元素对应一行，每个 F 网格元素对应一列，"
-     "第 a 行放着卷积核，从第 a*s 列开始，相邻卷积核元素相隔 d。"},
+     "转置卷积是通过一个普通卷积来定义的：使用相同的卷积核、步幅 $s$、不加填充，把 F 网格缩小到输入"
+     "尺寸的那个卷积。把这个卷积写成矩阵就是 $C$：每个输入元素对应一行，每个 F 网格元素对应一列，"
+     "第 $a$ 行放着卷积核，从第 $a*s$ 列开始，相邻卷积核元素相隔 $d$。"},
     {MsgId::kExplainScatterStamps1d,
-     "逐个输入元素地看散射：输入元素 a 用它的值 x(a) 乘以整个卷积核，把这份拷贝写进它自己的 F "
-     "网格（{shape}），从位置 a*s 开始，卷积核元素相隔 d；其余元素保持为 0。把这些印章逐个元素相加，"
+     "逐个输入元素地看散射：输入元素 $a$ 用它的值 $x(a)$ 乘以整个卷积核，把这份拷贝写进它自己的 F "
+     "网格（{shape}），从位置 $a*s$ 开始，卷积核元素相隔 $d$；其余元素保持为 0。把这些印章逐个元素相加，"
      "就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput1d,
-     "不用任何矩阵也能得到同样的 F 网格：每个输入元素 x[a] 乘以整个卷积核，再从位置 a*s 开始、"
-     "卷积核元素相隔 d 加到网格中。印记重叠的地方，数值相加。"},
+     "不用任何矩阵也能得到同样的 F 网格：每个输入元素 $x[a]$ 乘以整个卷积核，再从位置 $a*s$ 开始、"
+     "卷积核元素相隔 $d$ 加到网格中。印记重叠的地方，数值相加。"},
     {MsgId::kExplainFlippedKernel1d,
-     "在 C^T 中，距某个输入元素偏移 u 的 F 网格元素得到 "
-     "w[u]。从输出元素看，它左边的输入元素遇到的是"
+     "在 C^T 中，距某个输入元素偏移 $u$ 的 F 网格元素得到 "
+     "$w[u]$。从输出元素看，它左边的输入元素遇到的是"
      "卷积核的远端，所以滑动窗口必须把卷积核的顺序倒过来。"},
     {MsgId::kExplainOutputCrop1d,
-     "填充 p 在正向卷积的输入两端各加了 p 个元素，所以转置卷积要从 F 网格中去掉它们：开头去掉 "
+     "填充 $p$ 在正向卷积的输入两端各加了 $p$ 个元素，所以转置卷积要从 F 网格中去掉它们：开头去掉 "
      "{start} 个元素，末尾去掉 {end} 个，剩下 {shape}。"},
     {MsgId::kExplainKernel1d,
      "该层的 {count} 个权重，按顺序排列{default}。PyTorch "
      "就是这样存储它们的；此时还没有任何反转。"},
     {MsgId::kExplainInput1d, "输入，共 {count} 个值，按顺序排列{default}。"},
     {MsgId::kExplainMatrixOutput1d, "用 C^T 乘以输入（{count} 个值）：乘积就是 F 网格，{shape}。"},
-    {MsgId::kCheckShape1d, "输出尺寸 {shape} 等于公式给出的 m = {formula}"},
+    {MsgId::kCheckShape1d, "输出尺寸 {shape} 等于公式给出的 $m = {formula}$"},
     {MsgId::kCheckPassed1d, "通过：每条路线都给出相同的 {shape}。"},
     {MsgId::kNoteSymbolicList,
      "和式太宽，无法在此宽度下排成网格，因此逐个列出每个元素：{form} = 和式"},
 
     {MsgId::kLegendMatrixZero, "{mark} = 0，没有卷积核元素连接这一行和这一列"},
     {MsgId::kLegendStrideZero, "{mark} = 步幅插入的 0"},
-    {MsgId::kLegendPaddingZero, "{mark} = d(k-1) 填充的 0"},
+    {MsgId::kLegendPaddingZero, "{mark} = $d(k-1)$ 填充的 0"},
     {MsgId::kLegendDilationZero, "{mark} = 膨胀后卷积核元素之间的 0"},
     {MsgId::kLegendCropped, "{mark} = 被裁剪去掉"},
     {MsgId::kLegendKeptByOutputPadding, "{mark} = 计算所得，因 output_padding 而保留"},
@@ -157,6 +160,9 @@ constexpr ZhEntry kZhCatalogue[] = {
      "第 {first} 到 {last} 行未显示（共 {total} 行，省略 {hidden} 行）；--full 可全部打印"},
     {MsgId::kNoteStampsHidden, "还有 {count} 个印章未显示；--full 显示全部"},
     {MsgId::kNoteStampHidden, "还有 1 个印章未显示；--full 显示全部"},
+    {MsgId::kNoteOverMaxCells,
+     "此网格有 {count} 个元素，超过 --max-cells {max_cells}，因此按宽度截断；调大 --max-cells "
+     "可完整显示"},
     {MsgId::kNoteFullGrid, "裁剪前的 F 网格（{shape}）："},
     {MsgId::kNoteOutputGrid, "裁剪后的输出（{shape}）："},
     {MsgId::kLegend, "图例：{items}"},
@@ -366,9 +372,15 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrUnknownChoice, "{option}: 未知的值 '{value}'；可选：{valid}"},
     {MsgId::kErrStandaloneFormat,
      "--standalone: 只有 --format latex 能写出完整文档，实际为 --format {value}"},
+    {MsgId::kErrPaperNeedsStandalone,
+     "--paper: 设置完整文档的纸张大小；需要同时使用 --format latex --standalone"},
     {MsgId::kLatexFragmentNote,
-     "convt LaTeX 片段：需要在导言区加入 \\usepackage{amsmath} 和 \\usepackage{color}（或 "
+     "convt LaTeX 片段：需要在导言区加入 \\usepackage{amsmath}、\\usepackage{graphicx} 和 "
+     "\\usepackage{color}（或 "
      "xcolor）；重新定义下面的 \\convt... 宏即可修改标记"},
+    {MsgId::kLatexXelatexNote,
+     "中文文档：请用 xelatex 编译，ctex 宏包需要它来使用中日韩字体"
+     "（Debian/Ubuntu：apt install texlive-xetex texlive-lang-chinese）"},
 
     {MsgId::kErrSvgNeedsOut, "--out: --format svg 为每个阶段写一个文件；请用 --out DIR 指定文件夹"},
     {MsgId::kErrOutNeedsSvg, "--out: 只有 --format svg 会写文件，实际为 --format {value}"},

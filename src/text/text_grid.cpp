@@ -135,7 +135,8 @@ std::string symbolic_cell_text(const Grid& grid, int64_t r, int64_t c, const Sym
 
 bool lists_sums(const Grid& grid, const TextGridOptions& options, const GridPlan& plan) {
   return options.symbols && grid.symbolic() && !options.list_name.empty() &&
-         (plan.cols_elided() || plan.rows_elided());
+         (plan.cols_elided() || plan.rows_elided() ||
+          (options.whole && !options.full && plan.overflows));
 }
 
 std::string list_entry_name(const TextGridOptions& options, int64_t r, int64_t c) {
@@ -201,8 +202,9 @@ std::optional<MsgId> kind_legend(CellKind kind) {
 GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridGeometry& geometry,
                    const CellWriter& cell, const SymbolicCellWriter& symbolic) {
   const bool sums = symbolic && grid.symbolic();
+  const bool full = options.full || options.whole;
   GridPlan plan;
-  plan.rows = shown_indices(grid.rows(), options.full ? grid.rows() : options.max_rows);
+  plan.rows = shown_indices(grid.rows(), full ? grid.rows() : options.max_rows);
 
   if (geometry.labels) {
     for (int64_t r : plan.rows)
@@ -268,17 +270,17 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
     return grid.is_sparse() ? std::max(w, widest_sparse(cols)) : w;
   };
   constexpr int64_t kCandidates = 512;  // enough to fill any sensible width from each end
-  std::vector<int64_t> cols =
-      shown_indices(grid.cols(), options.full ? grid.cols() : 2 * kCandidates);
+  std::vector<int64_t> cols = shown_indices(grid.cols(), full ? grid.cols() : 2 * kCandidates);
   int64_t cell_width = widest(cols);
   const int64_t fixed = options.indent + plan.label_width + geometry.frame;
   // The candidates skip the middle of a grid wider than 2 * kCandidates: when they would all
   // fit, measure every column, or a wider middle cell would break the alignment.
-  if (!options.full && grid.cols() > 2 * kCandidates &&
+  if (!full && grid.cols() > 2 * kCandidates &&
       fixed + grid.cols() * (cell_width + geometry.sep) <= options.width)
     cell_width = widest(shown_indices(grid.cols(), grid.cols()));
   const int64_t line_width = fixed + grid.cols() * (cell_width + geometry.sep);
-  if (options.full || line_width <= options.width) {
+  plan.overflows = line_width > options.width || grid.rows() > options.max_rows;
+  if (full || line_width <= options.width) {
     cols = shown_indices(grid.cols(), grid.cols());
   } else {
     const int64_t room = options.width - fixed - geometry.gap;

@@ -19,9 +19,12 @@ namespace convt {
 
 /// How a grid is laid out.
 struct TextGridOptions {
-  int64_t width = 100;     ///< the widest line; wider grids lose middle columns
-  int64_t max_rows = 40;   ///< taller grids lose middle rows
-  bool full = false;       ///< never elide
+  int64_t width = 100;    ///< the widest line; wider grids lose middle columns
+  int64_t max_rows = 40;  ///< taller grids lose middle rows
+  bool full = false;      ///< never elide
+  /// Show every row and column as documents do (markdown, latex), but list a grid of sums
+  /// (see list_name) that would not fit `width` instead of drawing it. Default: false.
+  bool whole = false;
   int64_t indent = 2;      ///< spaces before each line
   bool color = false;      ///< paint cells by kind (see style.h). Default: false
   bool footprint = false;  ///< the grid is C or C^T: paint its data cells as the kernel's taps
@@ -65,6 +68,9 @@ struct GridPlan {
   int64_t cell_width = 1;      ///< the widest shown cell or column header
   std::set<CellKind> kinds;    ///< the non-data kinds among the shown cells
   std::vector<Message> notes;  ///< what elision hid, if anything
+  /// The whole grid is wider than options.width or taller than max_rows: without full or
+  /// whole, rows or columns would have been left out.
+  bool overflows = false;
   bool cols_elided() const;
   bool rows_elided() const;
 };
@@ -85,7 +91,8 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
                    const CellWriter& cell, const SymbolicCellWriter& symbolic = {});
 
 /// Whether a symbolic grid is written as a list of its cells (`name[i][j] = sum`, one per
-/// line) instead of a grid: it has a list_name, and its plan had to leave rows or columns out.
+/// line) instead of a grid: it has a list_name, and its plan had to leave rows or columns out
+/// (or, with options.whole, would have had to).
 bool lists_sums(const Grid& grid, const TextGridOptions& options, const GridPlan& plan);
 
 /// The name of cell (r, c) in the list form: "z[0][2]", or "z[2]" in 1-D.

@@ -39,6 +39,22 @@ TEST(FormatErrors, BadColorStandaloneAndFormatAreOneLineNamingTheOption) {
       << r.err;
 }
 
+TEST(FormatErrors, PaperNeedsStandaloneAndTakesA4OrLetter) {
+  auto r = run_in_process(with(kArticle, {"--format", "latex", "--paper", "a4"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "convt: --paper: sets the page of a complete document; it needs --format latex "
+            "--standalone\n");
+  r = run_in_process(with(kArticle, {"--format", "latex", "--standalone", "--paper", "a5"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "convt: --paper: unknown value 'a5'; choose one of: a4, letter\n");
+  r = run_in_process(with(kArticle, {"--format", "latex", "--standalone", "--paper", "letter"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\\usepackage[letterpaper,margin=2cm]{geometry}"), std::string::npos);
+}
+
 TEST(FormatStages, OnlyTheNamedStagesInPipelineOrder) {
   const auto r =
       run_in_process(with(kArticle, {"--format", "markdown", "--stages", "check,kernel"}));

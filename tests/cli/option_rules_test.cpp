@@ -95,6 +95,21 @@ TEST(ExplainOptionRules, StandaloneNeedsLatex) {
                      "{format}");
 }
 
+TEST(ExplainOptionRules, PaperNeedsStandalone) {
+  ExplainChoices choices = with_format("latex");
+  choices.paper = true;
+  expect_refused(explain_refusal(choices), MsgId::kErrPaperNeedsStandalone,
+                 "--paper: sets the page of a complete document; it needs --format latex "
+                 "--standalone");
+  choices.standalone = true;
+  EXPECT_FALSE(explain_refusal(choices));
+  // With another format, --standalone is named first.
+  choices.format = "markdown";
+  expect_refused(explain_refusal(choices), MsgId::kErrStandaloneFormat,
+                 "--standalone: only --format latex writes a complete document, got --format "
+                 "markdown");
+}
+
 TEST(ExplainOptionRules, CompareTakesOnlyTf) {
   EXPECT_FALSE(refusal([] { check_compare(""); }));
   EXPECT_FALSE(refusal([] { check_compare("tf"); }));

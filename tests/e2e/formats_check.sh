@@ -2,19 +2,24 @@
 # The markdown and latex formats, checked by the real tools that read them.
 #
 #   check.sh MODE CONVT
-#   markdown       cmark-gfm renders every grid as an HTML table, the $$ formulas and $C^T$
-#                  reach the HTML untouched, headings stay headings; with pandoc installed,
-#                  pandoc renders the same tables and every formula as MathML.
+#   markdown       cmark-gfm renders every grid as an HTML table, the $$ formulas and the
+#                  inline math ($C^T$, $F = (n-1)s + k$) reach the HTML untouched, headings stay
+#                  headings; with pandoc installed, pandoc renders the same tables and every
+#                  formula as MathML. No character that pandoc's PDF route cannot set (⋯, ∘).
+#   markdown_pdf   pandoc converts the article's four cases and a --symbolic case to PDF with
+#                  its default engine, pdflatex (as a teacher runs `pandoc notes.md -o notes.pdf`).
 #   latex_article  the article's four cases: --standalone compiles with pdflatex
 #                  -halt-on-error and fits the page (no overfull box); the fragment compiles
 #                  inside a minimal document with amsmath and color.
 #   latex_large    larger cases (elided matrices, --full with many columns, dilation and
 #                  output_padding, 1-D, decimals) compile with pdflatex -halt-on-error.
 #   latex_symbolic the --symbolic cases (sums in matrices and in lists) compile likewise.
+#   latex_zh       --lang zh --standalone compiles with xelatex (ctex), as its first line says.
 # The markdown mode covers the --symbolic cases too.
 #
 # Exits 0 on success, 1 on a failure, 77 when the tool is missing (ctest SKIP_RETURN_CODE).
-# .ci/run installs cmark-gfm and texlive-latex-base; with CI=true a missing tool is a failure.
+# .ci/run installs cmark-gfm, pandoc and TeX Live (with xetex and the Chinese fonts); with
+# CI=true a missing tool is a failure.
 set -u
 
 mode=$1
@@ -73,8 +78,12 @@ check_markdown() {
     formulas=$(count '^\$\$.*\$\$$' "$scratch/doc.md")
     [ "$(count '^<p>\$\$.*\$\$</p>$' "$scratch/doc.html")" -eq "$formulas" ] ||
       fail "$args: a \$\$ formula did not reach the HTML as its own paragraph"
-    if grep -q -e '\$[^$]*<\(em\|strong\|del\|code\)>[^$]*\$' "$scratch/doc.html"; then
+    # Each line's math spans, paired from the left ($$ formulas are whole lines).
+    if grep -o -e '\$[^$]*\$' "$scratch/doc.html" | grep -q -e '<\(em\|strong\|del\|code\)>'; then
       fail "$args: markup inside math in cmark-gfm's HTML"
+    fi
+    if grep -q -e '⋯' -e '∘' -e '⋮' -e '⋱' -e '⁺' "$scratch/doc.md"; then
+      fail "$args: a character pdflatex cannot set (pandoc's PDF route)"
     fi
     # The lists are the check items ("- **") and the sums of --symbolic ("- $"); a wrapped line
     # never starts one: one <li> per item.
@@ -93,6 +102,42 @@ check_markdown() {
     fi
     # A subshell cannot raise the outer count: report through a file.
     [ "$failures" -eq 0 ] || echo "$args" >>"$scratch/failed"
+  done
+  [ ! -s "$scratch/failed" ] || failures=1
+}
+
+# The four cases of the article and a symbolic one through pandoc to PDF (pdflatex).
+check_markdown_pdf() {
+  need pandoc
+  need pdflatex
+  printf '%s\n%s\n' "$article_cases" '--k 2 --n 2 --symbolic' | while IFS= read -r args; do
+    # shellcheck disable=SC2086
+    "$convt" explain $args --format markdown >"$scratch/notes.md" || { fail "convt $args"; continue; }
+    if ! (cd "$scratch" && pandoc notes.md -o notes.pdf 2>pandoc.err) || [ ! -s "$scratch/notes.pdf" ]; then
+      fail "$args: pandoc notes.md -o notes.pdf failed:"
+      cat "$scratch/pandoc.err" >&2
+    fi
+    [ "$failures" -eq 0 ] || echo "$args" >>"$scratch/failed"
+    rm -f "$scratch/notes.pdf"
+  done
+  [ ! -s "$scratch/failed" ] || failures=1
+}
+
+# --lang zh --standalone with xelatex, the engine its first comment names.
+check_latex_zh() {
+  need xelatex
+  printf '%s\n%s\n' "$article_cases" '--k 2 --s 2 --p 1 --n 2 --symbolic' | while IFS= read -r args; do
+    # shellcheck disable=SC2086
+    "$convt" explain $args --format latex --standalone --lang zh --paper a4 >"$scratch/zh.tex" ||
+      { fail "convt $args"; continue; }
+    head -n 1 "$scratch/zh.tex" | grep -q '^%.*xelatex' || fail "$args: the first line does not name xelatex"
+    if ! (cd "$scratch" && xelatex -halt-on-error -interaction=nonstopmode zh.tex >/dev/null 2>&1) ||
+      [ ! -s "$scratch/zh.pdf" ]; then
+      fail "$args: xelatex -halt-on-error failed on --lang zh --standalone:"
+      grep -A3 '^!' "$scratch/zh.log" >&2
+    fi
+    [ "$failures" -eq 0 ] || echo "$args" >>"$scratch/failed"
+    rm -f "$scratch"/zh.pdf "$scratch"/zh.aux "$scratch"/zh.log
   done
   [ ! -s "$scratch/failed" ] || failures=1
 }
@@ -117,10 +162,12 @@ check_latex() {
       fail "$args: the document does not fit the page:"
       grep -A2 'Overfull' "$scratch/doc.log" >&2
     fi
-    # The fragment, as a teacher includes it: \input into a document with amsmath and color.
+    # The fragment, as a teacher includes it: \input into a document with the packages its
+    # first comment names (amsmath, graphicx, color).
     # shellcheck disable=SC2086
     "$convt" explain $args --format latex >"$scratch/fragment.tex"
-    printf '%s\n' '\documentclass{article}' '\usepackage{amsmath}' '\usepackage{color}' \
+    printf '%s\n' '\documentclass{article}' '\usepackage{amsmath}' '\usepackage{graphicx}' \
+      '\usepackage{color}' \
       '\begin{document}' '\input{fragment}' '\end{document}' >"$scratch/notes.tex"
     if ! compile notes; then
       fail "$args: the fragment does not compile inside a document:"
@@ -134,11 +181,13 @@ check_latex() {
 
 case $mode in
   markdown) check_markdown ;;
+  markdown_pdf) check_markdown_pdf ;;
+  latex_zh) check_latex_zh ;;
   latex_article) check_latex "$article_cases" yes ;;
   latex_large) check_latex "$large_cases" no ;;
   latex_symbolic) check_latex "$symbolic_cases" no ;;
   *)
-    echo "usage: check.sh markdown|latex_article|latex_large|latex_symbolic CONVT" >&2
+    echo "usage: check.sh markdown|markdown_pdf|latex_article|latex_large|latex_symbolic|latex_zh CONVT" >&2
     exit 2
     ;;
 esac

@@ -49,7 +49,7 @@ const json& article_cases() {
 /// A cell as written by a format, read back as a number: marks of zeros are 0, cropped and
 /// struck-out values are their value, "−" is a minus.
 double read_cell(std::string cell) {
-  for (const char* mark : {"\u00b7", "\u2218", "\\convtzero", "\\convtpad"})
+  for (const char* mark : {"\u00b7", "\u2218", "\u25e6", "\\convtzero", "\\convtpad"})
     if (cell == mark) return 0.0;
   for (const char* strip : {"~~", "\\convtcrop{", "[", "]", "}"}) {
     for (size_t at = cell.find(strip); at != std::string::npos; at = cell.find(strip))
@@ -80,10 +80,20 @@ std::vector<double> last_grid(const std::string& text, Format format) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> lines = lines_of(text);
   if (format == Format::kLatex) {
-    const size_t begin = text.rfind("\\begin{bmatrix}\n"), end = text.rfind("\n\\end{bmatrix}");
-    std::string body = text.substr(begin + 16, end - begin - 16);
+    // A bmatrix, or the labelled array of C and C^T: its rows below the \hline, each after its
+    // label.
+    const size_t array = text.rfind("\\end{array}"), matrix = text.rfind("\\end{bmatrix}");
+    const bool labelled =
+        array != std::string::npos && (matrix == std::string::npos || array > matrix);
+    const std::string open = labelled ? "\\hline\n" : "\\begin{bmatrix}\n";
+    const size_t begin = text.rfind(open) + open.size();
+    const size_t end = text.rfind(labelled ? "\n\\end{array}" : "\n\\end{bmatrix}");
+    std::string body = text.substr(begin, end - begin);
     std::replace(body.begin(), body.end(), '\n', ' ');
-    for (const std::string& row : split_cells(body, "\\\\")) rows.push_back(split_cells(row, "&"));
+    for (const std::string& row : split_cells(body, "\\\\")) {
+      rows.push_back(split_cells(row, "&"));
+      if (labelled) rows.back().erase(rows.back().begin());
+    }
   } else {
     for (const std::string& line : lines) {
       if (format == Format::kMarkdown) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -186,6 +187,23 @@ TEST(Messages, NumberArgumentsAreWrittenWithoutBinaryNoise) {
   const std::string text = resolve(m, Lang::kEn);
   EXPECT_NE(text.find("0.5"), std::string::npos) << text;
   EXPECT_NE(text.find("1e-05"), std::string::npos) << text;
+}
+
+TEST(Messages, MathSpansAreBalancedAndBoundedOnlyWhenAsked) {
+  // Every catalogue text opens and closes its math spans, in both languages.
+  for (int i = 0; i < static_cast<int>(MsgId::kCount); ++i)
+    for (Lang lang : {Lang::kEn, Lang::kZh}) {
+      const std::string_view text = convt::message_template(static_cast<MsgId>(i), lang);
+      EXPECT_EQ(std::count(text.begin(), text.end(), '$') % 2, 0) << "MsgId #" << i << ": " << text;
+    }
+  const Message m{MsgId::kExplainPaddedInput, {{"pad", "2"}, {"shape", "$x"}}};
+  // Plain: the dollars are dropped, the user's own "$x" stays.
+  EXPECT_EQ(resolve(m, Lang::kEn).rfind("Add d(k-1) = 2 zero(s)", 0), 0u);
+  EXPECT_NE(resolve(m, Lang::kEn).find("Result: $x."), std::string::npos);
+  // Bounded: the span between the format's bounds, arguments substituted inside.
+  const std::string bounded = resolve(m, Lang::kEn, {}, convt::MathBounds{"<m>", "</m>"});
+  EXPECT_EQ(bounded.rfind("Add <m>d(k-1) = 2</m> zero(s)", 0), 0u) << bounded;
+  EXPECT_NE(bounded.find("Result: $x."), std::string::npos);
 }
 
 TEST(Messages, PartsAreJoinedInOrder) {

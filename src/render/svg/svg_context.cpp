@@ -49,6 +49,7 @@ std::string SvgContext::prose(const std::string& text) const {
         break;
       case ProsePiece::Kind::kText:
       case ProsePiece::Kind::kOption:
+      case ProsePiece::Kind::kMath:  // not in this text: resolve dropped the dollars
         out += piece.text;
         break;
     }
