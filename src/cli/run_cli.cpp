@@ -92,8 +92,10 @@ std::vector<std::string> option_names(const CLI::App& command) {
 
 /// Refuses what CLI11 left over (the parser allows extras so that they can be named here, before
 /// any "--k is required"): the first unknown option, with the nearest real option of its
-/// command when one is close (nearest_name.h), else the first unexpected argument.
-void check_leftovers(const CLI::App& app) {
+/// command when one is close (nearest_name.h), else the first unexpected argument. With
+/// `near_misses_only`, only an unknown option that has a nearest real one (so that
+/// `convt --k 3` asks for a subcommand, but `convt --versoin` suggests --version).
+void check_leftovers(const CLI::App& app, bool near_misses_only = false) {
   std::vector<std::pair<const CLI::App*, std::string>> commands = {{&app, "convt"}};
   for (const CLI::App* sub : app.get_subcommands())
     commands.push_back({sub, "convt " + sub->get_name()});
@@ -105,9 +107,11 @@ void check_leftovers(const CLI::App& app) {
               convt::cli::nearest_name(option, option_names(*command)))
         throw convt::Error({convt::MsgId::kErrUnknownOptionNearest,
                             {{"option", option}, {"command", name}, {"nearest", *nearest}}});
+      if (near_misses_only) continue;
       throw convt::Error(
           {convt::MsgId::kErrUnknownOption, {{"option", option}, {"command", name}}});
     }
+  if (near_misses_only) return;
   for (const auto& [command, name] : commands)
     for (const std::string& arg : command->remaining())
       throw convt::Error(
@@ -203,14 +207,14 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   } catch (const CLI::CallForVersion& e) {
     return cli_exit(e);
   } catch (const CLI::ParseError& e) {
+    const bool no_subcommand = app.get_subcommands().empty() && e.get_name() == "RequiredError" &&
+                               std::string(e.what()).find("subcommand") != std::string::npos;
     try {
-      check_leftovers(app);  // an unknown option explains the error that follows it
+      check_leftovers(app, no_subcommand);  // an unknown option explains the error after it
     } catch (const convt::Error& leftover) {
       return fail(convt::resolve(leftover.message(), lang));
     }
-    if (app.get_subcommands().empty() && e.get_name() == "RequiredError" &&
-        std::string(e.what()).find("subcommand") != std::string::npos)
-      return fail(convt::resolve({convt::MsgId::kErrMissingSubcommand, {}}, lang));
+    if (no_subcommand) return fail(convt::resolve({convt::MsgId::kErrMissingSubcommand, {}}, lang));
     return fail(parse_error_text(e, lang));
   }
   try {

@@ -43,32 +43,36 @@ bool one_sign(const std::vector<double>& values) {
 }
 
 /// The grids stage `id` holds, in the order the text-like formats draw them (the output
-/// stage: the F-grid view, then the output), with their non-zeros when the values decide them
-/// (`known`: one_sign kernel and input).
-std::vector<GridSize> stage_grids(StageId id, const AxisShape& a, const AxisShape& b, bool known) {
+/// stage: the F-grid view, then the output), with their non-zeros when the values decide them:
+/// copies of the kernel (input) when its values are one_sign, sums of products when both are.
+std::vector<GridSize> stage_grids(StageId id, const AxisShape& a, const AxisShape& b,
+                                  bool kernel_known, bool input_known) {
+  const bool known = kernel_known && input_known;  // sums of products
   auto nz = [known](int64_t count) { return known ? count : int64_t{-1}; };
+  auto nz_kernel = [kernel_known](int64_t count) { return kernel_known ? count : int64_t{-1}; };
+  auto nz_input = [input_known](int64_t count) { return input_known ? count : int64_t{-1}; };
   const int64_t n = a.in.n * b.in.n, k = a.in.k * b.in.k;
   const int64_t f_reached = reached(a, 0, a.full) * reached(b, 0, b.full);
   switch (id) {
     case StageId::kKernel:
     case StageId::kFlippedKernel:
-      return {{a.in.k, b.in.k, nz(k)}};
+      return {{a.in.k, b.in.k, nz_kernel(k)}};
     case StageId::kInput:
-      return {{a.in.n, b.in.n, nz(n)}};
-    case StageId::kConvMatrix:
-      return {{n, a.full * b.full, nz(n * k)}};
+      return {{a.in.n, b.in.n, nz_input(n)}};
+    case StageId::kConvMatrix:  // the kernel's values, once per input cell
+      return {{n, a.full * b.full, nz_kernel(n * k)}};
     case StageId::kTransposedMatrix:
-      return {{a.full * b.full, n, nz(n * k)}};
+      return {{a.full * b.full, n, nz_kernel(n * k)}};
     case StageId::kMatrixOutput:
     case StageId::kScatterOutput:
     case StageId::kDirectOutput:
       return {{a.full, b.full, nz(f_reached)}};
     case StageId::kZeroInserted:
-      return {{a.inserted, b.inserted, nz(n)}};
+      return {{a.inserted, b.inserted, nz_input(n)}};
     case StageId::kPaddedInput:
-      return {{a.padded, b.padded, nz(n)}};
+      return {{a.padded, b.padded, nz_input(n)}};
     case StageId::kDilatedKernel:
-      return {{a.dilated_k, b.dilated_k, nz(k)}};
+      return {{a.dilated_k, b.dilated_k, nz_kernel(k)}};
     case StageId::kOutput:
       return {
           {a.full, b.full, nz(f_reached)},
@@ -95,7 +99,7 @@ void check_render_limits(const Params& params, const DeriveOptions& derive_optio
   rows.full = rows.output = rows.inserted = rows.dilated_k = rows.padded = 1;
   const AxisShape& a = params.dims == 2 ? shapes[0] : rows;
   const AxisShape& b = params.dims == 2 ? shapes[1] : shapes[0];
-  const bool known = one_sign(params.kernel) && one_sign(params.input);
+  const bool kernel_known = one_sign(params.kernel), input_known = one_sign(params.input);
   const bool dilated = a.in.d > 1 || b.in.d > 1;
   for (StageId id : all_stages()) {
     if (!derive_options.stages.empty() &&
@@ -103,7 +107,7 @@ void check_render_limits(const Params& params, const DeriveOptions& derive_optio
             derive_options.stages.end())
       continue;
     if (id == StageId::kDilatedKernel && !dilated) continue;
-    std::vector<GridSize> grids = stage_grids(id, a, b, known);
+    std::vector<GridSize> grids = stage_grids(id, a, b, kernel_known, input_known);
     if (json && id == StageId::kOutput) grids.erase(grids.begin());  // JSON has no F-grid view
     for (const GridSize& g : grids) {
       if (g.cells() <= options.max_cells) continue;
@@ -113,6 +117,9 @@ void check_render_limits(const Params& params, const DeriveOptions& derive_optio
                      {{"stage", stage},
                       {"count", std::to_string(g.cells())},
                       {"max_cells", std::to_string(options.max_cells)}}});
+      // Unknown non-zeros: this grid may or may not be refused, so the renderer judges it and
+      // every grid after it.
+      if (g.nonzeros < 0) return;
       if (g.nonzeros > options.max_cells)  // render_json.cpp's guard
         throw Error({MsgId::kErrSparseTooLarge,
                      {{"stage", stage},
