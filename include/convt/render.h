@@ -67,6 +67,18 @@ std::string render_latex(const Derivation& derivation, const RenderOptions& opti
 /// The JSON object documented in docs/json.md.
 std::string render_json(const Derivation& derivation, const RenderOptions& options);
 
+/// Judges from the parameters alone, before derive(params, derive_options) runs, what
+/// render(derivation, format, options) would refuse for its size, and throws the same Error:
+/// with --full (options.full) in text, unicode, markdown and latex a grid of more than
+/// options.max_cells cells (kErrFullTooLarge), in JSON a grid over options.max_cells cells whose
+/// non-zeros also exceed it (kErrSparseTooLarge); the first such grid in the order the renderer
+/// writes them. Throws validate_params' Error for parameters derive would refuse. JSON non-zeros
+/// are known without deriving when the kernel and input values are each of one sign (the
+/// defaults are): other values, --format svg and symbolic derivations are left to the renderer.
+/// Never refuses what render would accept. Costs O(n*k + F) per axis, no grid allocated.
+void check_render_limits(const Params& params, const DeriveOptions& derive_options, Format format,
+                         const RenderOptions& options);
+
 /// Dispatches on `format`. kSvg writes several files (render_svg.h): this throws Error naming
 /// --out for it.
 std::string render(const Derivation& derivation, Format format, const RenderOptions& options);

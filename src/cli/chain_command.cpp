@@ -14,11 +14,17 @@ namespace convt::cli {
 void setup_chain(CLI::App& app, ChainCommandOptions& o) {
   CLI::App* chain = app.add_subcommand(
       "chain", "The sizes through a stack of transposed convolutions, layer by layer");
-  chain->add_option("-n,--n,--input-size", o.n, "Input size N or ROWSxCOLS (>= 1)")->required();
-  chain->add_option("--dims", o.dims, "1 (ConvTranspose1d) or 2 (ConvTranspose2d, default)");
-  chain->add_option("--layer", o.layer,
-                    "One layer such as k4s2p1 (tokens k, s, p, d, op; per axis k3x1); repeat it");
-  chain->add_option("--layers", o.layers, "All layers, comma-separated: k4s1p0,k4s2p1,...");
+  chain->add_option("-n,--n,--input-size", o.n, "Input size N or ROWSxCOLS (>= 1)")
+      ->type_name("SIZE")
+      ->required();
+  chain->add_option("--dims", o.dims, "1 (ConvTranspose1d) or 2 (ConvTranspose2d, default)")
+      ->type_name("INT");
+  chain
+      ->add_option("--layer", o.layer,
+                   "One layer such as k4s2p1 (tokens k, s, p, d, op; per axis k3x1); repeat it")
+      ->type_name("LAYER");
+  chain->add_option("--layers", o.layers, "All layers, comma-separated: k4s1p0,k4s2p1,...")
+      ->type_name("LIST");
   add_tool_output_options(*chain, o.output);
   chain->footer(
       "Examples:\n"

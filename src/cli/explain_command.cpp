@@ -34,19 +34,27 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
   CLI::App* explain = app.add_subcommand(
       "explain", "Derive a transposed convolution step by step (nn.ConvTranspose1d/2d)");
   add_size_options(*explain, o.sizes);
-  explain->add_option("--kernel", o.kernel, "Kernel values, row-major (default 1, 2, ...)");
-  explain->add_option("--input", o.input, "Input values, row-major (default 1, 2, ...)");
-  with_values(explain->add_option("--format", o.format,
-                                  "text (default), unicode, markdown, latex, json, or svg with "
-                                  "--out (see docs/formats.md, docs/figures.md)"),
+  explain->add_option("--kernel", o.kernel, "Kernel values, row-major (default 1, 2, ...)")
+      ->type_name("LIST");
+  explain->add_option("--input", o.input, "Input values, row-major (default 1, 2, ...)")
+      ->type_name("LIST");
+  with_values(explain
+                  ->add_option("--format", o.format,
+                               "text (default), unicode, markdown, latex, json, or svg with "
+                               "--out (see docs/formats.md, docs/figures.md)")
+                  ->type_name("FORMAT"),
               format_names());
-  with_values(explain->add_option("--stages", o.stages, "Only these stage ids, comma-separated"),
+  with_values(explain->add_option("--stages", o.stages, "Only these stage ids, comma-separated")
+                  ->type_name("LIST"),
               stage_names(), /*list=*/true);
-  explain->add_option("--width", o.width, "Widest output line (default: terminal, or 100)");
+  explain->add_option("--width", o.width, "Widest output line (default: terminal, or 100)")
+      ->type_name("INT");
   explain->add_flag("--full", o.full, "Print every row and column of every grid");
-  with_values(explain->add_option("--color", o.color,
-                                  "Colour text/unicode output: auto (default: on a terminal, "
-                                  "unless NO_COLOR), always or never"),
+  with_values(explain
+                  ->add_option("--color", o.color,
+                               "Colour text/unicode output: auto (default: on a terminal, "
+                               "unless NO_COLOR), always or never")
+                  ->type_name("WHEN"),
               {"auto", "always", "never"});
   explain->add_flag("--standalone", o.standalone,
                     "With --format latex: a complete document for pdflatex, not a fragment");
@@ -59,19 +67,26 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
   explain->add_flag("--symbolic", o.symbolic,
                     "Write kernel and input as symbols w00, x00, ... and every cell as its sum "
                     "of products");
-  explain->add_option("--out", o.out,
-                      "With --format svg: the folder for the figures and index.html");
+  explain
+      ->add_option("--out", o.out, "With --format svg: the folder for the figures and index.html")
+      ->type_name("DIR");
   explain->add_flag("--force", o.force, "With --out: write into a folder that is not empty");
   add_lang_option(*explain, o.lang);
   explain->add_flag("--frames", o.frames,
                     "With --format svg: the sliding kernel as one SVG per position, not animated");
-  explain->add_option("--max-cells", o.max_cells,
-                      "Grids with more cells are elided or written sparsely (default 1000000)");
-  explain->add_option("--digits", o.digits,
-                      "Round every number shown to N decimals, 0 to 15 (the check still runs "
-                      "on the exact values)");
-  with_values(explain->add_option("--compare", o.compare,
-                                  "tf: add TensorFlow/Keras Conv2DTranspose's sizes and cells"),
+  explain
+      ->add_option("--max-cells", o.max_cells,
+                   "Grids with more cells are elided or written sparsely (default 1000000)")
+      ->type_name("INT");
+  explain
+      ->add_option("--digits", o.digits,
+                   "Round every number shown to N decimals, 0 to 15 (the check still runs "
+                   "on the exact values)")
+      ->type_name("INT");
+  with_values(explain
+                  ->add_option("--compare", o.compare,
+                               "tf: add TensorFlow/Keras Conv2DTranspose's sizes and cells")
+                  ->type_name("NAME"),
               {"tf"});
   explain->footer(kExplainExamples);
 }
@@ -166,7 +181,12 @@ std::string run_explain(const ExplainOptions& o, const Environment& env, CliFile
                                     .compare = o.compare,
                                     .has_out = !o.out.empty(),
                                     .frames = o.frames,
-                                    .force = o.force});
+                                    .force = o.force,
+                                    .symbolic = o.symbolic,
+                                    .has_kernel = !o.kernel.empty(),
+                                    .has_input = !o.input.empty()});
+  // What the renderer would refuse for its size is refused before deriving (render.h).
+  check_render_limits(params, derive_options, *format, render_options);
   if (*format == Format::kSvg) return run_svg(o, params, derive_options, render_options, files);
 
   const Derivation derivation = derive(params, derive_options);

@@ -50,8 +50,9 @@ void setup_explain(CLI::App& app, ExplainOptions& options);
 /// document, or with --format svg the line naming the folder; the figures then go to `files`
 /// (when not null) for `main` to write, after check_output_folder passed.
 /// Judges in this order: the size options, --kernel, --input, --format, --max-cells, --digits,
-/// --stages, --width, --color, --lang, --paper, check_option_rules (option_rules.h), the --out
-/// folder.
+/// --stages, --width, --color, --lang, --paper, check_option_rules (option_rules.h),
+/// check_render_limits (render.h: what the renderer would refuse for its size, before deriving),
+/// the --out folder.
 /// Throws Error for the first value or combination that is wrong.
 std::string run_explain(const ExplainOptions& options, const Environment& env, CliFiles* files);
 

@@ -24,6 +24,10 @@ void check_option_rules(const ExplainChoices& c) {
   if (!svg && c.has_out) throw Error({MsgId::kErrOutNeedsSvg, {{"value", c.format}}});
   if (!svg && c.frames) throw Error({MsgId::kErrSvgOnly, {{"option", "--frames"}}});
   if (!svg && c.force) throw Error({MsgId::kErrSvgOnly, {{"option", "--force"}}});
+  // --symbolic names every value (x00, w00), so values given for them would be ignored.
+  if (c.symbolic && c.has_kernel)
+    throw Error({MsgId::kErrSymbolicValues, {{"option", "--kernel"}}});
+  if (c.symbolic && c.has_input) throw Error({MsgId::kErrSymbolicValues, {{"option", "--input"}}});
 }
 
 void check_option_rules(const ChainChoices& c) {

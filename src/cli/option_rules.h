@@ -17,6 +17,9 @@ struct ExplainChoices {
   bool has_out = false;         ///< --out DIR was given
   bool frames = false;          ///< --frames
   bool force = false;           ///< --force
+  bool symbolic = false;        ///< --symbolic
+  bool has_kernel = false;      ///< --kernel VALUES was given
+  bool has_input = false;       ///< --input VALUES was given
 };
 
 /// Judges the options of `convt explain` that belong together, in this order, throwing Error at
@@ -29,6 +32,8 @@ struct ExplainChoices {
 ///   5. --out needs --format svg                       kErrOutNeedsSvg {value: format}
 ///   6. --frames needs --format svg                    kErrSvgOnly {option: "--frames"}
 ///   7. --force needs --format svg                     kErrSvgOnly {option: "--force"}
+///   8. --symbolic writes symbols, not --kernel values  kErrSymbolicValues {option: "--kernel"}
+///   9. --symbolic writes symbols, not --input values   kErrSymbolicValues {option: "--input"}
 /// (So --compare with --format svg is refused by rule 3.) Returns normally when all hold.
 void check_option_rules(const ExplainChoices& choices);
 

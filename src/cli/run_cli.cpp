@@ -7,12 +7,15 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/chain_command.h"
 #include "cli/cli_describe.h"
 #include "cli/environment.h"
 #include "cli/explain_command.h"
 #include "cli/file_output.h"
+#include "cli/nearest_name.h"
 #include "cli/shape_command.h"
 #include "cli/solve_command.h"
 #include "convt/error.h"
@@ -22,7 +25,7 @@ namespace {
 
 constexpr const char* kExitStatus =
     "Exit status:\n"
-    "  0  success\n"
+    "  0  success; also --help, --version, convt help [COMMAND] and convt alone (this overview)\n"
     "  1  the output could not be written\n"
     "  2  bad input: one line on stderr names the option and the rule\n";
 
@@ -77,6 +80,58 @@ void check_given_options(const CLI::App& app) {
     }
 }
 
+/// Every name of every option of `command`, as typed: "-k", "--k", "--kernel-size", ...
+std::vector<std::string> option_names(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& l : option->get_lnames()) names.push_back("--" + l);
+    for (const std::string& s : option->get_snames()) names.push_back("-" + s);
+  }
+  return names;
+}
+
+/// Refuses what CLI11 left over (the parser allows extras so that they can be named here, before
+/// any "--k is required"): the first unknown option, with the nearest real option of its
+/// command when one is close (nearest_name.h), else the first unexpected argument. With
+/// `near_misses_only`, only an unknown option that has a nearest real one (so that
+/// `convt --k 3` asks for a subcommand, but `convt --versoin` suggests --version).
+void check_leftovers(const CLI::App& app, bool near_misses_only = false) {
+  std::vector<std::pair<const CLI::App*, std::string>> commands = {{&app, "convt"}};
+  for (const CLI::App* sub : app.get_subcommands())
+    commands.push_back({sub, "convt " + sub->get_name()});
+  for (const auto& [command, name] : commands)
+    for (const std::string& arg : command->remaining()) {
+      if (arg.size() < 2 || arg[0] != '-') continue;
+      const std::string option = arg.substr(0, arg.find('='));  // --formt=json
+      if (std::optional<std::string> nearest =
+              convt::cli::nearest_name(option, option_names(*command)))
+        throw convt::Error({convt::MsgId::kErrUnknownOptionNearest,
+                            {{"option", option}, {"command", name}, {"nearest", *nearest}}});
+      if (near_misses_only) continue;
+      throw convt::Error(
+          {convt::MsgId::kErrUnknownOption, {{"option", option}, {"command", name}}});
+    }
+  if (near_misses_only) return;
+  for (const auto& [command, name] : commands)
+    for (const std::string& arg : command->remaining())
+      throw convt::Error(
+          {convt::MsgId::kErrUnexpectedArgument, {{"value", arg}, {"command", name}}});
+}
+
+/// `argv` with the help requests spelled the way CLI11 answers them: `convt` alone and
+/// `convt help` become `convt --help` (the overview), `convt help COMMAND` becomes
+/// `convt COMMAND --help`. Anything else is returned as it is.
+std::vector<const char*> help_spelled_out(int argc, char** argv) {
+  std::vector<const char*> args(argv, argv + argc);
+  if (args.empty()) args.push_back("convt");
+  if (args.size() == 1) return {args[0], "--help"};
+  if (std::string_view(args[1]) != "help") return args;
+  if (args.size() == 2) return {args[0], "--help"};
+  if (args.size() == 3) return {args[0], args[2], "--help"};
+  throw convt::Error({convt::MsgId::kErrUnexpectedArgument,
+                      {{"value", std::string(args[3])}, {"command", "convt"}}});
+}
+
 }  // namespace
 
 int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, CliFiles* files) {
@@ -88,14 +143,25 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   const Environment env = probe_environment();
   // Errors before --lang is parsed are in the environment's language; later ones in --lang's.
   convt::Lang lang = env.lang;
-  CLI::App app{"convt: transposed convolution, explained step by step"};
+  std::vector<const char*> args;
+  try {
+    args = help_spelled_out(argc, argv);
+  } catch (const convt::Error& e) {
+    return fail(convt::resolve(e.message(), lang));
+  }
+  argc = static_cast<int>(args.size());
+  // Named, so that usage lines say "convt" whatever path it was started by (not argv[0]).
+  CLI::App app{"convt: transposed convolution, explained step by step", "convt"};
+  // Unknown options and stray arguments are left over and named by check_leftovers, before
+  // CLI11 would report a missing required option.
+  app.allow_extras();
   app.set_version_flag("--version", std::string("convt ") + convt::kVersion);
   app.footer(std::string(kExitStatus) + "\n" + kExplainExamples);
   app.require_subcommand(1);
   // Declaring the options of every subcommand is a fifth of a classroom run's work, so a run
   // that names its subcommand first declares only that one; --help without one, --man and
   // --completion see them all.
-  const std::string first = argc > 1 ? argv[1] : "";
+  const std::string first = args[1];
   const bool known = first == "explain" || first == "shape" || first == "solve" || first == "chain";
   auto wanted = [&](const char* command) { return !known || first == command; };
   ExplainOptions explain;
@@ -109,7 +175,7 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
 
   // Hidden, for the build: `--man` and `--completion bash|zsh` print documents read from `app`.
   try {
-    if (std::optional<std::string> doc = generated_document(app, argc, argv)) {
+    if (std::optional<std::string> doc = generated_document(app, argc, args.data())) {
       out = std::move(*doc);
       return 0;
     }
@@ -117,11 +183,6 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
     return fail(convt::resolve(e.message(), lang));
   }
 
-  if (argc < 2) {
-    err += std::string("usage: convt explain --n N --k K [--s S] [--p P] [options]\n") +
-           kExplainExamples;
-    return 2;
-  }
   if (first.empty() || (first[0] != '-' && !known))
     return fail(convt::resolve({convt::MsgId::kErrUnknownSubcommand,
                                 {{"value", first}, {"valid", "explain, shape, solve, chain"}}},
@@ -135,7 +196,10 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
     return status;
   };
   try {
-    app.parse(argc, argv);
+    app.parse(argc, args.data());
+    check_leftovers(app);
+  } catch (const convt::Error& e) {
+    return fail(convt::resolve(e.message(), lang));
   } catch (const CLI::CallForHelp& e) {
     return cli_exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -143,9 +207,14 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   } catch (const CLI::CallForVersion& e) {
     return cli_exit(e);
   } catch (const CLI::ParseError& e) {
-    if (app.get_subcommands().empty() && e.get_name() == "RequiredError" &&
-        std::string(e.what()).find("subcommand") != std::string::npos)
-      return fail(convt::resolve({convt::MsgId::kErrMissingSubcommand, {}}, lang));
+    const bool no_subcommand = app.get_subcommands().empty() && e.get_name() == "RequiredError" &&
+                               std::string(e.what()).find("subcommand") != std::string::npos;
+    try {
+      check_leftovers(app, no_subcommand);  // an unknown option explains the error after it
+    } catch (const convt::Error& leftover) {
+      return fail(convt::resolve(leftover.message(), lang));
+    }
+    if (no_subcommand) return fail(convt::resolve({convt::MsgId::kErrMissingSubcommand, {}}, lang));
     return fail(parse_error_text(e, lang));
   }
   try {

@@ -14,10 +14,13 @@ void setup_shape(CLI::App& app, ShapeCommandOptions& o) {
   CLI::App* shape = app.add_subcommand(
       "shape", "The size arithmetic only: formula, forward-conv check, output_padding");
   add_size_options(*shape, o.sizes);
-  shape->add_option("--m", o.m, "Check a claimed output size M or ROWSxCOLS: reachable, and how");
+  shape->add_option("--m", o.m, "Check a claimed output size M or ROWSxCOLS: reachable, and how")
+      ->type_name("SIZE");
   with_values(
-      shape->add_option("--compare", o.compare,
-                        "tf: TensorFlow/Keras Conv2DTranspose's sizes and cells next to PyTorch's"),
+      shape
+          ->add_option("--compare", o.compare,
+                       "tf: TensorFlow/Keras Conv2DTranspose's sizes and cells next to PyTorch's")
+          ->type_name("NAME"),
       {"tf"});
   add_tool_output_options(*shape, o.output);
   shape->footer(

@@ -17,7 +17,8 @@ namespace convt::cli {
 struct SolveCommandOptions {
   std::string n, m, dims = "2";
   std::string max_k = "7", max_s = "4", max_d = "2";
-  std::string k, s;  ///< --k, --s: only this kernel size / stride
+  std::string k, s, p, d;  ///< --k, --s, --p, --d: only this kernel size / stride / ...
+  std::string limit;       ///< --limit: empty: kSolveTextLimit for text and markdown, all for JSON
   bool even = false;
   ToolOutputText output;
 };
@@ -25,8 +26,11 @@ struct SolveCommandOptions {
 /// Adds the subcommand "solve" to `app` with its options, stored into `options` when parsed.
 void setup_solve(CLI::App& app, SolveCommandOptions& options);
 
-/// Judges `options` (--dims, --n, --m, --max-k, --max-s, --max-d, --k, --s, then the output
-/// options), solves and renders. Throws Error for the first value that is wrong.
+/// How many layers text and markdown show without --limit (JSON shows all without it).
+inline constexpr int64_t kSolveTextLimit = 20;
+
+/// Judges `options` (--dims, --n, --m, --max-k, --max-s, --max-d, --k, --s, --p, --d, --limit,
+/// then the output options), solves and renders. Throws Error for the first value that is wrong.
 std::string run_solve(const SolveCommandOptions& options, const Environment& env);
 
 }  // namespace convt::cli

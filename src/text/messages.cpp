@@ -237,8 +237,10 @@ constexpr CatalogueEntry kCatalogue[] = {
      "{max_cells} even written sparsely in JSON; select other --stages or raise --max-cells"},
     {MsgId::kErrSymbolicTooLarge,
      "--symbolic: the sums would hold {count} products ({inputs} input {inputs|cell|cells} x "
-     "{taps} "
-     "kernel {taps|tap|taps}), over the limit of {limit}; use a smaller --n or --k"},
+     "{taps} kernel {taps|tap|taps}), over the limit of {limit}; use a smaller --n or --k"},
+    {MsgId::kErrSymbolicValues,
+     "--symbolic: writes the kernel and the input as symbols, so {option} would be ignored; leave "
+     "out one of them"},
     {MsgId::kErrOutOfMemory,
      "--max-cells: out of memory; use smaller sizes or a lower --max-cells"},
     {MsgId::kErrEmptyValue, "{option}: the value is empty; give a value or leave the option out"},
@@ -250,6 +252,12 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrMissingSubcommand,
      "a subcommand is required, e.g. convt explain --k 3 --s 1 --p 1 --n 3 (see convt --help)"},
     {MsgId::kErrMissingValue, "{option}: needs a value"},
+    {MsgId::kErrUnknownOption, "{option}: unknown option of {command}; see {command} --help"},
+    {MsgId::kErrUnknownOptionNearest,
+     "{option}: unknown option of {command}; did you mean {nearest}?"},
+    {MsgId::kErrUnexpectedArgument,
+     "unexpected argument '{value}'; every value follows its option, as in --n 3 (see {command} "
+     "--help)"},
     {MsgId::kErrRepeated, "{option}: given more than once; give each option once"},
     {MsgId::kErrUnknownShell, "--completion: unknown shell '{value}'; choose one of: {valid}"},
     {MsgId::kManOneOf, "One of: {values}."},
@@ -377,17 +385,24 @@ constexpr CatalogueEntry kCatalogue[] = {
      "output_padding must be smaller than max(stride, dilation) = {limit}."},
     {MsgId::kSolveHeading,
      "Layers that map {n} to {m} ({module}{axes}; search box k <= {max_k}, s <= {max_s}, "
-     "d <= {max_d}{filters}): {count} {count|solution|solutions}, simplest first."},
+     "d <= {max_d}{filters}): {count} {count|solution|solutions}, most common first."},
     {MsgId::kSolveSameAxes, ", the same parameters on every axis"},
     {MsgId::kSolveFilterK, "; only k = {k}"},
     {MsgId::kSolveFilterS, "; only s = {s}"},
+    {MsgId::kSolveFilterP, "; only p = {p}"},
+    {MsgId::kSolveFilterD, "; only d = {d}"},
     {MsgId::kSolveFilterEven, "; only even overlap"},
     {MsgId::kSolveOrder,
-     "Simplest first: padding within the kernel's reach (p <= d(k-1)), dilation 1 and no "
-     "output_padding come first, then smaller stride, kernel and padding. Even overlap (k "
-     "divisible by s, and d sharing no factor with s) means that away from the borders every "
-     "output cell receives the same number of contributions."},
+     "Most common first: the stride nearest the ratio m/n, dilation 1, no output_padding and "
+     "padding at most half the kernel (p <= k/2) come first, then smaller kernel, stride and "
+     "padding. Even overlap (k divisible by s, and d sharing no factor with s) means that away "
+     "from the borders every output cell receives the same number of contributions."},
+    {MsgId::kSolveMoreOne, "1 more layer; --limit 0 shows all."},
+    {MsgId::kSolveMoreMany, "{count} more layers; --limit 0 shows all."},
     {MsgId::kSolveForwardGives, "{call} gives {size}"},
+    {MsgId::kSolveForwardNote,
+     "Each layer's forward convolution is nn.{module} with the same k, s, p and d (no "
+     "output_padding); it maps {m} back to {n} unless a line under the layer says what it gives."},
     {MsgId::kSolveNone, "No layer in the search box maps {n} to {m}{axis}."},
     {MsgId::kSolveNearestBelow, "Nearest reachable size below: {size}, e.g. {layer}."},
     {MsgId::kSolveNearestAbove, "Nearest reachable size above: {size}, e.g. {layer}."},
@@ -412,7 +427,7 @@ constexpr CatalogueEntry kCatalogue[] = {
      "with --format {value}"},
     {MsgId::kErrTooManySolutions,
      "--max-k/--max-s/--max-d: more than {limit} solutions; narrow the search with --k, --s, "
-     "--even or a smaller box"},
+     "--p, --d, --even or a smaller box"},
     {MsgId::kErrLayerSyntax,
      "{option}: unexpected '{char}' at position {position}; write k, s, p, d, op, each followed "
      "by a number or ROWSxCOLS, e.g. k4s2p1"},
@@ -500,6 +515,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordLargestKernelSize, "the largest kernel size"},
     {MsgId::kWordLargestStride, "the largest stride"},
     {MsgId::kWordLargestDilation, "the largest dilation"},
+    {MsgId::kWordSolutionLimit, "the number of layers shown"},
     {MsgId::kWordPaddedInput, "the padded input"},
     {MsgId::kWordGridSize, "a grid size"},
     {MsgId::kWordConvMatrixNonZeros, "the non-zeros of C"},

@@ -198,6 +198,8 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrSymbolicTooLarge,
      "--symbolic: 和式将包含 {count} 个乘积（{inputs} 个输入元素 x {taps} 个卷积核元素），"
      "超过上限 {limit}；请用更小的 --n 或 --k"},
+    {MsgId::kErrSymbolicValues,
+     "--symbolic: 卷积核和输入都写成符号，{option} 会被忽略；请去掉其中一个"},
     {MsgId::kErrSparseTooLarge,
      "--max-cells: 阶段 '{stage}' 有 {cells} 个元素、{count} 个非零元，即使在 JSON 中按稀疏格式"
      "写出也超过上限 {max_cells}；请选择其他 --stages 或调高 --max-cells"},
@@ -210,6 +212,10 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrMissingSubcommand,
      "需要一个子命令，例如 convt explain --k 3 --s 1 --p 1 --n 3（见 convt --help）"},
     {MsgId::kErrMissingValue, "{option}: 缺少取值"},
+    {MsgId::kErrUnknownOption, "{option}: {command} 没有这个选项；见 {command} --help"},
+    {MsgId::kErrUnknownOptionNearest, "{option}: {command} 没有这个选项；是否想写 {nearest}？"},
+    {MsgId::kErrUnexpectedArgument,
+     "意外的参数 '{value}'；每个值都跟在它的选项后面，例如 --n 3（见 {command} --help）"},
     {MsgId::kErrRepeated, "{option}: 给出了不止一次；每个选项只能给一次"},
     {MsgId::kErrUnknownShell, "--completion: 未知的 shell '{value}'；可选：{valid}"},
     {MsgId::kManOneOf, "取值之一：{values}。"},
@@ -321,17 +327,23 @@ constexpr ZhEntry kZhCatalogue[] = {
      "output_padding 必须小于 max(步幅, 膨胀率) = {limit}。"},
     {MsgId::kSolveHeading,
      "把 {n} 映射为 {m} 的层（{module}{axes}；搜索范围 k <= {max_k}, s <= {max_s}, "
-     "d <= {max_d}{filters}）：共 {count} 个解，最简单的在前。"},
+     "d <= {max_d}{filters}）：共 {count} 个解，最常见的在前。"},
     {MsgId::kSolveSameAxes, "，每个轴参数相同"},
     {MsgId::kSolveFilterK, "；仅 k = {k}"},
     {MsgId::kSolveFilterS, "；仅 s = {s}"},
+    {MsgId::kSolveFilterP, "；仅 p = {p}"},
+    {MsgId::kSolveFilterD, "；仅 d = {d}"},
     {MsgId::kSolveFilterEven, "；仅均匀重叠"},
     {MsgId::kSolveOrder,
-     "最简单的在前：填充不超出卷积核范围（p <= d(k-1)）、膨胀率为 "
-     "1、无输出填充的排在前面，然后按步幅、"
-     "卷积核尺寸和填充从小到大。均匀重叠（k 能被 s 整除，且 d 与 s "
-     "没有公因数）是指远离边界的每个输出元素收到的贡献个数相同。"},
+     "最常见的在前：步幅最接近比值 m/n、膨胀率为 1、无输出填充、填充不超过卷积核的一半"
+     "（p <= k/2）的排在前面，然后按卷积核尺寸、步幅和填充从小到大。均匀重叠（k 能被 s 整除，且 d "
+     "与 s 没有公因数）是指远离边界的每个输出元素收到的贡献个数相同。"},
+    {MsgId::kSolveMoreOne, "还有 1 个层；--limit 0 显示全部。"},
+    {MsgId::kSolveMoreMany, "还有 {count} 个层；--limit 0 显示全部。"},
     {MsgId::kSolveForwardGives, "{call} 得到 {size}"},
+    {MsgId::kSolveForwardNote,
+     "每个层对应的正向卷积是 k、s、p、d 相同（没有 output_padding）的 nn.{module}；"
+     "它把 {m} 映射回 {n}，除非该层下面另有一行写明它得到的尺寸。"},
     {MsgId::kSolveNone, "搜索范围内没有把 {n} 映射为 {m}{axis} 的层。"},
     {MsgId::kSolveNearestBelow, "较小方向上最近的可达尺寸：{size}，例如 {layer}。"},
     {MsgId::kSolveNearestAbove, "较大方向上最近的可达尺寸：{size}，例如 {layer}。"},
@@ -352,7 +364,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "--compare: TensorFlow 比较只能以 text、unicode、markdown 和 json 输出，不支持 --format "
      "{value}"},
     {MsgId::kErrTooManySolutions,
-     "--max-k/--max-s/--max-d: 解超过 {limit} 个；请用 --k、--s、--even 或更小的搜索范围缩小搜索"},
+     "--max-k/--max-s/--max-d: 解超过 {limit} 个；请用 --k、--s、--p、--d、--even "
+     "或更小的搜索范围缩小搜索"},
     {MsgId::kErrLayerSyntax,
      "{option}: 第 {position} 个位置出现意外的 '{char}'；请写 k、s、p、d、op，每个后面跟一个数或 "
      "行x列，例如 k4s2p1"},
@@ -427,6 +440,7 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordLargestKernelSize, "最大卷积核尺寸"},
     {MsgId::kWordLargestStride, "最大步幅"},
     {MsgId::kWordLargestDilation, "最大膨胀率"},
+    {MsgId::kWordSolutionLimit, "显示的层数"},
     {MsgId::kWordPaddedInput, "填充后的输入"},
     {MsgId::kWordGridSize, "网格尺寸"},
     {MsgId::kWordConvMatrixNonZeros, "C 的非零元个数"},

@@ -1,5 +1,8 @@
+#include <algorithm>
+
 #include "convt/render_shape_tools.h"
 #include "render/json_writer.h"
+#include "text/text_grid.h"
 #include "tools/tool_output.h"
 #include "tools/tool_text.h"
 
@@ -15,6 +18,8 @@ std::string heading(const SolveResult& r, const RenderOptions& options) {
   std::string filters;
   if (!q.k.empty()) filters += say({MsgId::kSolveFilterK, {{"k", axis_value_text(q.k)}}}, options);
   if (!q.s.empty()) filters += say({MsgId::kSolveFilterS, {{"s", axis_value_text(q.s)}}}, options);
+  if (!q.p.empty()) filters += say({MsgId::kSolveFilterP, {{"p", axis_value_text(q.p)}}}, options);
+  if (!q.d.empty()) filters += say({MsgId::kSolveFilterD, {{"d", axis_value_text(q.d)}}}, options);
   if (q.even_only) filters += say({MsgId::kSolveFilterEven, {}}, options);
   return say(
       {MsgId::kSolveHeading,
@@ -26,7 +31,7 @@ std::string heading(const SolveResult& r, const RenderOptions& options) {
         {"max_s", str(q.max_s)},
         {"max_d", str(q.max_d)},
         {"filters", filters},
-        {"count", str(static_cast<int64_t>(r.solutions.size()))}}},
+        {"count", str(r.total)}}},
       options);
 }
 
@@ -97,6 +102,52 @@ std::vector<std::string> none_sentences(const SolveResult& r, const RenderOption
   return out;
 }
 
+/// The layers left out by --limit, or "" when none are.
+std::string more_sentence(const SolveResult& r, const RenderOptions& options) {
+  const int64_t more = r.total - static_cast<int64_t>(r.solutions.size());
+  if (more <= 0) return "";
+  return say({more == 1 ? MsgId::kSolveMoreOne : MsgId::kSolveMoreMany, {{"count", str(more)}}},
+             options);
+}
+
+/// The widest line of `lines`, in display columns.
+int64_t widest(const std::vector<std::string>& lines) {
+  int64_t out = 0;
+  for (const std::string& line : lines) out = std::max(out, display_width(line));
+  return out;
+}
+
+/// The table of text output, every line within options.width: one row per layer when that fits;
+/// otherwise the parameters in a table and under each row its nn.ConvTranspose call (wrapped
+/// after a comma when longer than the width), and its nn.Conv call only when that does not map
+/// m back to n (kSolveForwardNote says the rest once).
+void text_table_within_width(const SolveResult& r, const RenderOptions& options,
+                             tool_text::Lines& lines) {
+  std::vector<std::vector<std::string>> rows = {header(r, options)};
+  for (const Solution& s : r.solutions) rows.push_back(row(s, options, false));
+  std::vector<std::string> wide = text_table(rows, 2);
+  if (widest(wide) <= options.width) {
+    lines.add(wide);
+    return;
+  }
+  for (std::vector<std::string>& cells : rows) cells.resize(6);  // k s p d op overlap
+  const std::vector<std::string> narrow = text_table(rows, 2);
+  lines.line(narrow[0]);
+  for (size_t i = 0; i < r.solutions.size(); ++i) {
+    const Solution& s = r.solutions[i];
+    lines.line(narrow[i + 1]);
+    lines.paragraph(torch_module_call(s.axes, true), 6);
+    if (!s.maps_back) lines.paragraph(forward_cell(s, options), 6);
+  }
+  lines.blank();
+  lines.paragraph(say({MsgId::kSolveForwardNote,
+                       {{"module", tool_text::module_name(r.query.dims, false)},
+                        {"m", compact_size(r.query.m)},
+                        {"n", compact_size(r.query.n)}}},
+                      options),
+                  2);
+}
+
 std::string text(const SolveResult& r, const RenderOptions& options) {
   tool_text::Lines lines(options);
   lines.paragraph(heading(r, options), 0);
@@ -105,9 +156,11 @@ std::string text(const SolveResult& r, const RenderOptions& options) {
     for (const std::string& s : none_sentences(r, options)) lines.paragraph(s, 2);
     return lines.text();
   }
-  std::vector<std::vector<std::string>> rows = {header(r, options)};
-  for (const Solution& s : r.solutions) rows.push_back(row(s, options, false));
-  lines.add(text_table(rows, 2));
+  text_table_within_width(r, options, lines);
+  if (const std::string more = more_sentence(r, options); !more.empty()) {
+    lines.blank();
+    lines.paragraph(more, 2);
+  }
   lines.blank();
   lines.paragraph(say({MsgId::kSolveOrder, {}}, options), 2);
   return lines.text();
@@ -122,6 +175,7 @@ std::string markdown(const SolveResult& r, const RenderOptions& options) {
   std::vector<std::vector<std::string>> rows;
   for (const Solution& s : r.solutions) rows.push_back(row(s, options, true));
   out += markdown_table(header(r, options), rows);
+  if (const std::string more = more_sentence(r, options); !more.empty()) out += "\n" + more + "\n";
   out += "\n" + say({MsgId::kSolveOrder, {}}, options) + "\n";
   return out;
 }
@@ -166,10 +220,13 @@ std::string json_document(const SolveResult& r, const RenderOptions& options) {
   document.member("output_size", json::ints(q.m));
   document.member("search", "{\"max_k\": " + str(q.max_k) + ", \"max_s\": " + str(q.max_s) +
                                 ", \"max_d\": " + str(q.max_d) + ", \"k\": " + filter(q.k) +
-                                ", \"s\": " + filter(q.s) +
-                                ", \"even\": " + json::boolean(q.even_only) + "}");
+                                ", \"s\": " + filter(q.s) + ", \"p\": " + filter(q.p) +
+                                ", \"d\": " + filter(q.d) +
+                                ", \"even\": " + json::boolean(q.even_only) +
+                                ", \"limit\": " + (q.limit > 0 ? str(q.limit) : "null") + "}");
   document.member("same_axes", json::boolean(r.same_axes));
-  document.member("count", str(static_cast<int64_t>(r.solutions.size())));
+  document.member("count", str(r.total));
+  document.member("omitted", str(r.total - static_cast<int64_t>(r.solutions.size())));
   document.member("solutions", json::item_lines(solutions));
   document.member("nearest", json::item_lines(nearest));
   document.member("text", json::sentences(text));

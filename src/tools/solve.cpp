@@ -12,25 +12,47 @@
 namespace convt {
 namespace {
 
-using Key = std::array<int64_t, 7>;
+using Key = std::array<int64_t, 9>;
 
-/// The simplicity of one axis's layer, smaller is simpler (see solve_axis).
-Key axis_key(const AxisParams& a) {
-  return {a.p > a.d * (a.k - 1) ? 1 : 0, a.d, a.op > 0 ? 1 : 0, a.s, a.k, a.op, a.p};
+/// The stride a layer mapping n to m most commonly has: the ratio m/n rounded to the nearest
+/// whole number, at least 1 (16 -> 32: 2; 7 -> 28: 4; 5 -> 3: 1).
+int64_t usual_stride(int64_t n, int64_t m) { return std::max<int64_t>(1, (2 * m + n) / (2 * n)); }
+
+/// How uncommon one axis's layer mapping to `m` is, smaller is more common (see solve_axis).
+Key axis_key(const AxisParams& a, int64_t m) {
+  const int64_t off = a.s - usual_stride(a.n, m);
+  return {off < 0 ? -off : off,
+          a.d != 1 ? 1 : 0,
+          a.op > 0 ? 1 : 0,
+          2 * a.p > a.k ? 1 : 0,
+          a.k,
+          a.s,
+          a.op,
+          a.p,
+          a.d};
 }
 
-/// The simplicity of a layer: the axes' keys added up, so that a layer is as simple as the sum
-/// of its axes; ties go to the simpler rows, then columns.
-Key layer_key(const std::vector<AxisParams>& axes) {
+/// How uncommon a layer is: the axes' keys added up, so that a layer is as common as the sum of
+/// its axes; ties go to the more common rows, then columns.
+Key layer_key(const std::vector<AxisParams>& axes, const std::vector<int64_t>& m) {
   Key key{};
-  for (const AxisParams& a : axes) {
-    const Key k = axis_key(a);
+  for (size_t axis = 0; axis < axes.size(); ++axis) {
+    const Key k = axis_key(axes[axis], m[axis]);
     for (size_t i = 0; i < key.size(); ++i) key[i] += k[i];
   }
   return key;
 }
 
-/// The k (or s) values to try on `axis`: the filter's, or 1..max.
+/// The padding that makes a layer whose largest output is `base` give `size`: (base - size) / 2
+/// when that is a whole number >= 0 and the --p filter (if any) allows it.
+std::optional<int64_t> padding_for(const SolveQuery& q, size_t axis, int64_t base, int64_t size) {
+  const int64_t excess = base - size;  // = 2p
+  if (excess < 0 || excess % 2 != 0) return std::nullopt;
+  if (!q.p.empty() && excess / 2 != q.p[axis]) return std::nullopt;
+  return excess / 2;
+}
+
+/// The k (or s, d) values to try on `axis`: the filter's, or 1..max.
 std::pair<int64_t, int64_t> range_of(const std::vector<int64_t>& filter, size_t axis, int64_t max) {
   if (filter.empty()) return {1, max};
   return {filter[axis], filter[axis]};
@@ -44,10 +66,12 @@ template <typename F>
 void for_each_layer(const SolveQuery& q, size_t axis, F&& f) {
   const auto [k_first, k_last] = range_of(q.k, axis, q.max_k);
   const auto [s_first, s_last] = range_of(q.s, axis, q.max_s);
+  const auto [d_first, d_last] = range_of(q.d, axis, q.max_d);
   for (int64_t k = k_first; k <= k_last; ++k)
     for (int64_t s = s_first; s <= s_last; ++s)
-      // With k = 1 the dilation changes nothing but the output_padding limit: try d = 1 only.
-      for (int64_t d = 1; d <= (k == 1 ? 1 : q.max_d); ++d) {
+      // With k = 1 the dilation changes nothing but the output_padding limit: try d = 1 only,
+      // unless --d asks for another.
+      for (int64_t d = d_first; d <= (k == 1 && q.d.empty() ? 1 : d_last); ++d) {
         const AxisParams layer{q.n[axis], k, s, 0, d, 0};
         if (q.even_only && !even_overlap(layer)) continue;
         const int64_t full = axis_shape(layer).full;
@@ -59,13 +83,14 @@ void for_each_layer(const SolveQuery& q, size_t axis, F&& f) {
       }
 }
 
-void check_filter(const std::vector<int64_t>& values, const char* option, MsgId what, int64_t max) {
+void check_filter(const std::vector<int64_t>& values, const char* option, MsgId what, int64_t min,
+                  int64_t max) {
   for (int64_t v : values)
-    if (v < 1 || v > max)
+    if (v < min || v > max)
       throw Error({MsgId::kErrRange,
                    {{"option", option},
                     {"what", Message{what, {}}},
-                    {"min", "1"},
+                    {"min", std::to_string(min)},
                     {"max", std::to_string(max)},
                     {"value", axis_value_text(values)}}});
 }
@@ -75,20 +100,26 @@ std::optional<Reachable> reachable(const SolveQuery& q, size_t axis, int64_t siz
   if (size < 1) return std::nullopt;
   std::optional<Reachable> best;
   for_each_layer(q, axis, [&](AxisParams a, int64_t base) {
-    const int64_t excess = base - size;
-    if (excess < 0 || excess % 2 != 0) return;
-    a.p = excess / 2;
-    if (!best || axis_key(a) < axis_key(best->example)) best = Reachable{size, a};
+    const std::optional<int64_t> p = padding_for(q, axis, base, size);
+    if (!p) return;
+    a.p = *p;
+    if (!best || axis_key(a, size) < axis_key(best->example, size)) best = Reachable{size, a};
   });
   return best;
 }
 
 /// The nearest sizes below and above m that the box reaches from n on `axis`. A layer reaches
-/// base, base - 2, base - 4, ... down to 1 (p = 0, 1, 2, ...).
+/// base, base - 2, base - 4, ... down to 1 (p = 0, 1, 2, ...), or with --p only base - 2p.
 AxisNearest nearest_sizes(const SolveQuery& q, size_t axis) {
   const int64_t m = q.m[axis];
   int64_t below = 0, above = 0;  // 0: none
   for_each_layer(q, axis, [&](const AxisParams&, int64_t base) {
+    if (!q.p.empty()) {
+      const int64_t size = base - 2 * q.p[axis];
+      if (size >= 1 && size < m) below = std::max(below, size);
+      if (size > m && (above == 0 || size < above)) above = size;
+      return;
+    }
     // Below m: base itself, or the largest size < m of base's parity.
     int64_t b = base < m ? base : ((base - (m - 1)) % 2 == 0 ? m - 1 : m - 2);
     if (b >= 1) below = std::max(below, b);
@@ -111,27 +142,31 @@ std::vector<AxisParams> solve_axis(const SolveQuery& q, size_t axis) {
   std::vector<AxisParams> out;
   const int64_t m = q.m[axis];
   for_each_layer(q, axis, [&](AxisParams a, int64_t base) {
-    const int64_t excess = base - m;  // = 2p
-    if (excess < 0 || excess % 2 != 0) return;
-    a.p = excess / 2;
+    const std::optional<int64_t> p = padding_for(q, axis, base, m);
+    if (!p) return;
+    a.p = *p;
     // One more than the limit is enough for solve() to refuse; keep memory bounded.
     if (static_cast<int64_t>(out.size()) <= kSolveMaxSolutions) out.push_back(a);
   });
-  std::sort(out.begin(), out.end(),
-            [](const AxisParams& x, const AxisParams& y) { return axis_key(x) < axis_key(y); });
+  std::sort(out.begin(), out.end(), [m](const AxisParams& x, const AxisParams& y) {
+    return axis_key(x, m) < axis_key(y, m);
+  });
   return out;
 }
 
 SolveResult solve(const SolveQuery& query) {
-  check_filter(query.k, "--k", MsgId::kWordKernelSize, kSolveMaxK);
-  check_filter(query.s, "--s", MsgId::kWordStride, kSolveMaxS);
+  check_filter(query.k, "--k", MsgId::kWordKernelSize, 1, kSolveMaxK);
+  check_filter(query.s, "--s", MsgId::kWordStride, 1, kSolveMaxS);
+  check_filter(query.p, "--p", MsgId::kWordPadding, 0, kSolveMaxP);
+  check_filter(query.d, "--d", MsgId::kWordDilation, 1, kSolveMaxD);
   SolveResult result;
   result.query = query;
   const size_t axes = query.n.size();
   auto same = [](const std::vector<int64_t>& v) {
     return v.empty() || std::all_of(v.begin(), v.end(), [&](int64_t x) { return x == v[0]; });
   };
-  result.same_axes = same(query.n) && same(query.m) && same(query.k) && same(query.s);
+  result.same_axes = same(query.n) && same(query.m) && same(query.k) && same(query.s) &&
+                     same(query.p) && same(query.d);
 
   std::vector<std::vector<AxisParams>> per_axis;
   for (size_t i = 0; i < (result.same_axes ? 1 : axes); ++i)
@@ -161,10 +196,14 @@ SolveResult solve(const SolveQuery& query) {
   } else if (count > 0) {
     for (const AxisParams& rows : per_axis[0])
       for (const AxisParams& cols : per_axis[1]) result.solutions.push_back(make({rows, cols}));
-    std::stable_sort(
-        result.solutions.begin(), result.solutions.end(),
-        [](const Solution& x, const Solution& y) { return layer_key(x.axes) < layer_key(y.axes); });
+    std::stable_sort(result.solutions.begin(), result.solutions.end(),
+                     [&](const Solution& x, const Solution& y) {
+                       return layer_key(x.axes, query.m) < layer_key(y.axes, query.m);
+                     });
   }
+  result.total = static_cast<int64_t>(result.solutions.size());
+  if (query.limit > 0 && result.total > query.limit)
+    result.solutions.resize(static_cast<size_t>(query.limit));
   if (result.solutions.empty())
     for (size_t i = 0; i < per_axis.size(); ++i)
       if (per_axis[i].empty()) result.nearest.push_back(nearest_sizes(query, i));

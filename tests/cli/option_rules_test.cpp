@@ -156,6 +156,26 @@ TEST(ExplainOptionRules, ForceNeedsSvg) {
                      "--force: only with --format svg");
 }
 
+TEST(ExplainOptionRules, SymbolicRefusesValues) {
+  // --symbolic with each format, alone and with values: the values would be ignored.
+  expect_format_rule([](ExplainChoices& c) { c.symbolic = true; }, kFormats,
+                     MsgId::kErrSymbolicValues, "");
+  expect_format_rule([](ExplainChoices& c) { c.has_kernel = c.has_input = true; }, kFormats,
+                     MsgId::kErrSymbolicValues, "");
+  expect_format_rule(
+      [](ExplainChoices& c) { c.symbolic = c.has_kernel = true; }, {}, MsgId::kErrSymbolicValues,
+      "--symbolic: writes the kernel and the input as symbols, so --kernel would be ignored; "
+      "leave out one of them");
+  expect_format_rule(
+      [](ExplainChoices& c) { c.symbolic = c.has_input = true; }, {}, MsgId::kErrSymbolicValues,
+      "--symbolic: writes the kernel and the input as symbols, so --input would be ignored; "
+      "leave out one of them");
+  // Both given: --kernel is named first.
+  ExplainChoices both;
+  both.symbolic = both.has_kernel = both.has_input = true;
+  EXPECT_NE(explain_refusal(both)->text.find("so --kernel"), std::string::npos);
+}
+
 TEST(ExplainOptionRules, FirstBrokenRuleIsReported) {
   // Every rule broken at once: they are judged in the order option_rules.h lists.
   ExplainChoices all = with_format("text");

@@ -60,7 +60,8 @@ TEST(ShapeToolsCli, DcganGeneratorChain) {
 }
 
 TEST(ShapeToolsCli, SolveSixteenToThirtyTwoListsTheClassicLayers) {
-  RunResult r = run_in_process({"solve", "--n", "16", "--m", "32"});
+  // Wide enough for one line per layer (at 100 columns the calls go under each row).
+  RunResult r = run_in_process({"solve", "--n", "16", "--m", "32", "--width", "200"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, "");
   bool four = false, three = false;
@@ -100,6 +101,70 @@ TEST(ShapeToolsCli, SolveWithoutSolutionShowsTheNearestSizesAndSucceeds) {
                        "or --max-d.\n"),
             std::string::npos)
       << r.out;
+}
+
+TEST(ShapeToolsCli, SolveFitsTheWidthAndShowsTheFirstTwenty) {
+  // 4x8 -> 8x16 has thousands of layers; piped, the width is 100.
+  const RunResult r = run_in_process({"solve", "--n", "4x8", "--m", "8x16"});
+  EXPECT_EQ(r.exit_code, 0);
+  const std::vector<std::string> lines = lines_of(r.out);
+  for (const std::string& line : lines) EXPECT_LE(line.size(), 100u) << line;
+  EXPECT_LT(lines.size(), 70u);
+  const RunResult all =
+      run_in_process({"solve", "--n", "4x8", "--m", "8x16", "--limit", "0", "--format", "json"});
+  const size_t total = std::stoul(all.out.substr(all.out.find("\"count\": ") + 9));
+  EXPECT_GT(total, 20u);
+  EXPECT_NE(
+      r.out.find("\n  " + std::to_string(total - 20) + " more layers; --limit 0 shows all.\n"),
+      std::string::npos)
+      << r.out;
+  // The first row is the most common layer: k2 s2 on both axes, and its call under it.
+  EXPECT_NE(r.out.find("      nn.ConvTranspose2d(1, 1, kernel_size=2, stride=2)\n"),
+            std::string::npos);
+  // Narrower still: every line within 40 columns, the long calls wrapped.
+  const RunResult narrow =
+      run_in_process({"solve", "--n", "4x8", "--m", "8x16", "--width", "40", "--limit", "3"});
+  for (const std::string& line : lines_of(narrow.out)) EXPECT_LE(line.size(), 40u) << line;
+  // One left out is a layer, not layers; in Chinese too.
+  const RunResult one = run_in_process({"solve", "--n", "16", "--m", "32", "--limit", "61"});
+  EXPECT_NE(one.out.find("\n  1 more layer; --limit 0 shows all.\n"), std::string::npos) << one.out;
+  const RunResult zh =
+      run_in_process({"solve", "--n", "16", "--m", "32", "--limit", "60", "--lang", "zh"});
+  EXPECT_NE(zh.out.find("还有 2 个层；--limit 0 显示全部。"), std::string::npos) << zh.out;
+  // --limit 0 and JSON show them all, with nothing left out.
+  const RunResult every = run_in_process({"solve", "--n", "16", "--m", "32", "--limit", "0"});
+  EXPECT_EQ(every.out.find("more layer"), std::string::npos);
+  const RunResult json = run_in_process({"solve", "--n", "16", "--m", "32", "--format", "json"});
+  EXPECT_NE(json.out.find("\"count\": 62,\n  \"omitted\": 0,"), std::string::npos) << json.out;
+  const RunResult json5 =
+      run_in_process({"solve", "--n", "16", "--m", "32", "--format", "json", "--limit", "5"});
+  EXPECT_NE(json5.out.find("\"count\": 62,\n  \"omitted\": 57,"), std::string::npos) << json5.out;
+}
+
+TEST(ShapeToolsCli, SolveFiltersPaddingAndDilation) {
+  const RunResult r =
+      run_in_process({"solve", "--n", "16", "--m", "32", "--p", "1", "--d", "1", "--width", "200"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("; only p = 1; only d = 1)"), std::string::npos) << r.out;
+  int rows = 0;
+  for (const std::string& line : lines_of(r.out)) {
+    const std::vector<std::string> w = words_of(line);
+    if (w.size() < 6 || w[0] == "k" || w[0].find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    ++rows;
+    EXPECT_EQ(w[2], "1") << line;
+    EXPECT_EQ(w[3], "1") << line;
+  }
+  // p = 1, d = 1: m = 15s - 2 + (k-1) + op + 1 = 32, so 15s + k + op = 34 with k <= 7, op < s:
+  // only s = 2, with k4 op0 or k3 op1.
+  EXPECT_EQ(rows, 2) << r.out;
+  expect_usage_error({"solve", "--n", "16", "--m", "32", "--d", "17"},
+                     "--d: dilation must be a whole number from 1 to 16, got '17'");
+  expect_usage_error({"solve", "--n", "16", "--m", "32", "--p", "-1"},
+                     "--p: padding must be a whole number >= 0, got '-1'");
+  expect_usage_error({"solve", "--n", "16", "--m", "32", "--limit", "x"},
+                     "--limit: the number of layers shown must be a whole number from 0 to 100000, "
+                     "got 'x'");
 }
 
 TEST(ShapeToolsCli, ShapeExplainsTheArticlesStrideTwoCase) {

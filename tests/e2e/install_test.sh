@@ -52,13 +52,26 @@ test_help() {
   out=$("$convt" --version)
   [[ $out == "convt $version" ]] || fail "--version printed '$out', want 'convt $version'"
 
+  # convt alone and `convt help` print the overview (--help) and exit 0; `convt help COMMAND`
+  # is `convt COMMAND --help`. Usage lines say "convt" whatever path started it.
+  local overview
+  overview=$("$convt" --help)
   out=$("$convt" 2>"$scratch/err")
   status=$?
   err=$(<"$scratch/err")
-  [[ $status == 2 ]] || fail "convt without arguments exited $status, want 2"
-  [[ -z $out ]] || fail "convt without arguments wrote to stdout: $out"
-  [[ $err == *usage:* && $err == *Examples:* && $err == *"convt explain --k"* ]] ||
-    fail "convt without arguments: no usage with examples on stderr: $err"
+  [[ $status == 0 ]] || fail "convt without arguments exited $status, want 0"
+  [[ -z $err ]] || fail "convt without arguments wrote to stderr: $err"
+  [[ $out == "$overview" ]] || fail "convt without arguments is not the overview of --help: $out"
+  [[ $out == *"Usage: convt [OPTIONS] SUBCOMMAND"* && $out == *Examples:* ]] ||
+    fail "convt without arguments: no usage with examples: $out"
+  out=$("$convt" help) || fail "convt help exited $?"
+  [[ $out == "$overview" ]] || fail "convt help is not the overview of --help: $out"
+  [[ $("$convt" help solve) == "$("$convt" solve --help)" ]] ||
+    fail "convt help solve is not convt solve --help"
+  ln -s "$convt" "$scratch/other-name"
+  out=$(cd "$scratch" && ./other-name explain --help)
+  [[ $out == *"Usage: convt explain [OPTIONS]"* ]] ||
+    fail "started as ./other-name, the usage line does not say convt: $out"
 
   local subs
   subs=$(subcommands)

@@ -12,7 +12,7 @@ case $ci_line in
   *"ctest --test-dir build"*) ;;
   *) echo ".ci/run does not end with the ctest command: $ci_line" >&2; exit 1 ;;
 esac
-grep -qxF 'sh scripts/setup.sh && cmake -S . -B build && cmake --build build -j2 && ./build/convt explain --k 3 --s 1 --p 1 --n 3' "$root/README.md" || {
+grep -qxF 'sh scripts/setup.sh && cmake -S . -B build && cmake --build build -j2 --target convt && ./build/convt explain --k 3 --s 1 --p 1 --n 3' "$root/README.md" || {
   echo "README.md lost its first quick-start command" >&2
   exit 1
 }

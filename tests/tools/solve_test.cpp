@@ -106,6 +106,69 @@ TEST(Solve, FiltersNarrowTheList) {
   }
 }
 
+TEST(Solve, PaddingAndDilationFiltersKeepExactlyTheMatchingLayers) {
+  for (auto [p, d] : {std::pair<int64_t, int64_t>{1, 1}, {0, 1}, {3, 2}, {2, 2}}) {
+    convt::SolveQuery all = query(16, 32, 1), only = all;
+    only.p = {p};
+    only.d = {d};
+    std::set<std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t>> want, got;
+    for (const convt::Solution& s : convt::solve(all).solutions)
+      if (s.axes[0].p == p && s.axes[0].d == d) want.insert(kspdo(s.axes[0]));
+    for (const convt::Solution& s : convt::solve(only).solutions) got.insert(kspdo(s.axes[0]));
+    EXPECT_EQ(got, want) << "p=" << p << " d=" << d;
+    EXPECT_FALSE(got.empty());
+  }
+  // --d 2 with k = 1 is tried too: (16-1)*2 - 2p + 0 + op + 1 = 32 -> p = 0, op = 1 < max(2, 2).
+  convt::SolveQuery q = query(16, 32, 1);
+  q.k = {1};
+  q.s = {2};
+  q.d = {2};
+  const convt::SolveResult r = convt::solve(q);
+  ASSERT_EQ(r.solutions.size(), 1u);
+  EXPECT_EQ(kspdo(r.solutions[0].axes[0]), std::make_tuple(1, 2, 0, 2, 1));
+  // A fixed padding reaches one size per layer: from 4 with k = 3, s = 1, p = 2: 6 - 4 + 0 = 2.
+  q = query(4, 3, 1);
+  q.k = {3};
+  q.s = {1};
+  q.p = {2};
+  q.max_d = 1;
+  const convt::SolveResult none = convt::solve(q);
+  ASSERT_EQ(none.nearest.size(), 1u);
+  ASSERT_TRUE(none.nearest[0].below);
+  EXPECT_EQ(none.nearest[0].below->size, 2);
+  EXPECT_FALSE(none.nearest[0].above);
+}
+
+TEST(Solve, LimitKeepsTheFirstAndCountsAll) {
+  const convt::SolveResult all = convt::solve(query(16, 32));
+  convt::SolveQuery q = query(16, 32);
+  q.limit = 5;
+  const convt::SolveResult some = convt::solve(q);
+  EXPECT_EQ(all.total, static_cast<int64_t>(all.solutions.size()));
+  EXPECT_EQ(some.total, all.total);
+  ASSERT_EQ(some.solutions.size(), 5u);
+  for (size_t i = 0; i < 5; ++i) EXPECT_EQ(some.solutions[i].axes, all.solutions[i].axes);
+}
+
+TEST(Solve, MostCommonLayersComeFirst) {
+  // 16 -> 32: the ratio is 2. Stride 2, d = 1, op = 0 first (k = 2, 4, 6: DCGAN's k4s2p1 second),
+  // and no layer with another stride before the last with stride 2 and d = 1.
+  const convt::SolveResult r = convt::solve(query(16, 32, 1));
+  ASSERT_GE(r.solutions.size(), 3u);
+  EXPECT_EQ(kspdo(r.solutions[0].axes[0]), std::make_tuple(2, 2, 0, 1, 0));
+  EXPECT_EQ(kspdo(r.solutions[1].axes[0]), std::make_tuple(4, 2, 1, 1, 0));
+  EXPECT_EQ(kspdo(r.solutions[2].axes[0]), std::make_tuple(6, 2, 2, 1, 0));
+  bool left_stride_two = false;
+  for (const convt::Solution& s : r.solutions) {
+    if (s.axes[0].s != 2) left_stride_two = true;
+    if (left_stride_two) {
+      EXPECT_NE(s.axes[0].s, 2) << "a stride-2 layer after another stride";
+    }
+  }
+  // 7 -> 28: the ratio is 4, so stride 4 comes first.
+  EXPECT_EQ(convt::solve(query(7, 28, 1)).solutions.at(0).axes[0].s, 4);
+}
+
 TEST(Solve, NoSolutionShowsTheNearestReachableSizes) {
   // The largest size from 16 in the box: k=7, s=4, d=2, op=3, p=0: 15*4 + 2*6 + 1 + 3 = 76.
   convt::SolveResult r = convt::solve(query(16, 5000));
