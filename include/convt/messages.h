@@ -64,6 +64,7 @@ enum class MsgId {
   kCheckMatrixScatter,
   kCheckMatrixDirect,
   kCheckAdjoint,
+  kCheckAdjoint1d,
   kCheckPassed,
   kCheckFailed,
   kCheckOk,

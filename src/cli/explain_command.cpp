@@ -58,9 +58,11 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
               {"auto", "always", "never"});
   explain->add_flag("--standalone", o.standalone,
                     "With --format latex: a complete document for pdflatex, not a fragment");
-  with_values(explain->add_option("--paper", o.paper,
-                                  "With --standalone: the page size, a4 or letter (default: "
-                                  "LaTeX's, letter)"),
+  with_values(explain
+                  ->add_option("--paper", o.paper,
+                               "With --standalone: the page size, a4 or letter (default: "
+                               "LaTeX's, letter)")
+                  ->type_name("PAPER"),
               {"a4", "letter"});
   explain->add_flag("--quiet-text", o.quiet_text,
                     "Leave out the explanation paragraphs (for slides)");

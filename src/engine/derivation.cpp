@@ -427,8 +427,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
       left = round_to_places(left, *options.digits);
       right = round_to_places(right, *options.digits);
     }
-    check.checks.push_back(
-        {{MsgId::kCheckAdjoint, {{"left", Number{left}}, {"right", Number{right}}}}, adjoint_ok});
+    check.checks.push_back({{dims == 1 ? MsgId::kCheckAdjoint1d : MsgId::kCheckAdjoint,
+                             {{"left", Number{left}}, {"right", Number{right}}}},
+                            adjoint_ok});
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
     const MsgId passed = dims == 1 ? MsgId::kCheckPassed1d : MsgId::kCheckPassed;

@@ -125,6 +125,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kCheckAdjoint,
      "adjoint identity $<C u, x> = <u, C^T x>$ with the test vector $u[j] = (5j mod 11) - 5$ over "
      "the F-grid cells $j$ (row-major): ${left} = {right}$"},
+    {MsgId::kCheckAdjoint1d,
+     "adjoint identity $<C u, x> = <u, C^T x>$ with the test vector $u[j] = (5j mod 11) - 5$ over "
+     "the F-grid cells $j$: ${left} = {right}$"},
     {MsgId::kCheckPassed, "PASS: every route gives the same {shape} output."},
     {MsgId::kCheckFailed, "FAIL: the routes disagree (see above)."},
     {MsgId::kCheckOk, "ok"},

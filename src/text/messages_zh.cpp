@@ -102,6 +102,9 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kCheckAdjoint,
      "伴随恒等式 $<C u, x> = <u, C^T x>$，其中测试向量 $u[j] = (5j mod 11) - 5$，"
      "$j$ 为按行优先排列的 F 网格元素序号：${left} = {right}$"},
+    {MsgId::kCheckAdjoint1d,
+     "伴随恒等式 $<C u, x> = <u, C^T x>$，其中测试向量 $u[j] = (5j mod 11) - 5$，"
+     "$j$ 为 F 网格元素的序号：${left} = {right}$"},
     {MsgId::kCheckPassed, "通过：每条路线都给出相同的 {shape} 输出。"},
     {MsgId::kCheckFailed, "失败：各路线结果不一致（见上文）。"},
     {MsgId::kCheckOk, "一致"},

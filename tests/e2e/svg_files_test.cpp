@@ -32,9 +32,9 @@ TEST(SvgCli, WritesOneFilePerStageTheSlidingKernelAndTheIndex) {
   auto r = run_convt(layer_with({"--format", "svg", "--out", dir}));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out, "wrote 16 files to " + dir + "; open " + dir + "/index.html\n");
+  EXPECT_EQ(r.out, "wrote 17 files to " + dir + "; open " + dir + "/index.html\n");
   const std::vector<std::string> names = listing(dir);
-  EXPECT_EQ(names.size(), 16u);
+  EXPECT_EQ(names.size(), 17u);
   for (const char* name : {"formula.svg", "padded_input.svg", "conv_matrix.svg", "output.svg",
                            "check.svg", "sliding.svg", "index.html"})
     EXPECT_TRUE(std::binary_search(names.begin(), names.end(), name)) << name;
@@ -66,7 +66,7 @@ TEST(SvgCli, RefusesAFolderThatIsNotEmptyUnlessForced) {
   EXPECT_EQ(listing(dir), (std::vector<std::string>{"formula.svg", "index.html"}));
   r = run_convt(layer_with({"--format", "svg", "--out", dir, "--force"}));
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(listing(dir).size(), 16u);
+  EXPECT_EQ(listing(dir).size(), 17u);
 }
 
 TEST(SvgCli, AFileThatCannotBeWrittenExitsWithOneAndNamesOut) {

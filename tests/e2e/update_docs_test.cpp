@@ -30,7 +30,8 @@ TEST(Docs, RefreshReplacesOnlyTheBodiesOfExampleBlocks) {
                 "\n```\n```\n$ convt --version\nkept\n```\n```text\nnot an example\n```\n"
                 "```text\n$ convt explain --k 3 --n 3 --stages kernal\nconvt: --stages: unknown "
                 "stage id 'kernal'; valid ids: formula, kernel, input, conv_matrix, "
-                "transposed_matrix, matrix_output, scatter_output, zero_inserted, padded_input, "
+                "transposed_matrix, matrix_output, scatter_stamps, scatter_output, zero_inserted, "
+                "padded_input, "
                 "flipped_kernel, dilated_kernel, direct_output, output, overlap, check\n```\n");
 }
 

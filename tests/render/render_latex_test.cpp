@@ -81,7 +81,7 @@ TEST(Latex, ProseMathIsTypesetAsMath) {
   EXPECT_TRUE(contains(text, "the test vector $u[j] = (5j \\bmod 11) - 5$"));
   EXPECT_TRUE(contains(text, "$-140 = -140$"));  // minus signs in math
   const std::string padded = convt::testing::joined(convt::render_latex(derive(2, 2, 2, 1), {}));
-  EXPECT_TRUE(contains(padded, "Add $d(k-1) = 1$ zero(s)"));
+  EXPECT_TRUE(contains(padded, "Add $d(k-1) = 1$ zero on every side"));
   EXPECT_TRUE(contains(padded, "0 of the $d(k-1)$ padding"));
 }
 

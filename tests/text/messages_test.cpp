@@ -198,11 +198,11 @@ TEST(Messages, MathSpansAreBalancedAndBoundedOnlyWhenAsked) {
     }
   const Message m{MsgId::kExplainPaddedInput, {{"pad", "2"}, {"shape", "$x"}}};
   // Plain: the dollars are dropped, the user's own "$x" stays.
-  EXPECT_EQ(resolve(m, Lang::kEn).rfind("Add d(k-1) = 2 zero(s)", 0), 0u);
+  EXPECT_EQ(resolve(m, Lang::kEn).rfind("Add d(k-1) = 2 zeros", 0), 0u);
   EXPECT_NE(resolve(m, Lang::kEn).find("Result: $x."), std::string::npos);
   // Bounded: the span between the format's bounds, arguments substituted inside.
   const std::string bounded = resolve(m, Lang::kEn, {}, convt::MathBounds{"<m>", "</m>"});
-  EXPECT_EQ(bounded.rfind("Add <m>d(k-1) = 2</m> zero(s)", 0), 0u) << bounded;
+  EXPECT_EQ(bounded.rfind("Add <m>d(k-1) = 2</m> zeros", 0), 0u) << bounded;
   EXPECT_NE(bounded.find("Result: $x."), std::string::npos);
 }
 

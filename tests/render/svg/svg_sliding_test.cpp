@@ -79,9 +79,9 @@ TEST(SvgSliding, FramesAreOneStillPerPositionThatSayWhatItAdds) {
   for (const XmlElement& e : read_xml(zh.at("sliding-006.svg")))
     if (e.name == "text") texts.push_back(e.text);
   EXPECT_NE(
-      std::find(texts.begin(), texts.end(), "F 网格单元 (1,1)（裁剪后为输出单元 (0,0)） = 1×4 = 4"),
+      std::find(texts.begin(), texts.end(), "F 网格元素 (1,1)（裁剪后为输出元素 (0,0)） = 1×4 = 4"),
       texts.end());
-  for (const std::string& text : texts) EXPECT_NE(text.rfind("输出单元", 0), 0u) << text;
+  for (const std::string& text : texts) EXPECT_NE(text.rfind("输出元素", 0), 0u) << text;
 }
 
 TEST(SvgSliding, LargeGridsAnimateOnlyThePositionsTheyShow) {
