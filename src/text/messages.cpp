@@ -153,7 +153,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "matrix, that convolution is $C$: one row per input cell, one column per F-grid cell, and row "
      "$a$ holds the kernel starting at column $a*s$, taps $d$ apart."},
     {MsgId::kExplainScatterStamps1d,
-     "The scatter route one input cell at a time: input cell $a$ multiplies the whole kernel by its "
+     "The scatter route one input cell at a time: input cell $a$ multiplies the whole kernel by "
+     "its "
      "value $x(a)$ and writes the copy into its own F-grid ({shape}) starting at $a*s$, taps $d$ "
      "apart; every other cell stays 0. Added up cell by cell, these stamps are the scatter's "
      "F-grid."},

@@ -55,7 +55,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "网格，{shape}。"},
     {MsgId::kExplainScatterStamps,
      "逐个输入元素地看散射：输入元素 (a,b) 用它的值 x(a,b) 乘以整个卷积核，把这份拷贝写进它自己的 "
-     "F 网格（{shape}），左上角位于 (a*s, b*s)，卷积核元素相隔 d；其余元素保持为 0。把这些印章逐个元素"
+     "F 网格（{shape}），左上角位于 (a*s, b*s)，卷积核元素相隔 d；其余元素保持为 "
+     "0。把这些印章逐个元素"
      "相加，就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput,
      "不用任何矩阵也能得到同样的 F 网格：每个输入元素 $x(a,b)$ 乘以整个卷积核，再以 $(a*s, b*s)$ "
@@ -66,7 +67,8 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kExplainZeroInsertedStrideOne,
      "第三条路线是一个普通卷积。步幅为 1 时输入元素之间不插入零，所以这个网格就是输入本身。"},
     {MsgId::kExplainPaddedInput,
-     "在每一边补上 $d(k-1) = {pad}$ 个零，让卷积核可以伸出输入边缘，直到只剩一个卷积核元素与输入重叠："
+     "在每一边补上 $d(k-1) = {pad}$ "
+     "个零，让卷积核可以伸出输入边缘，直到只剩一个卷积核元素与输入重叠："
      "正向卷积的每一种部分重叠都得到自己的输出元素。结果：{shape}。"},
     {MsgId::kExplainFlippedKernel,
      "在 C^T 中，距某个输入元素偏移 $u$ 的 F 网格元素得到 "
@@ -128,7 +130,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "第 $a$ 行放着卷积核，从第 $a*s$ 列开始，相邻卷积核元素相隔 $d$。"},
     {MsgId::kExplainScatterStamps1d,
      "逐个输入元素地看散射：输入元素 $a$ 用它的值 $x(a)$ 乘以整个卷积核，把这份拷贝写进它自己的 F "
-     "网格（{shape}），从位置 $a*s$ 开始，卷积核元素相隔 $d$；其余元素保持为 0。把这些印章逐个元素相加，"
+     "网格（{shape}），从位置 $a*s$ 开始，卷积核元素相隔 $d$；其余元素保持为 "
+     "0。把这些印章逐个元素相加，"
      "就得到散射的 F 网格。"},
     {MsgId::kExplainScatterOutput1d,
      "不用任何矩阵也能得到同样的 F 网格：每个输入元素 $x[a]$ 乘以整个卷积核，再从位置 $a*s$ 开始、"

@@ -58,8 +58,7 @@ TEST(DigitsCli, RoundsTextAndJsonAndKeepsTheCheck) {
                        "    2 0.1 0.3 0.3\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("(row-major): 0.4 = 0.4"),
-            std::string::npos);
+  EXPECT_NE(r.out.find("(row-major): 0.4 = 0.4"), std::string::npos);
   EXPECT_NE(r.out.find("PASS"), std::string::npos);
 
   r = run_in_process(with(kIssue, {"--digits", "0", "--format", "json"}));
