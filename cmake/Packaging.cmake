@@ -2,11 +2,14 @@
 # with what `cmake --install` installs, under /usr, in Debian's layout (DebLayout.cmake). Its
 # Depends line is computed by dpkg-shlibdeps (package dpkg-dev) from the libraries the binary
 # links, so the package installs on a machine that has only the runtime libraries (libfmt9,
-# libstdc++6, ...).
+# libstdc++6, ...). /usr/share/doc/convt holds copyright (machine-readable, packaging/copyright)
+# and LICENSE.
 set(CPACK_PACKAGE_NAME convt)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_VENDOR "convt maintainers")
-set(CPACK_PACKAGE_CONTACT "convt maintainers <maintainers@users.noreply.r-seed-28530b67.example>"
+set(CPACK_PACKAGE_VENDOR "the convt authors")
+# The project has no public address yet, so the Maintainer field names the project only (no
+# made-up e-mail); a distributor sets theirs with -DCPACK_PACKAGE_CONTACT="Name <address>".
+set(CPACK_PACKAGE_CONTACT "the convt authors"
     CACHE STRING "Maintainer of the Debian package (name <email>)")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
@@ -21,6 +24,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# A CJK font, so that the Chinese words of --lang zh --format svg figures are drawn, not boxes
+# (the SVG font stacks name Noto Sans CJK SC first; docs/figures.md).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS fonts-noto-cjk)
 # Debian's places for the zsh completion and a gzipped man page (CMake >= 3.19 runs it).
 set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/DebLayout.cmake)
 include(CPack)

@@ -155,7 +155,9 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   // Unknown options and stray arguments are left over and named by check_leftovers, before
   // CLI11 would report a missing required option.
   app.allow_extras();
-  app.set_version_flag("--version", std::string("convt ") + convt::kVersion);
+  // Two lines: "convt 0.1.0", then "License: MIT" (first line alone for scripts: head -n 1).
+  app.set_version_flag("--version",
+                       std::string("convt ") + convt::kVersion + "\nLicense: " + convt::kLicense);
   app.footer(std::string(kExitStatus) + "\n" + kExplainExamples);
   app.require_subcommand(1);
   // Declaring the options of every subcommand is a fifth of a classroom run's work, so a run

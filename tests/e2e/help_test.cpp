@@ -12,10 +12,11 @@ namespace {
 
 using convt::testing::run_convt;
 
-TEST(CliHelp, VersionPrintsNameAndVersionAndExitsZero) {
+TEST(CliHelp, VersionPrintsNameVersionAndLicenseAndExitsZero) {
   auto r = run_convt({"--version"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, std::string("convt ") + convt::kVersion + "\n");
+  // The license is the one of LICENSE at the top of the source tree (MIT).
+  EXPECT_EQ(r.out, std::string("convt ") + convt::kVersion + "\nLicense: MIT\n");
   EXPECT_EQ(r.err, "");
 }
 

@@ -13,6 +13,7 @@ set -uo pipefail
 
 mode=$1
 build=$(cd "$2" && pwd)
+source=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)  # LICENSE, packaging/copyright
 version=$3
 convt=$4
 failures=0
@@ -50,7 +51,8 @@ help_options() {
 test_help() {
   local out err status
   out=$("$convt" --version)
-  [[ $out == "convt $version" ]] || fail "--version printed '$out', want 'convt $version'"
+  [[ $out == "convt $version"$'\n'"License: MIT" ]] ||
+    fail "--version printed '$out', want 'convt $version' and 'License: MIT'"
 
   # convt alone and `convt help` print the overview (--help) and exit 0; `convt help COMMAND`
   # is `convt COMMAND --help`. Usage lines say "convt" whatever path started it.
@@ -248,11 +250,15 @@ test_install() {
   cmake --install "$build" --prefix "$prefix" >"$scratch/log" 2>&1 ||
     { fail "cmake --install failed: $(<"$scratch/log")"; return; }
   for file in bin/convt share/man/man1/convt.1 share/bash-completion/completions/convt \
-    share/zsh/site-functions/_convt; do
+    share/zsh/site-functions/_convt share/doc/convt/LICENSE share/doc/convt/copyright; do
     [[ -f $prefix/$file ]] || fail "cmake --install did not install $file"
   done
   [[ -x $prefix/bin/convt ]] || fail "bin/convt is not executable"
-  [[ $("$prefix/bin/convt" --version) == "convt $version" ]] || fail "installed convt --version"
+  [[ $("$prefix/bin/convt" --version | head -n 1) == "convt $version" ]] ||
+    fail "installed convt --version"
+  cmp -s "$prefix/share/doc/convt/LICENSE" "$source/LICENSE" || fail "LICENSE is not installed"
+  cmp -s "$prefix/share/doc/convt/copyright" "$source/packaging/copyright" ||
+    fail "share/doc/convt/copyright is not installed"
   cmp -s "$prefix/share/man/man1/convt.1" "$build/man/convt.1" || fail "installed man page differs"
 }
 
@@ -268,6 +274,12 @@ test_deb() {
   [[ $(dpkg-deb -f "$deb" Package) == convt ]] || fail "Package is not convt"
   [[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "Version is not $version"
   [[ $(dpkg-deb -f "$deb" Section) == utils ]] || fail "Section is not utils"
+  [[ $(dpkg-deb -f "$deb" Recommends) == *fonts-noto-cjk* ]] ||
+    fail "Recommends lacks fonts-noto-cjk (the CJK font of --lang zh figures)"
+  local maintainer
+  maintainer=$(dpkg-deb -f "$deb" Maintainer)
+  [[ $maintainer == *convt* && $maintainer != *example* ]] ||
+    fail "Maintainer '$maintainer' does not name the project, or is a placeholder"
   local depends
   depends=$(dpkg-deb -f "$deb" Depends)
   [[ $depends == *libfmt* ]] || fail "Depends does not mention libfmt: '$depends'"
@@ -275,14 +287,28 @@ test_deb() {
   contents=$(dpkg-deb -c "$deb")
   # Debian's layout: gzipped man page, zsh completion where Debian's zsh looks (vendor-completions).
   for file in ./usr/bin/convt ./usr/share/man/man1/convt.1.gz \
-    ./usr/share/bash-completion/completions/convt ./usr/share/zsh/vendor-completions/_convt; do
+    ./usr/share/bash-completion/completions/convt ./usr/share/zsh/vendor-completions/_convt \
+    ./usr/share/doc/convt/copyright ./usr/share/doc/convt/LICENSE; do
     grep -q " $file$" <<<"$contents" || fail "the package lacks $file"
   done
 
   local root=$scratch/root
   dpkg -x "$deb" "$root" || { fail "dpkg -x failed"; return; }
   local installed=$root/usr/bin/convt
-  [[ $("$installed" --version) == "convt $version" ]] || fail "packaged convt --version"
+  [[ $("$installed" --version) == "convt $version"$'\n'"License: MIT" ]] ||
+    fail "packaged convt --version"
+  cmp -s "$root/usr/share/doc/convt/copyright" "$source/packaging/copyright" ||
+    fail "/usr/share/doc/convt/copyright differs from packaging/copyright"
+  # Machine-readable copyright format 1.0: the header names it; convt's own files are MIT, and
+  # every license a paragraph names has its text.
+  local copyright=$root/usr/share/doc/convt/copyright
+  [[ $(head -n 1 "$copyright") == "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ]] ||
+    fail "copyright: the first line is not the format 1.0 header"
+  grep -qx "License: MIT" "$copyright" && grep -qx "License: BSD-3-Clause" "$copyright" ||
+    fail "copyright lacks the MIT or BSD-3-Clause license paragraph"
+  for part in CLI11 fmt nlohmann-json GoogleTest; do
+    grep -q "$part" "$copyright" || fail "copyright does not name $part"
+  done
   local args=(explain --k 3 --s 1 --p 1 --n 3 --format json)
   "$installed" "${args[@]}" >"$scratch/packaged.json" || fail "packaged convt explain exited $?"
   "$convt" "${args[@]}" | cmp -s - "$scratch/packaged.json" ||
