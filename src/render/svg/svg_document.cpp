@@ -13,10 +13,12 @@ namespace {
 //   padding zeros  grey, dashed outline       removed by crop reddish purple, cross-hatched
 //   kept by op     bluish green, thick line   added by op     bluish green, dotted, dashed line
 //   footprint      vermillion, thick line     kernel weights  twelve light tints, one per tap
+// Every font stack ends in CJK fonts before the generic family, so that Chinese words (--lang zh)
+// are drawn where one is installed (Debian: fonts-noto-cjk) rather than as empty boxes.
 // Cell numbers are 24 px with a white halo so that they stay legible on hatching and on a
 // projector.
 constexpr std::string_view kStyle = R"(
-text{font-family:'DejaVu Sans',Verdana,Arial,'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif}
+text{font-family:'DejaVu Sans',Verdana,Arial,'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif}
 .c{stroke:#444;stroke-width:1.5}
 .k-data{fill:#fff}
 .k-matrix{fill:#f4f4f4;stroke:#d4d4d4}
@@ -41,7 +43,7 @@ text{font-family:'DejaVu Sans',Verdana,Arial,'Noto Sans CJK SC','Source Han Sans
 .txt{font-size:20px;fill:#222}
 .cap{font-size:20px;fill:#222;font-style:italic}
 .note{font-size:17px;font-style:italic;fill:#444}
-.eq{font-size:24px;font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;fill:#111}
+.eq{font-size:24px;font-family:'DejaVu Sans Mono',Menlo,Consolas,'Noto Sans Mono CJK SC','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',monospace;fill:#111}
 .foot{fill:#d55e00;fill-opacity:.10;stroke:#d55e00;stroke-width:5}
 .cur{fill:#d55e00;fill-opacity:.10;stroke:#d55e00;stroke-width:5}
 .wt{font-size:13px;font-weight:bold;fill:#111}
@@ -186,7 +188,9 @@ std::string SvgDocument::finish(int64_t width, int64_t height, std::string_view 
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   fmt::format_to(std::back_inserter(out),
                  R"(<svg xmlns="http://www.w3.org/2000/svg" width="{0}" height="{1}" )"
-                 R"(viewBox="0 0 {0} {1}" font-family="DejaVu Sans, Verdana, Arial, sans-serif">)",
+                 R"(viewBox="0 0 {0} {1}" font-family="DejaVu Sans, Verdana, Arial, )"
+                 R"(Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, )"
+                 R"(PingFang SC, sans-serif">)",
                  width, height);
   out += "\n<title>" + xml_escape(title) + "</title>\n<style>";
   out += kStyle;
