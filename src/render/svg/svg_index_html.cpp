@@ -11,9 +11,8 @@ namespace {
 
 constexpr std::string_view kPageStyle =
     "body{font-family:'DejaVu Sans',Verdana,Arial,'Noto Sans CJK SC','Source Han Sans SC',"
-    "'WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif;max-width:80em;margin:2em "
-    "auto;"
-    "padding:0 1em;line-height:1.5;color:#111}\n"
+    "'WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif;"
+    "max-width:80em;margin:2em auto;padding:0 1em;line-height:1.5;color:#111}\n"
     ".stage{margin:0 0 3em}\n"
     "img{max-width:100%;height:auto}\n"
     ".frames{display:flex;flex-wrap:wrap;gap:1em}\n"

@@ -4,6 +4,7 @@
 // svg_document_test.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -241,6 +242,47 @@ TEST(SvgFigures, FullDrawsEveryCellAndRefusesGridsOverMaxCells) {
               "--full: stage 'padded_input' has 4225 cells, over --max-cells 1000; print it "
               "without --full, select other --stages, or raise --max-cells");
   }
+}
+
+/// The font stacks a figure names: the text after each `font-family` (CSS `font-family:` or the
+/// attribute `font-family="`) up to `;`, `}` or `"`.
+std::vector<std::string> font_stacks(const std::string& content) {
+  std::vector<std::string> stacks;
+  const std::string key = "font-family";
+  for (size_t at = content.find(key); at != std::string::npos; at = content.find(key, at + 1)) {
+    size_t start = at + key.size();
+    if (start < content.size() && content[start] == '=') ++start;  // the attribute's '="'
+    ++start;                                                       // ':' or '"'
+    stacks.push_back(content.substr(start, content.find_first_of(";}\"", start) - start));
+  }
+  return stacks;
+}
+
+// Chinese words (--lang zh) need a CJK font: every stack, also the monospaced one of the
+// formulas and index.html's, names Noto Sans CJK SC (fonts-noto-cjk) and the other common CJK
+// fonts before its generic family, which comes last. svg.cjk_font renders one (e2e).
+TEST(SvgFigures, EveryFontStackFallsBackToCjkFontsBeforeTheGenericFamily) {
+  SvgOptions options;
+  options.lang = convt::Lang::kZh;
+  const auto figures =
+      convt::render_svg(convt::derive(convt::square_params(2, 2, 2, 1, 0)), options);
+  int stacks = 0;
+  for (const Figure& f : figures) {
+    SCOPED_TRACE(f.name);
+    for (const std::string& stack : font_stacks(f.content)) {
+      SCOPED_TRACE(stack);
+      ++stacks;
+      const size_t generic = std::min(stack.rfind("sans-serif"), stack.rfind("monospace"));
+      ASSERT_NE(generic, std::string::npos);
+      EXPECT_EQ(stack.find(',', generic), std::string::npos) << "the generic family is not last";
+      for (const char* cjk : {"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                              "Microsoft YaHei", "PingFang SC"}) {
+        EXPECT_LT(stack.find(cjk), generic) << cjk;
+      }
+    }
+  }
+  // Per figure: the attribute, the text rule and the formulas' rule; index.html's body.
+  EXPECT_GT(stacks, 3 * 16);
 }
 
 TEST(SvgFigures, AreDeterministic) {
