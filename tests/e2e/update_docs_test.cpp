@@ -25,14 +25,15 @@ TEST(Docs, RefreshReplacesOnlyTheBodiesOfExampleBlocks) {
       "/bin/sh", {std::string(CONVT_SOURCE_DIR) + "/tests/cli/update_docs.sh",
                   convt::testing::convt_path(), root.path()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read_file(root / "README.md"),
-            "Intro\n```text\n$ convt --version\nconvt " + std::string(convt::kVersion) +
-                "\n```\n```\n$ convt --version\nkept\n```\n```text\nnot an example\n```\n"
-                "```text\n$ convt explain --k 3 --n 3 --stages kernal\nconvt: --stages: unknown "
-                "stage id 'kernal'; valid ids: formula, kernel, input, conv_matrix, "
-                "transposed_matrix, matrix_output, scatter_stamps, scatter_output, zero_inserted, "
-                "padded_input, "
-                "flipped_kernel, dilated_kernel, direct_output, output, overlap, check\n```\n");
+  EXPECT_EQ(
+      read_file(root / "README.md"),
+      "Intro\n```text\n$ convt --version\nconvt " + std::string(convt::kVersion) +
+          "\nLicense: MIT\n```\n```\n$ convt --version\nkept\n```\n```text\nnot an example\n```\n"
+          "```text\n$ convt explain --k 3 --n 3 --stages kernal\nconvt: --stages: unknown "
+          "stage id 'kernal'; valid ids: formula, kernel, input, conv_matrix, "
+          "transposed_matrix, matrix_output, scatter_stamps, scatter_output, zero_inserted, "
+          "padded_input, "
+          "flipped_kernel, dilated_kernel, direct_output, output, overlap, check\n```\n");
 }
 
 }  // namespace
