@@ -304,8 +304,9 @@ test_deb() {
   local copyright=$root/usr/share/doc/convt/copyright
   [[ $(head -n 1 "$copyright") == "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ]] ||
     fail "copyright: the first line is not the format 1.0 header"
-  grep -qx "License: MIT" "$copyright" && grep -qx "License: BSD-3-Clause" "$copyright" ||
-    fail "copyright lacks the MIT or BSD-3-Clause license paragraph"
+  for license in MIT BSD-3-Clause; do
+    grep -qx "License: $license" "$copyright" || fail "copyright lacks the $license paragraph"
+  done
   for part in CLI11 fmt nlohmann-json GoogleTest; do
     grep -q "$part" "$copyright" || fail "copyright does not name $part"
   done
