@@ -205,8 +205,9 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
           },
           [&](CellKind kind) { return mark(kind, options); });
     const int64_t label = plan.label_width + 4;  // with the ** of bold
+    // A 1-D row of values (no row labels) is a table of its columns alone.
     auto row_line = [&](const std::string& head, auto&& cell) {
-      std::string line = "| " + pad_right(head, label) + " |";
+      std::string line = plan.row_labels ? "| " + pad_right(head, label) + " |" : "|";
       for (int64_t c : plan.cols) line += " " + cell(c) + " |";
       return line;
     };

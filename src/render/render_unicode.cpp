@@ -120,7 +120,7 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   const size_t header_lines = column_header(grid.col_labels, 0).size();
   int64_t body_width = 0;
   for (size_t h = 0; h < header_lines; ++h) {
-    std::string line = indent + label_pad + " " + std::string(kVertical);
+    std::string line = indent + (plan.row_labels ? label_pad + " " + std::string(kVertical) : "");
     body_width = 0;
     for (int64_t c : plan.cols) {
       if (c == kGap) {
@@ -133,7 +133,11 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
     }
     out.lines.push_back(trimmed(line));
   }
-  out.lines.push_back(indent + repeat(kHorizontal, plan.label_width + 1) + std::string(kCross) +
+  // A 1-D row of values (no row labels) has its rule under the headers, without the cross.
+  out.lines.push_back(indent +
+                      (plan.row_labels
+                           ? repeat(kHorizontal, plan.label_width + 1) + std::string(kCross)
+                           : std::string()) +
                       repeat(kHorizontal, body_width));
 
   for (int64_t r : plan.rows) {
@@ -145,8 +149,9 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
         line += " " + (c == kGap ? std::string(kBothGap)
                                  : pad_left(std::string(kRowGap), plan.cell_width));
     } else {
-      line = indent + pad_left(grid.row_labels.label(r), plan.label_width) + " " +
-             std::string(kVertical);
+      line = indent + (plan.row_labels ? pad_left(grid.row_labels.label(r), plan.label_width) +
+                                             " " + std::string(kVertical)
+                                       : std::string());
       for (int64_t c : plan.cols) {
         if (c == kGap) {
           line += " " + std::string(kColumnGap);

@@ -28,12 +28,15 @@ std::vector<int64_t> shown_indices(int64_t n, int64_t keep) {
   return out;
 }
 
-Message elision_note(MsgId id, const std::vector<int64_t>& shown, int64_t total) {
+/// The note that rows or columns `shown` leave out of `total`, naming the first and last
+/// hidden one by `labels` as the headers do: "3", or "(0,3)" for a cell of another grid.
+Message elision_note(MsgId id, const std::vector<int64_t>& shown, int64_t total,
+                     const AxisLabels& labels) {
   auto gap = std::find(shown.begin(), shown.end(), kGap);
   const int64_t first = *(gap - 1) + 1, last = *(gap + 1) - 1;
   return {id,
-          {{"first", std::to_string(first)},
-           {"last", std::to_string(last)},
+          {{"first", labels.label(first)},
+           {"last", labels.label(last)},
            {"hidden", std::to_string(last - first + 1)},
            {"total", std::to_string(total)}}};
 }
@@ -206,7 +209,8 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   GridPlan plan;
   plan.rows = shown_indices(grid.rows(), full ? grid.rows() : options.max_rows);
 
-  if (geometry.labels) {
+  plan.row_labels = geometry.labels && !(options.one_d && grid.rows() == 1);
+  if (plan.row_labels) {
     for (int64_t r : plan.rows)
       if (r != kGap)
         plan.label_width =
@@ -272,7 +276,8 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   constexpr int64_t kCandidates = 512;  // enough to fill any sensible width from each end
   std::vector<int64_t> cols = shown_indices(grid.cols(), full ? grid.cols() : 2 * kCandidates);
   int64_t cell_width = widest(cols);
-  const int64_t fixed = options.indent + plan.label_width + geometry.frame;
+  const int64_t fixed = options.indent + plan.label_width +
+                        (geometry.labels && !plan.row_labels ? 0 : geometry.frame);
   // The candidates skip the middle of a grid wider than 2 * kCandidates: when they would all
   // fit, measure every column, or a wider middle cell would break the alignment.
   if (!full && grid.cols() > 2 * kCandidates &&
@@ -299,9 +304,11 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   for (size_t k = 1; k < kKinds; ++k)  // kData (0) has no legend
     if (seen & (1u << k)) plan.kinds.insert(static_cast<CellKind>(k));
   if (plan.cols_elided())
-    plan.notes.push_back(elision_note(MsgId::kNoteElidedColumns, plan.cols, grid.cols()));
+    plan.notes.push_back(
+        elision_note(MsgId::kNoteElidedColumns, plan.cols, grid.cols(), grid.col_labels));
   if (plan.rows_elided())
-    plan.notes.push_back(elision_note(MsgId::kNoteElidedRows, plan.rows, grid.rows()));
+    plan.notes.push_back(
+        elision_note(MsgId::kNoteElidedRows, plan.rows, grid.rows(), grid.row_labels));
   return plan;
 }
 
@@ -357,7 +364,8 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
       out.lines.push_back(indent + pad_left("...", plan.label_width));
       continue;
     }
-    std::string line = indent + pad_left(grid.row_labels.label(r), plan.label_width);
+    std::string line =
+        indent + (plan.row_labels ? pad_left(grid.row_labels.label(r), plan.label_width) : "");
     line.reserve(static_cast<size_t>(options.width) + 64);
     for (int64_t c : plan.cols) {
       if (c == kGap) {

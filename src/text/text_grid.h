@@ -33,7 +33,8 @@ struct TextGridOptions {
   /// The name a symbolic grid of sums is listed under when it does not fit ("y", "z"); empty:
   /// never listed (grids of single symbols elide like numbers).
   std::string list_name;
-  /// The grid is one-dimensional: list entries read "y[3]", not "y[0][3]".
+  /// The grid is one-dimensional: list entries read "y[3]", not "y[0][3]", and a grid of one
+  /// row shows no row label.
   bool one_d = false;
 };
 
@@ -62,8 +63,11 @@ struct GridGeometry {
 
 /// Which rows and columns of a grid are shown, and how wide its cells are.
 struct GridPlan {
-  std::vector<int64_t> rows;   ///< row indices in order, kGap for the elided middle
-  std::vector<int64_t> cols;   ///< likewise for columns
+  std::vector<int64_t> rows;  ///< row indices in order, kGap for the elided middle
+  std::vector<int64_t> cols;  ///< likewise for columns
+  /// Rows carry labels: geometry.labels, except in a 1-D grid of one row (options.one_d),
+  /// which is a row of values like the 1-D tensor it shows, without a row "0".
+  bool row_labels = false;
   int64_t label_width = 0;     ///< the widest shown row label (at least 3), 0 without labels
   int64_t cell_width = 1;      ///< the widest shown cell or column header
   std::set<CellKind> kinds;    ///< the non-data kinds among the shown cells

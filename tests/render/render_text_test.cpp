@@ -54,6 +54,25 @@ TEST(RenderText, ArticleOutputGridIsPrinted) {
   EXPECT_TRUE(contains(unwrapped(text), "PASS: every route gives the same 3 x 3 output."));
 }
 
+TEST(RenderText, OneDimensionalGridIsOneRowWithoutARowLabel) {
+  // x = 1 2 3 4 scattered with w = 1 2 3 at stride 2 (by hand): 1 2 3+2 4 6+3 6 9+4 8 12.
+  const Derivation d = convt::derive(convt::square_params(1, 4, 3, 2));
+  const std::string row = "  1  2  5  4  9  6 13  8 12\n";
+  const std::string header = "  0  1  2  3  4  5  6  7  8\n";
+  const std::string text = convt::render_text(d, {});
+  EXPECT_TRUE(contains(text, "\n  " + header + "  " + row)) << text;
+  EXPECT_FALSE(contains(text, "    0  1  2  5")) << text;  // no row label 0 before the values
+  const std::string unicode = convt::render_unicode(d, {});
+  EXPECT_TRUE(contains(unicode, "\n  " + header)) << unicode;
+  EXPECT_TRUE(contains(unicode, "\n  " + row)) << unicode;
+  // The values come right under the rule, with no "0 |" label column before them.
+  EXPECT_TRUE(contains(unicode, "\u2500\n  " + row)) << unicode;
+  const std::string markdown = convt::render_markdown(d, {});
+  EXPECT_TRUE(contains(markdown, "\n|   1 |   2 |   5 |   4 |   9 |   6 |  13 |   8 |  12 |\n"))
+      << markdown;
+  EXPECT_TRUE(contains(markdown, "| --: |\n|   1 |   2 |   5 |")) << markdown;  // no **0** column
+}
+
 TEST(RenderText, HeadingNamesTheModuleAndPerAxisValues) {
   convt::Params p;
   p.axes = {{3, 3, 2, 1, 1, 1}, {2, 2, 1, 0, 1, 0}};
@@ -106,7 +125,7 @@ TEST(RenderText, ElidedConvMatrixShowsFirstAndLastColumnAndRow) {
   // Rows (0,0) and (7,7) are shown, rows in between elided.
   EXPECT_TRUE(contains(text, "\n  (0,0) 1 2 3")) << text;
   EXPECT_TRUE(contains(text, "\n  (7,7) ")) << text;
-  EXPECT_TRUE(contains(unwrapped(text), "rows 20 to 43 are not shown (24 of 64)")) << text;
+  EXPECT_TRUE(contains(unwrapped(text), "rows (2,4) to (5,3) are not shown (24 of 64)")) << text;
 }
 
 TEST(RenderText, FullPrintsEveryColumn) {
@@ -145,11 +164,11 @@ TEST(RenderText, MarksCroppedKeptAndAddedCells) {
   EXPECT_TRUE(contains(unwrapped(kept), "[v] = removed by the crop")) << kept;
 
   const std::string added = text_of(convt::square_params(1, 2, 1, 2, 0, 1, 1));
-  EXPECT_TRUE(contains(added, "    0  1  0  2 0+\n")) << added;
+  EXPECT_TRUE(contains(added, "\n    1  0  2 0+\n")) << added;  // 1-D: no row label
   EXPECT_TRUE(contains(unwrapped(added), "(marked 0+)")) << added;
 
   const std::string padded = text_of(convt::square_params(1, 2, 2, 2));
-  EXPECT_TRUE(contains(padded, "    0 _ 1 . 2 _\n")) << padded;
+  EXPECT_TRUE(contains(padded, "\n   _ 1 . 2 _\n")) << padded;
   EXPECT_TRUE(contains(unwrapped(padded), "_ = 0 of the d(k-1) padding")) << padded;
 }
 

@@ -144,6 +144,36 @@ TEST(LayoutGrid, ElidesMiddleColumnsOfAWideGrid) {
   EXPECT_EQ(arg(note, "total"), "100");
 }
 
+TEST(LayoutGrid, OneDimensionalRowHasNoRowLabel) {
+  Grid g(1, 3);
+  for (int c = 0; c < 3; ++c) g.at(0, c) = 10 + c;
+  TextGridOptions options;
+  options.one_d = true;
+  EXPECT_EQ(layout_grid(g, options).lines, (std::vector<std::string>{"    0  1  2",  //
+                                                                     "   10 11 12"}));
+  // A 1-D grid of several rows (C of a 1-D convolution) keeps its row labels.
+  Grid tall(2, 1);
+  EXPECT_EQ(words_of(layout_grid(tall, options).lines.at(2)), (std::vector<std::string>{"1", "0"}));
+}
+
+TEST(LayoutGrid, ElisionNotesNameCoordinateColumnsAsTheHeadersDo) {
+  Grid g(1, 100);  // the columns are the cells of a 10 x 10 grid, as C's are F-grid cells
+  g.col_labels = {convt::AxisLabels::Style::kCoords, 10};
+  TextGridOptions options;
+  options.width = 40;
+  const convt::TextGrid t = layout_grid(g, options);
+  ASSERT_EQ(t.notes.size(), 1u);
+  // The last shown column before the gap, over its second coordinate: (i, j) -> (i, j+1).
+  const std::vector<std::string> i = words_of(t.lines[0]), j = words_of(t.lines[1]);
+  const auto gap = std::find(i.begin(), i.end(), "...") - i.begin();
+  const int first = std::stoi(i[gap - 1]) * 10 + std::stoi(j[gap - 1]) + 1;
+  EXPECT_EQ(arg(t.notes[0], "first"),
+            "(" + std::to_string(first / 10) + "," + std::to_string(first % 10) + ")");
+  const int last = std::stoi(i[gap + 1]) * 10 + std::stoi(j[gap + 1]) - 1;
+  EXPECT_EQ(arg(t.notes[0], "last"),
+            "(" + std::to_string(last / 10) + "," + std::to_string(last % 10) + ")");
+}
+
 TEST(LayoutGrid, ElidesMiddleRowsOfATallGrid) {
   Grid g(100, 2);
   TextGridOptions options;
