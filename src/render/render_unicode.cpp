@@ -97,6 +97,7 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   GridGeometry geometry;
   geometry.frame = 2;  // " │"
   geometry.gap = 2;    // " ⋯"
+  geometry.marks = &kUnicodeMarks;
   const bool sums = options.symbols && grid.symbolic();
   auto symbolic_cell = [&](int64_t r, int64_t c) {
     return kUnicodeMarks.decorate(options.symbols->text(grid.expr(r, c), Notation::kUnicode),
@@ -127,7 +128,7 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
         line += " " + std::string(kColumnGap);
         body_width += 2;
       } else {
-        line += " " + pad_left(column_header(grid.col_labels, c)[h], plan.cell_width);
+        line += " " + place_cell(column_header(grid.col_labels, c)[h], 0, plan);
         body_width += plan.cell_width + 1;
       }
     }
@@ -158,10 +159,10 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
           continue;
         }
         const CellKind kind = grid.kind(r, c);
-        line +=
-            " " + pad_left(paint(sums ? symbolic_cell(r, c) : unicode_cell(grid.value(r, c), kind),
+        line += " " +
+                place_cell(paint(sums ? symbolic_cell(r, c) : unicode_cell(grid.value(r, c), kind),
                                  tone_of(kind, options.footprint), options.color),
-                           plan.cell_width);
+                           mark_hang(kUnicodeMarks, kind), plan);
       }
     }
     out.lines.push_back(trimmed(line));

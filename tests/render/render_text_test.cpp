@@ -164,7 +164,7 @@ TEST(RenderText, MarksCroppedKeptAndAddedCells) {
   EXPECT_TRUE(contains(unwrapped(kept), "[v] = removed by the crop")) << kept;
 
   const std::string added = text_of(convt::square_params(1, 2, 1, 2, 0, 1, 1));
-  EXPECT_TRUE(contains(added, "\n    1  0  2 0+\n")) << added;  // 1-D: no row label
+  EXPECT_TRUE(contains(added, "\n   1  0  2  0+\n")) << added;  // no row label; 0 under 2
   EXPECT_TRUE(contains(unwrapped(added), "(marked 0+)")) << added;
 
   const std::string padded = text_of(convt::square_params(1, 2, 2, 2));
