@@ -9,6 +9,7 @@
 #include "convt/error.h"
 #include "convt/render.h"
 #include "error_text.h"
+#include "text/text_grid.h"
 
 namespace {
 
@@ -71,6 +72,28 @@ TEST(RenderText, OneDimensionalGridIsOneRowWithoutARowLabel) {
   EXPECT_TRUE(contains(markdown, "\n|   1 |   2 |   5 |   4 |   9 |   6 |  13 |   8 |  12 |\n"))
       << markdown;
   EXPECT_TRUE(contains(markdown, "| --: |\n|   1 |   2 |   5 |")) << markdown;  // no **0** column
+}
+
+TEST(RenderText, FormulaLinesWrapAtEveryAllowedWidth) {
+  // The longest formula lines: dilation and output_padding in the size formula, and large
+  // numbers substituted (n = 99, k = 12, s = 3, p = 2, d = 2, op = 1).
+  convt::DeriveOptions derive_options;
+  derive_options.stages = {convt::StageId::kFormula};
+  for (const convt::Params& p :
+       {convt::square_params(2, 99, 12, 3, 2, 2, 1), convt::square_params(1, 3, 3, 2, 1, 1, 1)}) {
+    const Derivation d = convt::derive(p, derive_options);
+    for (int64_t w = 20; w <= 60; ++w) {
+      const std::string text = convt::render_text(d, width(w));
+      const std::string unicode = convt::render_unicode(d, width(w));
+      for (const std::string& line : lines_of(text))
+        EXPECT_LE(static_cast<int64_t>(line.size()), w) << "width " << w << ": " << line;
+      for (const std::string& line : lines_of(unicode))
+        EXPECT_LE(convt::display_width(line), w) << "width " << w << ": " << line;
+      // Wrapping only moves words: the size formula is all there, in order.
+      EXPECT_TRUE(contains(unwrapped(text), "m = (n-1)s - 2p + d(k-1) + output_padding + 1"))
+          << text;
+    }
+  }
 }
 
 TEST(RenderText, HeadingNamesTheModuleAndPerAxisValues) {
