@@ -189,7 +189,8 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     geometry.gap = 6;       // " …   |": the gap column is as wide as a delimiter ":-:"
     geometry.min_cell = 3;  // a delimiter cell "--:" needs three characters
     geometry.one_line_headers = true;
-    geometry.marks = &kMarkdownMarks;  // the source's digits in line, marks hanging
+    // No hanging marks (GridGeometry::marks): a rendered table right-aligns each cell's text
+    // whatever blanks the source has, so the source stays right-aligned as it renders.
     const bool sums = grid_options.symbols && grid.symbolic();
     auto symbolic_cell = [&](int64_t r, int64_t c) {
       return kMarkdownMarks.decorate(markdown_sum(*grid_options.symbols, grid.expr(r, c)),
@@ -216,7 +217,7 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     detail::DrawnGrid out{{}, plan.kinds, plan.notes};
     out.lines.push_back(row_line("", [&](int64_t c) {
       return c == kGap ? pad_right(std::string(kGapMark), 3)
-                       : place_cell(grid.col_labels.label(c), 0, plan);
+                       : pad_left(grid.col_labels.label(c), plan.cell_width);
     }));
     out.lines.push_back(row_line(std::string(static_cast<size_t>(label), '-'), [&](int64_t c) {
       return c == kGap ? std::string(":-:")
@@ -232,9 +233,9 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
       }
       out.lines.push_back(row_line("**" + grid.row_labels.label(r) + "**", [&](int64_t c) {
         return c == kGap ? pad_right(std::string(kGapMark), 3)
-                         : place_cell(sums ? symbolic_cell(r, c)
-                                           : markdown_cell(grid.value(r, c), grid.kind(r, c)),
-                                      mark_hang(kMarkdownMarks, grid.kind(r, c)), plan);
+                         : pad_left(sums ? symbolic_cell(r, c)
+                                         : markdown_cell(grid.value(r, c), grid.kind(r, c)),
+                                    plan.cell_width);
       }));
     }
     return out;
