@@ -80,6 +80,27 @@ void check_given_options(const CLI::App& app) {
     }
 }
 
+/// Refuses a value list given twice (`--kernel 1,2 --kernel 3`), as a repeated single option
+/// is refused (kErrRepeated), instead of joining the lists. CLI11 keeps only the values of a
+/// list option, not how often it was named, so the names are counted in `args`: `--kernel`
+/// and `--kernel=...`. `--layer` of chain is given once per layer and is not such a list.
+/// Not inlined: inlined into run_cli, it makes GCC 12 misread help_spelled_out's vector
+/// (a false -Wfree-nonheap-object).
+[[gnu::noinline]] void check_lists_given_once(const std::vector<const char*>& args) {
+  for (const std::string_view name : {"--kernel", "--input"}) {
+    int given = 0;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      const std::string_view arg = args[i];
+      if (arg == "--") break;  // what follows is an argument, not an option
+      if (arg == name || (arg.size() > name.size() && arg.substr(0, name.size()) == name &&
+                          arg[name.size()] == '='))
+        ++given;
+    }
+    if (given > 1)
+      throw convt::Error({convt::MsgId::kErrRepeated, {{"option", std::string(name)}}});
+  }
+}
+
 /// Every name of every option of `command`, as typed: "-k", "--k", "--kernel-size", ...
 std::vector<std::string> option_names(const CLI::App& command) {
   std::vector<std::string> names;
@@ -228,6 +249,7 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
                                            : explain.lang,
                        env);
     check_given_options(app);
+    if (chosen == "explain") check_lists_given_once(args);
     out = chosen == "shape"   ? run_shape(shape, env)
           : chosen == "solve" ? run_solve(solve, env)
           : chosen == "chain" ? run_chain(chain, env)

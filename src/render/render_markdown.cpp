@@ -189,6 +189,8 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     geometry.gap = 6;       // " …   |": the gap column is as wide as a delimiter ":-:"
     geometry.min_cell = 3;  // a delimiter cell "--:" needs three characters
     geometry.one_line_headers = true;
+    // No hanging marks (GridGeometry::marks): a rendered table right-aligns each cell's text
+    // whatever blanks the source has, so the source stays right-aligned as it renders.
     const bool sums = grid_options.symbols && grid.symbolic();
     auto symbolic_cell = [&](int64_t r, int64_t c) {
       return kMarkdownMarks.decorate(markdown_sum(*grid_options.symbols, grid.expr(r, c)),
@@ -205,8 +207,9 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
           },
           [&](CellKind kind) { return mark(kind, options); });
     const int64_t label = plan.label_width + 4;  // with the ** of bold
+    // A 1-D row of values (no row labels) is a table of its columns alone.
     auto row_line = [&](const std::string& head, auto&& cell) {
-      std::string line = "| " + pad_right(head, label) + " |";
+      std::string line = plan.row_labels ? "| " + pad_right(head, label) + " |" : "|";
       for (int64_t c : plan.cols) line += " " + cell(c) + " |";
       return line;
     };

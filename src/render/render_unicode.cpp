@@ -97,6 +97,7 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   GridGeometry geometry;
   geometry.frame = 2;  // " │"
   geometry.gap = 2;    // " ⋯"
+  geometry.marks = &kUnicodeMarks;
   const bool sums = options.symbols && grid.symbolic();
   auto symbolic_cell = [&](int64_t r, int64_t c) {
     return kUnicodeMarks.decorate(options.symbols->text(grid.expr(r, c), Notation::kUnicode),
@@ -120,20 +121,24 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
   const size_t header_lines = column_header(grid.col_labels, 0).size();
   int64_t body_width = 0;
   for (size_t h = 0; h < header_lines; ++h) {
-    std::string line = indent + label_pad + " " + std::string(kVertical);
+    std::string line = indent + (plan.row_labels ? label_pad + " " + std::string(kVertical) : "");
     body_width = 0;
     for (int64_t c : plan.cols) {
       if (c == kGap) {
         line += " " + std::string(kColumnGap);
         body_width += 2;
       } else {
-        line += " " + pad_left(column_header(grid.col_labels, c)[h], plan.cell_width);
+        line += " " + place_cell(column_header(grid.col_labels, c)[h], 0, plan);
         body_width += plan.cell_width + 1;
       }
     }
     out.lines.push_back(trimmed(line));
   }
-  out.lines.push_back(indent + repeat(kHorizontal, plan.label_width + 1) + std::string(kCross) +
+  // A 1-D row of values (no row labels) has its rule under the headers, without the cross.
+  out.lines.push_back(indent +
+                      (plan.row_labels
+                           ? repeat(kHorizontal, plan.label_width + 1) + std::string(kCross)
+                           : std::string()) +
                       repeat(kHorizontal, body_width));
 
   for (int64_t r : plan.rows) {
@@ -145,18 +150,19 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
         line += " " + (c == kGap ? std::string(kBothGap)
                                  : pad_left(std::string(kRowGap), plan.cell_width));
     } else {
-      line = indent + pad_left(grid.row_labels.label(r), plan.label_width) + " " +
-             std::string(kVertical);
+      line = indent + (plan.row_labels ? pad_left(grid.row_labels.label(r), plan.label_width) +
+                                             " " + std::string(kVertical)
+                                       : std::string());
       for (int64_t c : plan.cols) {
         if (c == kGap) {
           line += " " + std::string(kColumnGap);
           continue;
         }
         const CellKind kind = grid.kind(r, c);
-        line +=
-            " " + pad_left(paint(sums ? symbolic_cell(r, c) : unicode_cell(grid.value(r, c), kind),
+        line += " " +
+                place_cell(paint(sums ? symbolic_cell(r, c) : unicode_cell(grid.value(r, c), kind),
                                  tone_of(kind, options.footprint), options.color),
-                           plan.cell_width);
+                           mark_hang(kUnicodeMarks, kind), plan);
       }
     }
     out.lines.push_back(trimmed(line));

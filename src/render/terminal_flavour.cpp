@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/number_format.h"
+#include "text/text_grid.h"
 
 namespace convt::detail {
 
@@ -46,10 +47,81 @@ std::vector<std::string> TerminalFlavour::paragraph(const std::string& text,
   return wrap(text, options.width, kIndent);
 }
 
+namespace {
+
+/// Whether `word` is an operator a formula line may break before: + - = and their Unicode
+/// forms, and the arrow.
+bool is_operator(const std::string& word) {
+  return word == "+" || word == "-" || word == "=" || word == "\u2212" || word == "->" ||
+         word == "\u2192" || word == "*" || word == "\u00d7";
+}
+
+/// One formula line `text` wrapped to `width` display columns: it breaks at spaces, before an
+/// operator (which starts the next line, as in typeset mathematics), and continuation lines
+/// hang under the first "= " when that leaves room, else kIndent + 4 columns in. An operand
+/// too wide for a line with its operator leaves the operator at the end of the line before; a
+/// single word wider than a line stays whole.
+std::vector<std::string> wrap_equation(const std::string& text, int64_t width, int64_t indent) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = text.find_first_not_of(' ', i);
+    if (start == std::string::npos) break;
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    words.push_back(text.substr(start, end - start));
+    i = end;
+  }
+  // Units: an operator goes with the operand after it.
+  std::vector<std::string> units;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (is_operator(words[i]) && i + 1 < words.size()) {
+      units.push_back(words[i] + " " + words[i + 1]);
+      ++i;
+    } else {
+      units.push_back(words[i]);
+    }
+  }
+  int64_t longest = 0;
+  for (const std::string& unit : units) longest = std::max(longest, display_width(unit));
+  const size_t equals = text.find("= ");
+  int64_t hang = indent + 4;
+  if (equals != std::string::npos && equals < text.size() / 2) {
+    const int64_t under = indent + display_width(text.substr(0, equals + 2));
+    if (under + longest <= width) hang = under;
+  }
+  std::vector<std::string> lines;
+  std::string line(static_cast<size_t>(indent), ' ');
+  bool empty = true;  // nothing but the lead on `line` yet
+  const std::string lead(static_cast<size_t>(hang), ' ');
+  for (const std::string& unit : units) {
+    if (empty || display_width(line) + 1 + display_width(unit) <= width) {
+      line += (empty ? "" : " ") + unit;
+      empty = false;
+      continue;
+    }
+    const size_t space = unit.find(' ');
+    if (space != std::string::npos && hang + display_width(unit) > width) {
+      // The operand alone fits a line: the operator ends this one.
+      line += " " + unit.substr(0, space);
+      lines.push_back(line);
+      line = lead + unit.substr(space + 1);
+      continue;
+    }
+    lines.push_back(line);
+    line = lead + unit;
+  }
+  if (!empty) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
 std::vector<std::string> TerminalFlavour::equations(const std::vector<std::string>& lines,
-                                                    const RenderOptions& /*options*/) const {
+                                                    const RenderOptions& options) const {
   std::vector<std::string> out{""};
-  for (const std::string& line : lines) out.push_back(std::string(kIndent, ' ') + equation(line));
+  for (const std::string& line : lines)
+    for (std::string& wrapped : wrap_equation(equation(line), options.width, kIndent))
+      out.push_back(std::move(wrapped));
   return out;
 }
 

@@ -28,12 +28,15 @@ std::vector<int64_t> shown_indices(int64_t n, int64_t keep) {
   return out;
 }
 
-Message elision_note(MsgId id, const std::vector<int64_t>& shown, int64_t total) {
+/// The note that rows or columns `shown` leave out of `total`, naming the first and last
+/// hidden one by `labels` as the headers do: "3", or "(0,3)" for a cell of another grid.
+Message elision_note(MsgId id, const std::vector<int64_t>& shown, int64_t total,
+                     const AxisLabels& labels) {
   auto gap = std::find(shown.begin(), shown.end(), kGap);
   const int64_t first = *(gap - 1) + 1, last = *(gap + 1) - 1;
   return {id,
-          {{"first", std::to_string(first)},
-           {"last", std::to_string(last)},
+          {{"first", labels.label(first)},
+           {"last", labels.label(last)},
            {"hidden", std::to_string(last - first + 1)},
            {"total", std::to_string(total)}}};
 }
@@ -199,6 +202,18 @@ std::optional<MsgId> kind_legend(CellKind kind) {
   return std::nullopt;
 }
 
+int64_t mark_hang(const CellMarks& marks, CellKind kind) {
+  const CellStyle& style = marks.styles[static_cast<size_t>(kind)];
+  if (!style.replaces) return display_width(style.after);
+  return std::max<int64_t>(0, display_width(style.before) - 1);
+}
+
+std::string place_cell(const std::string& text, int64_t hang, const GridPlan& plan) {
+  std::string out = pad_left(text, plan.cell_width - plan.hang + hang);
+  out.append(static_cast<size_t>(std::max<int64_t>(0, plan.hang - hang)), ' ');
+  return out;
+}
+
 GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridGeometry& geometry,
                    const CellWriter& cell, const SymbolicCellWriter& symbolic) {
   const bool sums = symbolic && grid.symbolic();
@@ -206,7 +221,8 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   GridPlan plan;
   plan.rows = shown_indices(grid.rows(), full ? grid.rows() : options.max_rows);
 
-  if (geometry.labels) {
+  plan.row_labels = geometry.labels && !(options.one_d && grid.rows() == 1);
+  if (plan.row_labels) {
     for (int64_t r : plan.rows)
       if (r != kGap)
         plan.label_width =
@@ -220,14 +236,26 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   constexpr size_t kKinds = static_cast<size_t>(CellKind::kAddedZero) + 1;
   constexpr size_t kLengths = 32;  // format_number never writes more than 24 characters
   std::array<std::array<int64_t, kLengths>, kKinds> widths{};  // 0: not measured yet
+  // With marks, a width is of the cell up to its units digit, and the widest hang is kept
+  // apart: the column is the widest part before the units digit plus the widest hang.
+  std::array<int64_t, kKinds> hangs{};
+  if (geometry.marks)
+    for (size_t k = 0; k < kKinds; ++k)
+      hangs[k] = mark_hang(*geometry.marks, static_cast<CellKind>(k));
+  int64_t hang = 0;
   auto number_width = [&](double value, CellKind kind) {
     const size_t length = std::min(number_length(value), kLengths - 1);
     int64_t& width = widths[static_cast<size_t>(kind)][length];
-    if (width == 0) width = display_width(cell(value, kind));
+    if (width == 0) width = display_width(cell(value, kind)) - hangs[static_cast<size_t>(kind)];
+    hang = std::max(hang, hangs[static_cast<size_t>(kind)]);
     return width;
   };
   auto measured_width = [&](int64_t r, int64_t c) {
-    if (sums) return display_width(symbolic(r, c));  // symbolic grids are small: no memo
+    if (sums) {  // symbolic grids are small: no memo
+      const auto kind = static_cast<size_t>(grid.kind(r, c));
+      hang = std::max(hang, hangs[kind]);
+      return display_width(symbolic(r, c)) - hangs[kind];
+    }
     return number_width(grid.value(r, c), grid.kind(r, c));
   };
   // A sparse grid (C, C^T) holds its entries and structural zeros that all read alike, so its
@@ -272,23 +300,26 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   constexpr int64_t kCandidates = 512;  // enough to fill any sensible width from each end
   std::vector<int64_t> cols = shown_indices(grid.cols(), full ? grid.cols() : 2 * kCandidates);
   int64_t cell_width = widest(cols);
-  const int64_t fixed = options.indent + plan.label_width + geometry.frame;
+  const int64_t fixed = options.indent + plan.label_width +
+                        (geometry.labels && !plan.row_labels ? 0 : geometry.frame);
   // The candidates skip the middle of a grid wider than 2 * kCandidates: when they would all
   // fit, measure every column, or a wider middle cell would break the alignment.
   if (!full && grid.cols() > 2 * kCandidates &&
-      fixed + grid.cols() * (cell_width + geometry.sep) <= options.width)
+      fixed + grid.cols() * (cell_width + hang + geometry.sep) <= options.width)
     cell_width = widest(shown_indices(grid.cols(), grid.cols()));
-  const int64_t line_width = fixed + grid.cols() * (cell_width + geometry.sep);
+  const int64_t line_width = fixed + grid.cols() * (cell_width + hang + geometry.sep);
   plan.overflows = line_width > options.width || grid.rows() > options.max_rows;
   if (full || line_width <= options.width) {
     cols = shown_indices(grid.cols(), grid.cols());
   } else {
     const int64_t room = options.width - fixed - geometry.gap;
-    cols = shown_indices(grid.cols(), std::max<int64_t>(2, room / (cell_width + geometry.sep)));
+    cols =
+        shown_indices(grid.cols(), std::max<int64_t>(2, room / (cell_width + hang + geometry.sep)));
     cell_width = widest(cols);
   }
   plan.cols = std::move(cols);
-  plan.cell_width = cell_width;
+  plan.hang = hang;
+  plan.cell_width = std::max(cell_width + hang, geometry.min_cell);
 
   uint32_t seen = 0;  // a bit per kind: a set insert per cell would cost more than the layout
   for (int64_t r : plan.rows) {
@@ -299,9 +330,11 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   for (size_t k = 1; k < kKinds; ++k)  // kData (0) has no legend
     if (seen & (1u << k)) plan.kinds.insert(static_cast<CellKind>(k));
   if (plan.cols_elided())
-    plan.notes.push_back(elision_note(MsgId::kNoteElidedColumns, plan.cols, grid.cols()));
+    plan.notes.push_back(
+        elision_note(MsgId::kNoteElidedColumns, plan.cols, grid.cols(), grid.col_labels));
   if (plan.rows_elided())
-    plan.notes.push_back(elision_note(MsgId::kNoteElidedRows, plan.rows, grid.rows()));
+    plan.notes.push_back(
+        elision_note(MsgId::kNoteElidedRows, plan.rows, grid.rows(), grid.row_labels));
   return plan;
 }
 
@@ -337,7 +370,9 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
   auto symbolic_cell = [&](int64_t r, int64_t c) {
     return symbolic_cell_text(grid, r, c, *options.symbols);
   };
-  const GridPlan plan = plan_grid(grid, options, GridGeometry{}, cell_text,
+  GridGeometry geometry;
+  geometry.marks = &kAsciiMarks;
+  const GridPlan plan = plan_grid(grid, options, geometry, cell_text,
                                   sums ? SymbolicCellWriter(symbolic_cell) : SymbolicCellWriter{});
   if (lists_sums(grid, options, plan)) return list_sums(grid, options, Notation::kAscii, kind_mark);
   TextGrid out;
@@ -349,7 +384,8 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
     std::string line = indent + std::string(static_cast<size_t>(plan.label_width), ' ');
     for (int64_t c : plan.cols)
       line += " " + (c == kGap ? std::string("...")
-                               : pad_left(column_header(grid.col_labels, c)[h], plan.cell_width));
+                               : place_cell(column_header(grid.col_labels, c)[h], 0, plan));
+    line.erase(line.find_last_not_of(' ') + 1);
     out.lines.push_back(line);
   }
   for (int64_t r : plan.rows) {
@@ -357,7 +393,8 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
       out.lines.push_back(indent + pad_left("...", plan.label_width));
       continue;
     }
-    std::string line = indent + pad_left(grid.row_labels.label(r), plan.label_width);
+    std::string line =
+        indent + (plan.row_labels ? pad_left(grid.row_labels.label(r), plan.label_width) : "");
     line.reserve(static_cast<size_t>(options.width) + 64);
     for (int64_t c : plan.cols) {
       if (c == kGap) {
@@ -369,19 +406,25 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
         // Most cells: the number written in place, without a temporary string.
         const double value = grid.value(r, c);
         const auto length = static_cast<int64_t>(number_length(value));
-        line.append(static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - length)), ' ');
+        line.append(
+            static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - plan.hang - length)),
+            ' ');
         append_number(line, value);
+        line.append(static_cast<size_t>(plan.hang), ' ');
         continue;
       }
       const std::string text = sums ? symbolic_cell(r, c) : cell_text(grid.value(r, c), kind);
-      // Right-aligned: the blanks first, then the text (painted: the escapes take no columns).
-      line.append(
-          static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - display_width(text))),
-          ' ');
+      // Units digit in line: the blanks first, then the text with its hanging mark (painted:
+      // the escapes take no columns), then the blanks the widest hang takes.
+      const int64_t hang = mark_hang(kAsciiMarks, kind);
+      line.append(static_cast<size_t>(1 + std::max<int64_t>(0, plan.cell_width - plan.hang + hang -
+                                                                   display_width(text))),
+                  ' ');
       if (options.color)
         line += paint(text, tone_of(kind, options.footprint), true);
       else
         line += text;
+      line.append(static_cast<size_t>(std::max<int64_t>(0, plan.hang - hang)), ' ');
     }
     // Lines end without trailing blanks so that golden files diff cleanly.
     line.erase(line.find_last_not_of(' ') + 1);

@@ -14,6 +14,7 @@
 #include "convt/grid.h"
 #include "convt/messages.h"
 #include "convt/symbolic.h"
+#include "text/cell_marks.h"
 
 namespace convt {
 
@@ -33,7 +34,8 @@ struct TextGridOptions {
   /// The name a symbolic grid of sums is listed under when it does not fit ("y", "z"); empty:
   /// never listed (grids of single symbols elide like numbers).
   std::string list_name;
-  /// The grid is one-dimensional: list entries read "y[3]", not "y[0][3]".
+  /// The grid is one-dimensional: list entries read "y[3]", not "y[0][3]", and a grid of one
+  /// row shows no row label.
   bool one_d = false;
 };
 
@@ -58,14 +60,29 @@ struct GridGeometry {
   bool labels = true;    ///< rows carry labels (a LaTeX matrix does not)
   /// Column headers are one label "(i,j)" (Markdown) rather than a line per coordinate.
   bool one_line_headers = false;
+  /// The format's cell marks: with them, numbers align on their units digit and the marks
+  /// after a number ("]" of "[12]", "*" of "12*") hang to its right (see mark_hang); null:
+  /// every cell is right-aligned as a whole.
+  const CellMarks* marks = nullptr;
 };
+
+/// The columns a cell of `kind` takes right of its units digit: the mark after the number
+/// ("]", "*"), or, for a mark that stands for the number ("0+", "."), all of it but its first
+/// character, which stands where the units digit does.
+int64_t mark_hang(const CellMarks& marks, CellKind kind);
 
 /// Which rows and columns of a grid are shown, and how wide its cells are.
 struct GridPlan {
-  std::vector<int64_t> rows;   ///< row indices in order, kGap for the elided middle
-  std::vector<int64_t> cols;   ///< likewise for columns
-  int64_t label_width = 0;     ///< the widest shown row label (at least 3), 0 without labels
-  int64_t cell_width = 1;      ///< the widest shown cell or column header
+  std::vector<int64_t> rows;  ///< row indices in order, kGap for the elided middle
+  std::vector<int64_t> cols;  ///< likewise for columns
+  /// Rows carry labels: geometry.labels, except in a 1-D grid of one row (options.one_d),
+  /// which is a row of values like the 1-D tensor it shows, without a row "0".
+  bool row_labels = false;
+  int64_t label_width = 0;  ///< the widest shown row label (at least 3), 0 without labels
+  int64_t cell_width = 1;   ///< the widest shown cell or column header
+  /// The columns right of the units digit that the widest hanging mark takes (mark_hang);
+  /// the units digits of a column stand at cell_width - hang. 0 without geometry.marks.
+  int64_t hang = 0;
   std::set<CellKind> kinds;    ///< the non-data kinds among the shown cells
   std::vector<Message> notes;  ///< what elision hid, if anything
   /// The whole grid is wider than options.width or taller than max_rows: without full or
@@ -81,6 +98,11 @@ struct GridPlan {
 using CellWriter = std::function<std::string(double value, CellKind kind)>;
 /// The text a format writes for cell (r, c) of a symbolic grid: its sum, marked by kind.
 using SymbolicCellWriter = std::function<std::string(int64_t r, int64_t c)>;
+
+/// `text`, a cell whose marks hang `hang` columns right of its units digit, placed in a
+/// column of `plan`: blanks before it so that its units digit stands where every other one
+/// of the column does, blanks after it up to plan.cell_width.
+std::string place_cell(const std::string& text, int64_t hang, const GridPlan& plan);
 
 /// Plans the layout of `grid` for a format that writes cells with `cell` and spends columns as
 /// `geometry` says; widths are display widths. When the lines would be wider than

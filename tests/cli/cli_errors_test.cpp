@@ -70,6 +70,23 @@ TEST(CliErrors, RepeatedOptionIsRefused) {
                      "--k: given more than once; give each option once");
 }
 
+TEST(CliErrors, RepeatedValueListsAreRefusedLikeRepeatedOptions) {
+  // Once the lists were joined: 1,2,3 and 4,5,6,7,8,9 made the nine values of a 3x3 kernel.
+  expect_usage_error(with(kArticleCase, {"--kernel", "1,2,3", "--kernel", "4,5,6,7,8,9"}),
+                     "--kernel: given more than once; give each option once");
+  expect_usage_error(with(kArticleCase, {"--input=1,2,3,4", "--input=5,6,7,8,9"}),
+                     "--input: given more than once; give each option once");
+  expect_usage_error(with(kArticleCase, {"--input", "1,2,3,4,5,6,7,8,9", "--input=1"}),
+                     "--input: given more than once; give each option once");
+}
+
+TEST(CliErrors, ValueListGivenOnceAsSeveralWordsIsOneList) {
+  auto r = run_in_process(with(kArticleCase, {"--kernel", "1", "2", "3", "4", "5", "6", "7", "8",
+                                              "9", "--stages", "formula"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
 // --- Values of single options ------------------------------------------------------------------
 
 TEST(CliErrors, ZeroKernelSizeIsRefused) {

@@ -9,6 +9,7 @@
 #include "convt/error.h"
 #include "convt/render.h"
 #include "error_text.h"
+#include "text/text_grid.h"
 
 namespace {
 
@@ -52,6 +53,47 @@ TEST(RenderText, ArticleOutputGridIsPrinted) {
             "Transposed convolution (ConvTranspose2d): n=3, k=3, s=1, p=1, d=1, "
             "output_padding=0 -> 3 x 3");
   EXPECT_TRUE(contains(unwrapped(text), "PASS: every route gives the same 3 x 3 output."));
+}
+
+TEST(RenderText, OneDimensionalGridIsOneRowWithoutARowLabel) {
+  // x = 1 2 3 4 scattered with w = 1 2 3 at stride 2 (by hand): 1 2 3+2 4 6+3 6 9+4 8 12.
+  const Derivation d = convt::derive(convt::square_params(1, 4, 3, 2));
+  const std::string row = "  1  2  5  4  9  6 13  8 12\n";
+  const std::string header = "  0  1  2  3  4  5  6  7  8\n";
+  const std::string text = convt::render_text(d, {});
+  EXPECT_TRUE(contains(text, "\n  " + header + "  " + row)) << text;
+  EXPECT_FALSE(contains(text, "    0  1  2  5")) << text;  // no row label 0 before the values
+  const std::string unicode = convt::render_unicode(d, {});
+  EXPECT_TRUE(contains(unicode, "\n  " + header)) << unicode;
+  EXPECT_TRUE(contains(unicode, "\n  " + row)) << unicode;
+  // The values come right under the rule, with no "0 |" label column before them.
+  EXPECT_TRUE(contains(unicode, "\u2500\n  " + row)) << unicode;
+  const std::string markdown = convt::render_markdown(d, {});
+  EXPECT_TRUE(contains(markdown, "\n|   1 |   2 |   5 |   4 |   9 |   6 |  13 |   8 |  12 |\n"))
+      << markdown;
+  EXPECT_TRUE(contains(markdown, "| --: |\n|   1 |   2 |   5 |")) << markdown;  // no **0** column
+}
+
+TEST(RenderText, FormulaLinesWrapAtEveryAllowedWidth) {
+  // The longest formula lines: dilation and output_padding in the size formula, and large
+  // numbers substituted (n = 99, k = 12, s = 3, p = 2, d = 2, op = 1).
+  convt::DeriveOptions derive_options;
+  derive_options.stages = {convt::StageId::kFormula};
+  for (const convt::Params& p :
+       {convt::square_params(2, 99, 12, 3, 2, 2, 1), convt::square_params(1, 3, 3, 2, 1, 1, 1)}) {
+    const Derivation d = convt::derive(p, derive_options);
+    for (int64_t w = 20; w <= 60; ++w) {
+      const std::string text = convt::render_text(d, width(w));
+      const std::string unicode = convt::render_unicode(d, width(w));
+      for (const std::string& line : lines_of(text))
+        EXPECT_LE(static_cast<int64_t>(line.size()), w) << "width " << w << ": " << line;
+      for (const std::string& line : lines_of(unicode))
+        EXPECT_LE(convt::display_width(line), w) << "width " << w << ": " << line;
+      // Wrapping only moves words: the size formula is all there, in order.
+      EXPECT_TRUE(contains(unwrapped(text), "m = (n-1)s - 2p + d(k-1) + output_padding + 1"))
+          << text;
+    }
+  }
 }
 
 TEST(RenderText, HeadingNamesTheModuleAndPerAxisValues) {
@@ -106,7 +148,7 @@ TEST(RenderText, ElidedConvMatrixShowsFirstAndLastColumnAndRow) {
   // Rows (0,0) and (7,7) are shown, rows in between elided.
   EXPECT_TRUE(contains(text, "\n  (0,0) 1 2 3")) << text;
   EXPECT_TRUE(contains(text, "\n  (7,7) ")) << text;
-  EXPECT_TRUE(contains(unwrapped(text), "rows 20 to 43 are not shown (24 of 64)")) << text;
+  EXPECT_TRUE(contains(unwrapped(text), "rows (2,4) to (5,3) are not shown (24 of 64)")) << text;
 }
 
 TEST(RenderText, FullPrintsEveryColumn) {
@@ -145,11 +187,11 @@ TEST(RenderText, MarksCroppedKeptAndAddedCells) {
   EXPECT_TRUE(contains(unwrapped(kept), "[v] = removed by the crop")) << kept;
 
   const std::string added = text_of(convt::square_params(1, 2, 1, 2, 0, 1, 1));
-  EXPECT_TRUE(contains(added, "    0  1  0  2 0+\n")) << added;
+  EXPECT_TRUE(contains(added, "\n   1  0  2  0+\n")) << added;  // no row label; 0 under 2
   EXPECT_TRUE(contains(unwrapped(added), "(marked 0+)")) << added;
 
   const std::string padded = text_of(convt::square_params(1, 2, 2, 2));
-  EXPECT_TRUE(contains(padded, "    0 _ 1 . 2 _\n")) << padded;
+  EXPECT_TRUE(contains(padded, "\n   _ 1 . 2 _\n")) << padded;
   EXPECT_TRUE(contains(unwrapped(padded), "_ = 0 of the d(k-1) padding")) << padded;
 }
 

@@ -33,6 +33,32 @@ TEST(Unicode, BoxGridUsesTypographicMarks) {
   EXPECT_TRUE(contains(text, "[\u2713 ok] output shape 2\u00a0\u00d7\u00a02"));
 }
 
+TEST(Unicode, NumbersAlignOnTheirUnitsDigitWithCropMarksHanging) {
+  // k=2, s=1, p=1, n=4: the F-grid before the crop has cropped "[1]" and "[101]" beside "26".
+  const std::vector<std::string> lines =
+      lines_of(convt::render_unicode(derive(4, 2, 1, 1, {StageId::kOutput}), {}));
+  const std::string bar = "\u2502";
+  // Per row of the first grid, the byte offset (after the bar) of each cell's last digit.
+  std::vector<std::vector<size_t>> units;
+  for (const std::string& line : lines) {
+    if (contains(line, "\u253c")) continue;  // the rule under the header
+    const size_t at = line.find(bar);
+    if (at == std::string::npos) {
+      if (!units.empty()) break;  // the end of the first grid
+      continue;
+    }
+    const std::string cells = line.substr(at + bar.size());
+    std::vector<size_t> row;
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (cells[i] >= '0' && cells[i] <= '9' &&
+          (i + 1 == cells.size() || cells[i + 1] < '0' || cells[i + 1] > '9'))
+        row.push_back(i);
+    units.push_back(row);
+  }
+  ASSERT_EQ(units.size(), 6u);  // the header and the 5 rows of the 5 x 5 F-grid
+  for (size_t r = 1; r < units.size(); ++r) EXPECT_EQ(units[r], units[0]) << "row " << r - 1;
+}
+
 TEST(Unicode, ColumnsStayAlignedWithMultiByteMinus) {
   // Negative values are written with U+2212 (three bytes, one column): every row of a grid whose
   // cells are right-aligned must end in the same column.

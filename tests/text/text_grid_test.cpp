@@ -144,6 +144,66 @@ TEST(LayoutGrid, ElidesMiddleColumnsOfAWideGrid) {
   EXPECT_EQ(arg(note, "total"), "100");
 }
 
+TEST(LayoutGrid, OneDimensionalRowHasNoRowLabel) {
+  Grid g(1, 3);
+  for (int c = 0; c < 3; ++c) g.at(0, c) = 10 + c;
+  TextGridOptions options;
+  options.one_d = true;
+  EXPECT_EQ(layout_grid(g, options).lines, (std::vector<std::string>{"    0  1  2",  //
+                                                                     "   10 11 12"}));
+  // A 1-D grid of several rows (C of a 1-D convolution) keeps its row labels.
+  Grid tall(2, 1);
+  EXPECT_EQ(words_of(layout_grid(tall, options).lines.at(2)), (std::vector<std::string>{"1", "0"}));
+}
+
+TEST(LayoutGrid, ElisionNotesNameCoordinateColumnsAsTheHeadersDo) {
+  Grid g(1, 100);  // the columns are the cells of a 10 x 10 grid, as C's are F-grid cells
+  g.col_labels = {convt::AxisLabels::Style::kCoords, 10};
+  TextGridOptions options;
+  options.width = 40;
+  const convt::TextGrid t = layout_grid(g, options);
+  ASSERT_EQ(t.notes.size(), 1u);
+  // The last shown column before the gap, over its second coordinate: (i, j) -> (i, j+1).
+  const std::vector<std::string> i = words_of(t.lines[0]), j = words_of(t.lines[1]);
+  const auto gap = std::find(i.begin(), i.end(), "...") - i.begin();
+  const int first = std::stoi(i[gap - 1]) * 10 + std::stoi(j[gap - 1]) + 1;
+  EXPECT_EQ(arg(t.notes[0], "first"),
+            "(" + std::to_string(first / 10) + "," + std::to_string(first % 10) + ")");
+  const int last = std::stoi(i[gap + 1]) * 10 + std::stoi(j[gap + 1]) - 1;
+  EXPECT_EQ(arg(t.notes[0], "last"),
+            "(" + std::to_string(last / 10) + "," + std::to_string(last % 10) + ")");
+}
+
+/// The column of the last digit of `line` at or before `end`, or npos.
+size_t units_digit(const std::string& line, size_t end) {
+  for (size_t i = std::min(end, line.size() - 1) + 1; i-- > 0;)
+    if (line[i] >= '0' && line[i] <= '9') return i;
+  return std::string::npos;
+}
+
+TEST(LayoutGrid, NumbersAlignOnTheirUnitsDigitAndMarksHang) {
+  // One column: a cropped 1, a plain 12, a cropped 10, a 12 kept by output_padding, a padding
+  // zero "_" and an added zero "0+": every units digit (or the mark standing for it) in line.
+  Grid g(6, 1);
+  g.set(0, 0, 1, CellKind::kCropped);
+  g.set(1, 0, 12, CellKind::kData);
+  g.set(2, 0, 10, CellKind::kCropped);
+  g.set(3, 0, 12, CellKind::kKeptByOutputPadding);
+  g.set(4, 0, 0, CellKind::kPaddingZero);
+  g.set(5, 0, 0, CellKind::kAddedZero);
+  const convt::TextGrid t = layout_grid(g, TextGridOptions{});
+  ASSERT_EQ(t.lines.size(), 7u);
+  const std::vector<std::string> cells = {"[1]", "12", "[10]", "12*", "_", "0+"};
+  const size_t column = t.lines[0].size() - 1;  // the header "0" stands at the units column
+  for (size_t r = 0; r < cells.size(); ++r) {
+    const std::string& line = t.lines[r + 1];
+    const size_t at = line.find(cells[r], 5);  // after the indent and the row label
+    ASSERT_NE(at, std::string::npos) << line;
+    const size_t units = cells[r] == "_" ? at : units_digit(line, at + cells[r].size() - 1);
+    EXPECT_EQ(units, column) << "row " << r << ": '" << line << "'";
+  }
+}
+
 TEST(LayoutGrid, ElidesMiddleRowsOfATallGrid) {
   Grid g(100, 2);
   TextGridOptions options;
