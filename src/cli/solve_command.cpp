@@ -34,7 +34,10 @@ void setup_solve(CLI::App& app, SolveCommandOptions& o) {
       ->type_name("SIZE");
   solve->add_option("-d,--d,--dilation", o.d, "Only this dilation (1-16; N or ROWSxCOLS)")
       ->type_name("SIZE");
-  solve->add_flag("--even", o.even, "Only layers with even overlap (no checkerboard artifacts)");
+  solve->add_flag(
+      "--even", o.even,
+      "Only layers with even overlap (every cell away from the borders gets the same number of "
+      "contributions)");
   solve
       ->add_option("--limit", o.limit,
                    "Show the first N layers, 0 for all (default: 20 in text and markdown, all "
@@ -44,7 +47,7 @@ void setup_solve(CLI::App& app, SolveCommandOptions& o) {
   solve->footer(
       "Examples:\n"
       "  convt solve --n 16 --m 32      every layer that doubles 16\n"
-      "  convt solve --n 16 --m 32 --even      only checkerboard-free ones\n"
+      "  convt solve --n 16 --m 32 --even      only layers with even overlap\n"
       "  convt solve --n 7 --m 28 --s 4 --max-k 9      stride 4, kernels up to 9\n"
       "  convt solve --n 16 --m 32 --limit 0      all of them, not only the first 20\n");
 }

@@ -325,15 +325,7 @@ class LatexFlavour final : public detail::DocumentFlavour {
     if (columns > kTightColumns) lines.emplace_back("\\arraycolsep=2.5pt");
     lines.emplace_back("\\begin{bmatrix}");
     for (size_t i = 0; i < plan.rows.size(); ++i) {
-      const int64_t r = plan.rows[i];
-      std::string row;
-      for (int64_t c : plan.cols) {
-        if (!row.empty()) row += " & ";
-        if (r == kGap)
-          row += c == kGap ? "\\ddots" : "\\vdots";
-        else
-          row += c == kGap ? "\\cdots" : cell(r, c);
-      }
+      const std::string row = row_cells(plan.rows[i], plan, cell).substr(3);  // no leading " & "
       for (std::string& line : matrix_row(row, i + 1 == plan.rows.size(), options))
         lines.push_back(std::move(line));
     }
@@ -341,6 +333,20 @@ class LatexFlavour final : public detail::DocumentFlavour {
     if (wide) lines.emplace_back("$}");
     lines.emplace_back("\\]");
     return lines;
+  }
+
+  /// The cells of plan row `r` (kGap: the elided rows), each after " & ": the gap marks where
+  /// rows or columns are elided.
+  static std::string row_cells(int64_t r, const GridPlan& plan, const CellText& cell) {
+    std::string row;
+    for (int64_t c : plan.cols) {
+      row += " & ";
+      if (r == kGap)
+        row += c == kGap ? "\\ddots" : "\\vdots";
+      else
+        row += c == kGap ? "\\cdots" : cell(r, c);
+    }
+    return row;
   }
 
   /// The grid as an array with its labels, as the text format has them: the column labels
@@ -369,14 +375,9 @@ class LatexFlavour final : public detail::DocumentFlavour {
     lines.emplace_back("\\hline");
     for (size_t i = 0; i < plan.rows.size(); ++i) {
       const int64_t r = plan.rows[i];
-      std::string row = r == kGap ? std::string("\\vdots") : label(grid.row_labels.label(r));
-      for (int64_t c : plan.cols) {
-        row += " & ";
-        if (r == kGap)
-          row += c == kGap ? "\\ddots" : "\\vdots";
-        else
-          row += c == kGap ? "\\cdots" : cell(r, c);
-      }
+      const std::string row =
+          (r == kGap ? std::string("\\vdots") : label(grid.row_labels.label(r))) +
+          row_cells(r, plan, cell);
       for (std::string& line : matrix_row(row, i + 1 == plan.rows.size(), options))
         lines.push_back(std::move(line));
     }
