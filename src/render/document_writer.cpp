@@ -90,11 +90,7 @@ class DocumentWriter {
 
   /// The grid, its legend and its notes. The one --full size guard of the text-like formats.
   void grid_block(const Stage& stage, const Grid& grid) {
-    if (options_.full && grid.cells() > options_.max_cells)
-      throw Error({MsgId::kErrFullTooLarge,
-                   {{"stage", std::string(stage_name(stage.id))},
-                    {"count", std::to_string(grid.cells())},
-                    {"max_cells", std::to_string(options_.max_cells)}}});
+    check_full_fits(options_.full, stage.id, grid.cells(), options_.max_cells);
     TextGridOptions grid_options;
     grid_options.width = options_.width;
     grid_options.full = options_.full;
@@ -121,11 +117,7 @@ class DocumentWriter {
   /// kShownStamps (every one with --full) and a note on the rest. Each stamp's F-grid is built
   /// only to be drawn, one at a time.
   void stamps_block(const Stage& stage, const Stamps& stamps) {
-    if (options_.full && stamps.total_cells() > options_.max_cells)
-      throw Error({MsgId::kErrFullTooLarge,
-                   {{"stage", std::string(stage_name(stage.id))},
-                    {"count", std::to_string(stamps.total_cells())},
-                    {"max_cells", std::to_string(options_.max_cells)}}});
+    check_full_fits(options_.full, stage.id, stamps.total_cells(), options_.max_cells);
     const int64_t shown = options_.full ? stamps.count() : std::min(stamps.count(), kShownStamps);
     std::vector<Multiple> items;
     std::set<CellKind> kinds;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "convt/error.h"
 #include "convt/shape.h"
 #include "text/number_format.h"
 
@@ -54,6 +55,14 @@ std::string heading_params(const Derivation& d) {
 
 std::string mark_slot(CellKind kind) {
   return std::string(kMarkSlot) + static_cast<char>('0' + static_cast<int>(kind));
+}
+
+void check_full_fits(bool full, StageId stage, int64_t cells, int64_t max_cells) {
+  if (!full || cells <= max_cells) return;
+  throw Error({MsgId::kErrFullTooLarge,
+               {{"stage", std::string(stage_name(stage))},
+                {"count", std::to_string(cells)},
+                {"max_cells", std::to_string(max_cells)}}});
 }
 
 std::string join_lines(const std::vector<std::string>& lines) {

@@ -21,6 +21,12 @@ std::string module_name(const Derivation& derivation);
 /// axes differ.
 std::string heading_params(const Derivation& derivation);
 
+/// The one --full size guard: throws Error kErrFullTooLarge naming `stage` when `full` is set
+/// and a grid (or all stamps together) of `cells` cells is over `max_cells`. Every format that
+/// draws grids (the document writer, the SVG figures) and the check before deriving
+/// (render_limits.cpp) call it, so they refuse alike.
+void check_full_fits(bool full, StageId stage, int64_t cells, int64_t max_cells);
+
 /// The lines joined into one text, each ending in a newline.
 std::string join_lines(const std::vector<std::string>& lines);
 

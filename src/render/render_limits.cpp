@@ -9,6 +9,7 @@
 #include "convt/render.h"
 #include "convt/shape.h"
 #include "engine/overlap.h"
+#include "render/render_common.h"
 
 namespace convt {
 
@@ -112,11 +113,7 @@ void check_render_limits(const Params& params, const DeriveOptions& derive_optio
     for (const GridSize& g : grids) {
       if (g.cells() <= options.max_cells) continue;
       const std::string stage(stage_name(id));
-      if (!json)  // --full: document_writer.cpp's guard
-        throw Error({MsgId::kErrFullTooLarge,
-                     {{"stage", stage},
-                      {"count", std::to_string(g.cells())},
-                      {"max_cells", std::to_string(options.max_cells)}}});
+      if (!json) detail::check_full_fits(true, id, g.cells(), options.max_cells);  // --full
       // Unknown non-zeros: this grid may or may not be refused, so the renderer judges it and
       // every grid after it.
       if (g.nonzeros < 0) return;

@@ -9,6 +9,7 @@
 
 #include "convt/error.h"
 #include "render/document_writer.h"
+#include "render/render_common.h"
 #include "render/svg/svg_context.h"
 #include "render/svg/svg_figure.h"
 #include "text/number_format.h"
@@ -35,11 +36,7 @@ struct DrawnStamp {
 std::string stamps_figure(const SvgContext& ctx, const Stage& stage) {
   const Stamps& stamps = *stage.stamps;
   const SvgOptions& options = ctx.options();
-  if (options.full && stamps.total_cells() > options.max_cells)
-    throw Error({MsgId::kErrFullTooLarge,
-                 {{"stage", std::string(stage_name(stage.id))},
-                  {"count", std::to_string(stamps.total_cells())},
-                  {"max_cells", std::to_string(options.max_cells)}}});
+  detail::check_full_fits(options.full, stage.id, stamps.total_cells(), options.max_cells);
   const int64_t shown = options.full ? stamps.count() : std::min(stamps.count(), kShownStamps);
 
   std::vector<std::shared_ptr<DrawnStamp>> drawn;

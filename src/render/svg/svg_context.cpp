@@ -79,11 +79,7 @@ std::string SvgContext::cell_name(int64_t r, int64_t c) const {
 }
 
 GridPlan SvgContext::plan(const Grid& grid, StageId stage) const {
-  if (o_.full && grid.cells() > o_.max_cells)
-    throw Error({MsgId::kErrFullTooLarge,
-                 {{"stage", std::string(stage_name(stage))},
-                  {"count", std::to_string(grid.cells())},
-                  {"max_cells", std::to_string(o_.max_cells)}}});
+  detail::check_full_fits(o_.full, stage, grid.cells(), o_.max_cells);
   // The text view's options (render_text.cpp), so that the same rows and columns are shown.
   TextGridOptions options;
   options.width = o_.width;
