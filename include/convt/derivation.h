@@ -139,6 +139,17 @@ class Stamps {
   Units units_;
 };
 
+/// One 2-D slice of a stage's tensor (a whole-layer derivation): the grid of the last two axes
+/// (one row of the last axis in 1-D) at fixed leading indices.
+struct GridSlice {
+  /// The indices of the leading axes of Stage::shape this slice sits at, e.g. {o, z} for output
+  /// channel o, depth z of a 3-D output; slices come in row-major order of these indices.
+  std::vector<int64_t> index;
+  /// What the slice is, for headings: "output channel 1, z = 0", "w[0][1]".
+  Message label;
+  Grid grid;
+};
+
 /// One step of the derivation.
 struct Stage {
   StageId id;
@@ -149,6 +160,15 @@ struct Stage {
   std::optional<Grid> full_view;       ///< output stage: the F-grid with the crop marked
   std::vector<CheckLine> checks;       ///< check stage
   std::optional<Stamps> stamps;        ///< scatter_stamps stage (no grid)
+  /// The full shape of the tensor the stage holds (every grid stage): {k0, k1} for a 2-D kernel,
+  /// {in, out/groups, k...} for a layer's weight, {out, m...} for a layer's output, {rows, cols}
+  /// for C and C^T. Empty for formula, scatter_stamps and check.
+  std::vector<int64_t> shape;
+  /// A whole-layer derivation (Params::whole_layer()): the tensor as 2-D slices, and no `grid`,
+  /// except C and C^T, which are one `grid` whose rows and columns are labelled (c,a,b) and
+  /// (o,i,j). The slices' grids hold shape[L..] with L = shape.size() - min(dims, 2) leading
+  /// axes.
+  std::vector<GridSlice> slices;
 };
 
 /// The whole derivation of one layer.

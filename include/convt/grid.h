@@ -24,13 +24,17 @@ enum class CellKind : uint8_t {
 
 /// How the rows (or columns) of a grid are labelled.
 struct AxisLabels {
-  /// kIndex: 0, 1, 2, ...; kCoords: the index i is the flattened cell (i / width, i % width) of
-  /// another grid, e.g. the rows of C are the input cells (a,b).
+  /// kIndex: 0, 1, 2, ...; kCoords: the index i is the flattened (row-major) cell of another
+  /// tensor, e.g. the rows of C are the input cells (a,b), or (c,a,b) with channels.
   enum class Style : uint8_t { kIndex, kCoords };
   Style style = Style::kIndex;
-  int64_t width = 1;  ///< for kCoords: the width of the grid whose cells are enumerated
+  /// For kCoords: the extents of the enumerated tensor's axes after the first, so that
+  /// i = ((c0 * inner[0] + c1) * inner[1] + c2) ...: {n1} gives (i / n1, i % n1).
+  std::vector<int64_t> inner = {1};
 
-  /// The label of index i: "3" or "(0,3)".
+  /// The coordinates of index i: {i} for kIndex, inner.size() + 1 of them for kCoords.
+  std::vector<int64_t> coords(int64_t i) const;
+  /// The label of index i: "3", "(0,3)" or "(1,0,3)".
   std::string label(int64_t i) const;
 };
 

@@ -284,6 +284,15 @@ enum class MsgId {
   kDefaultOne,
   kDefaultValues,
   kAxisValues,
+  kTagDepth,
+  kAxisValues3d,
+  // Slice headings of a whole-layer derivation (GridSlice::label).
+  kSliceWeight,
+  kSliceFlippedWeight,
+  kSliceInputChannel,
+  kSliceOutputChannel,
+  kSliceAtDepth,
+  kSliceDepth,
   // System errors a user meets when writing figures (the reason of kErrOutCreate / kErrOutWrite).
   kReasonNoSuchPath,
   kReasonPermission,

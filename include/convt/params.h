@@ -1,8 +1,9 @@
-// The parameters of one transposed convolution, as PyTorch's nn.ConvTranspose1d/2d takes them
-// (one input channel, one output channel, no bias).
+// The parameters of one transposed convolution layer, as PyTorch's nn.ConvTranspose1d/2d/3d takes
+// them: spatial sizes per axis, channels, groups and bias.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,14 +25,31 @@ struct AxisParams {
 
 /// Everything `convt explain` needs to derive one layer.
 struct Params {
-  /// 1 (ConvTranspose1d) or 2 (ConvTranspose2d). Default: 2.
+  /// 1 (ConvTranspose1d), 2 (ConvTranspose2d) or 3 (ConvTranspose3d). Default: 2.
   int dims = 2;
-  /// One entry per axis: rows then columns for dims == 2, a single entry for dims == 1.
+  /// One entry per axis: depth, rows, cols for dims == 3; rows then columns for dims == 2; a
+  /// single entry for dims == 1.
   std::vector<AxisParams> axes = {AxisParams{}, AxisParams{}};
-  /// Kernel values, row-major, prod(k) of them; empty means the default 1, 2, ..., prod(k).
+  /// in_channels, out_channels and groups of the layer, each >= 1; groups divides both channel
+  /// counts. Default: 1 each.
+  int64_t in_channels = 1;
+  int64_t out_channels = 1;
+  int64_t groups = 1;
+  /// The weight tensor in PyTorch's storage order [in][out/groups][k...] (row-major), in *
+  /// (out/groups) * prod(k) values; empty means the default 1, 2, ... over the whole tensor.
   std::vector<double> kernel;
-  /// Input values, row-major, prod(n) of them; empty means the default 1, 2, ..., prod(n).
+  /// The input tensor [in][n...] (row-major), in * prod(n) values; empty means the default
+  /// 1, 2, ... over the whole tensor.
   std::vector<double> input;
+  /// One bias value per output channel, added after the crop; nullopt means bias=False.
+  std::optional<std::vector<double>> bias;
+
+  /// True for more than the one-channel, bias-free 1-D or 2-D problem: channels, groups, bias
+  /// or a third axis. Such a layer is derived tensor by tensor (Stage::slices); the simple
+  /// problem keeps one grid per stage (Stage::grid).
+  bool whole_layer() const {
+    return in_channels != 1 || out_channels != 1 || groups != 1 || bias.has_value() || dims == 3;
+  }
 };
 
 /// Size limits that keep every run small. Default: 1e6 cells.

@@ -173,8 +173,8 @@ void round_to_bounds(Grid& g, const Grid& scale, int64_t terms) {
 /// Labels a matrix whose rows enumerate `row_grid` cells and columns `col_grid` cells.
 void label_matrix(Grid& m, int dims, int64_t row_width, int64_t col_width) {
   if (dims == 1) return;
-  m.row_labels = {AxisLabels::Style::kCoords, row_width};
-  m.col_labels = {AxisLabels::Style::kCoords, col_width};
+  m.row_labels = {AxisLabels::Style::kCoords, {row_width}};
+  m.col_labels = {AxisLabels::Style::kCoords, {col_width}};
 }
 
 /// The number of cells of a and b whose expressions are the same sum, term for term.

@@ -5,9 +5,22 @@
 
 namespace convt {
 
+std::vector<int64_t> AxisLabels::coords(int64_t i) const {
+  if (style == Style::kIndex) return {i};
+  std::vector<int64_t> out(inner.size() + 1);
+  for (size_t a = inner.size(); a > 0; --a) {
+    out[a] = i % inner[a - 1];
+    i /= inner[a - 1];
+  }
+  out[0] = i;
+  return out;
+}
+
 std::string AxisLabels::label(int64_t i) const {
   if (style == Style::kIndex) return std::to_string(i);
-  return "(" + std::to_string(i / width) + "," + std::to_string(i % width) + ")";
+  std::string out = "(";
+  for (int64_t c : coords(i)) out += (out.size() > 1 ? "," : "") + std::to_string(c);
+  return out + ")";
 }
 
 Grid::Grid(int64_t rows, int64_t cols, double fill, CellKind kind)

@@ -80,15 +80,21 @@ int64_t digits(int64_t v) { return static_cast<int64_t>(number_length(static_cas
 /// label "(i,j)" when `one_line`; counted, not written (the layout measures many columns).
 int64_t header_width(const AxisLabels& labels, int64_t c, bool one_line) {
   if (labels.style == AxisLabels::Style::kIndex) return digits(c);
-  const int64_t i = digits(c / labels.width), j = digits(c % labels.width);
-  return one_line ? i + j + 3 : std::max(i, j);
+  int64_t sum = 0, widest = 0;
+  for (int64_t v : labels.coords(c)) {
+    sum += digits(v);
+    widest = std::max(widest, digits(v));
+  }
+  const auto commas = static_cast<int64_t>(labels.inner.size());
+  return one_line ? sum + commas + 2 : widest;
 }
 
 }  // namespace
 
 std::vector<std::string> column_header(const AxisLabels& labels, int64_t c) {
-  if (labels.style == AxisLabels::Style::kIndex) return {std::to_string(c)};
-  return {std::to_string(c / labels.width), std::to_string(c % labels.width)};
+  std::vector<std::string> lines;
+  for (int64_t v : labels.coords(c)) lines.push_back(std::to_string(v));
+  return lines;
 }
 
 int64_t display_width(std::string_view text) {

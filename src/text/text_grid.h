@@ -129,7 +129,8 @@ Message symbolic_list_note(const TextGridOptions& options);
 std::vector<std::string> wrap_sum(const std::string& head, const std::string& sum, int64_t width,
                                   const std::string& tail = "");
 
-/// The header label(s) of column c: one for index labels, two for (i,j) coordinates.
+/// The header label(s) of column c: one for index labels, one per coordinate for (i,j) or
+/// (o,i,j) coordinates.
 std::vector<std::string> column_header(const AxisLabels& labels, int64_t c);
 
 /// The columns `text` takes in a terminal: 0 for combining marks and for ANSI escape sequences

@@ -65,7 +65,7 @@ TEST(CellText, LegendMarksAndMessages) {
 TEST(AxisLabels, IndexOrCoordinates) {
   convt::AxisLabels index;
   EXPECT_EQ(index.label(7), "7");
-  convt::AxisLabels coords{convt::AxisLabels::Style::kCoords, 5};
+  convt::AxisLabels coords{convt::AxisLabels::Style::kCoords, {5}};
   EXPECT_EQ(coords.label(7), "(1,2)");
   EXPECT_EQ(coords.label(0), "(0,0)");
 }
@@ -84,8 +84,8 @@ TEST(LayoutGrid, RightAlignsColumnsToTheWidestCell) {
 
 TEST(LayoutGrid, CoordinateColumnsTakeTwoHeaderLines) {
   Grid g(1, 4);
-  g.col_labels = {convt::AxisLabels::Style::kCoords, 2};
-  g.row_labels = {convt::AxisLabels::Style::kCoords, 1};
+  g.col_labels = {convt::AxisLabels::Style::kCoords, {2}};
+  g.row_labels = {convt::AxisLabels::Style::kCoords, {1}};
   const convt::TextGrid t = layout_grid(g, TextGridOptions{});
   ASSERT_EQ(t.lines.size(), 3u);
   EXPECT_EQ(words_of(t.lines[0]), (std::vector<std::string>{"0", "0", "1", "1"}));
@@ -158,7 +158,7 @@ TEST(LayoutGrid, OneDimensionalRowHasNoRowLabel) {
 
 TEST(LayoutGrid, ElisionNotesNameCoordinateColumnsAsTheHeadersDo) {
   Grid g(1, 100);  // the columns are the cells of a 10 x 10 grid, as C's are F-grid cells
-  g.col_labels = {convt::AxisLabels::Style::kCoords, 10};
+  g.col_labels = {convt::AxisLabels::Style::kCoords, {10}};
   TextGridOptions options;
   options.width = 40;
   const convt::TextGrid t = layout_grid(g, options);
