@@ -97,6 +97,8 @@ enum class MsgId {
   kNoteElidedRows,
   kNoteStampsHidden,
   kNoteStampHidden,
+  kNoteSlicesHidden,
+  kNoteSliceHidden,
   kNoteOverMaxCells,
   kNoteFullGrid,
   kNoteOutputGrid,

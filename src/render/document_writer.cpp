@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "convt/error.h"
+#include "convt/shape.h"
 #include "text/number_format.h"
 #include "text/style.h"
 
@@ -50,8 +51,13 @@ class DocumentWriter {
   }
 
   void stage_block(const Stage& stage, int index) {
-    const std::string size =
-        stage.grid ? flavour_.size(grid_size(d_, *stage.grid), options_) : std::string();
+    // A whole layer's stage names its tensor's full shape ("2 x 1 x 3 x 3"); a one-channel
+    // stage the size of its grid.
+    std::string size;
+    if (d_.params.whole_layer() && !stage.shape.empty())
+      size = flavour_.size(size_text(stage.shape), options_);
+    else if (stage.grid)
+      size = flavour_.size(grid_size(d_, *stage.grid), options_);
     append(flavour_.stage_title(index, stage.id, say(stage.title), size, options_));
     if (options_.explanations)
       for (const Message& m : stage.explanation) paragraph(say(m));
@@ -63,6 +69,7 @@ class DocumentWriter {
       blank();
       grid_block(stage, *stage.grid);
     }
+    if (!stage.slices.empty()) slices_block(stage);
     if (stage.stamps) stamps_block(stage, *stage.stamps);
     if (!stage.checks.empty()) {
       blank();
@@ -91,26 +98,76 @@ class DocumentWriter {
   /// The grid, its legend and its notes. The one --full size guard of the text-like formats.
   void grid_block(const Stage& stage, const Grid& grid) {
     check_full_fits(options_.full, stage.id, grid.cells(), options_.max_cells);
+    DrawnGrid drawn = draw_grid(stage, grid);
+    append(std::move(drawn.lines));
+    legend(drawn.kinds);
+    for (const Message& note : drawn.notes) paragraph(flavour_.small(say(note)));
+    if (!drawn.notes.empty()) over_max_note(grid);
+  }
+
+  /// `grid` of `stage` drawn by the flavour, as every grid of a stage is drawn: documents show
+  /// a grid whole unless it is over --max-cells; then it is cut to the width as on a terminal
+  /// (and over_max_note says why).
+  DrawnGrid draw_grid(const Stage& stage, const Grid& grid) const {
     TextGridOptions grid_options;
     grid_options.width = options_.width;
     grid_options.full = options_.full;
-    // Documents show a grid whole unless it is over --max-cells; then it is cut to the width
-    // as on a terminal, and a note says why.
-    const bool over_max = grid.cells() > options_.max_cells;
-    grid_options.whole = flavour_.whole_grids() && !over_max;
+    grid_options.whole = flavour_.whole_grids() && grid.cells() <= options_.max_cells;
     grid_options.indent = flavour_.indent();
     grid_options.color = options_.color;
     grid_options.footprint =
         stage.id == StageId::kConvMatrix || stage.id == StageId::kTransposedMatrix;
+    // C and C^T of a whole layer: a rule where the channel (the first coordinate) changes.
+    grid_options.channel_blocks = grid_options.footprint && d_.params.whole_layer();
     set_symbol_options(d_, stage, grid, grid_options);
-    DrawnGrid drawn = flavour_.draw(grid, grid_options, options_);
-    append(std::move(drawn.lines));
-    legend(drawn.kinds);
-    for (const Message& note : drawn.notes) paragraph(flavour_.small(say(note)));
-    if (flavour_.whole_grids() && over_max && !drawn.notes.empty())
+    return flavour_.draw(grid, grid_options, options_);
+  }
+
+  /// Under an elided grid of a document: the note that it was over --max-cells.
+  void over_max_note(const Grid& grid) {
+    if (flavour_.whole_grids() && grid.cells() > options_.max_cells)
       paragraph(flavour_.small(say({MsgId::kNoteOverMaxCells,
                                     {{"count", std::to_string(grid.cells())},
                                      {"max_cells", std::to_string(options_.max_cells)}}})));
+  }
+
+  /// The slices of a whole layer's tensor (Stage::slices), each its caption (the slice's
+  /// label) over its grid, drawn as a stage's grid is: the first kShownSlices (every one with
+  /// --full) and a note on the rest. The legend and the elision notes come once, under the
+  /// last slice: every slice of a stage has the same shape. The --full guard counts the cells
+  /// of all the slices, as the stamps' does.
+  void slices_block(const Stage& stage) {
+    int64_t total = 0;
+    for (const GridSlice& slice : stage.slices) total += slice.grid.cells();
+    check_full_fits(options_.full, stage.id, total, options_.max_cells);
+    const auto count = static_cast<int64_t>(stage.slices.size());
+    const int64_t shown = options_.full ? count : std::min(count, kShownSlices);
+    std::set<CellKind> kinds;
+    std::vector<std::string> notes;  // each elision note once
+    const Grid* elided = nullptr;    // a slice that lost rows or columns
+    for (int64_t i = 0; i < shown; ++i) {
+      const GridSlice& slice = stage.slices[static_cast<size_t>(i)];
+      blank();
+      append(flavour_.slice_caption(say(slice.label), options_));
+      if (flavour_.spaced()) blank();
+      DrawnGrid drawn = draw_grid(stage, slice.grid);
+      append(std::move(drawn.lines));
+      kinds.insert(drawn.kinds.begin(), drawn.kinds.end());
+      for (const Message& note : drawn.notes) {
+        std::string text = flavour_.small(say(note));
+        if (std::find(notes.begin(), notes.end(), text) == notes.end())
+          notes.push_back(std::move(text));
+        elided = &slice.grid;
+      }
+    }
+    legend(kinds);
+    for (const std::string& note : notes) paragraph(note);
+    if (elided) over_max_note(*elided);
+    const int64_t hidden = count - shown;
+    if (hidden > 0)
+      paragraph(flavour_.small(say(
+          hidden == 1 ? Message{MsgId::kNoteSliceHidden, {}}
+                      : Message{MsgId::kNoteSlicesHidden, {{"count", std::to_string(hidden)}}})));
   }
 
   /// The stamps as small multiples, each captioned with its input cell and value: the first
@@ -175,6 +232,11 @@ std::string DocumentFlavour::mark(CellKind kind, const RenderOptions& /*options*
 
 std::string DocumentFlavour::stamp_caption(const std::string& cell, double x) const {
   return "x(" + cell + ") = " + format_number(x);
+}
+
+std::vector<std::string> DocumentFlavour::slice_caption(const std::string& text,
+                                                        const RenderOptions& options) const {
+  return paragraph(text, options);
 }
 
 std::vector<std::string> DocumentFlavour::multiples(const std::vector<Multiple>& items,

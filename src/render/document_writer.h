@@ -101,6 +101,10 @@ class DocumentFlavour {
   /// The caption of a stamp: input cell `cell` ("0,1", or "3" in 1-D) holds `x`. Default: the
   /// plain "x(0,1) = 2".
   virtual std::string stamp_caption(const std::string& cell, double x) const;
+  /// The caption line(s) above one slice of a whole-layer tensor ("output channel 1"), from
+  /// its prose. Default: a plain paragraph line.
+  virtual std::vector<std::string> slice_caption(const std::string& text,
+                                                 const RenderOptions& options) const;
   /// Small multiples (the stamps of scatter_stamps), drawn with indent 0. Default: one after
   /// another, each caption a paragraph above its grid (documents); the terminal formats set
   /// them side by side, as many to a row as fit options.width.
@@ -111,8 +115,12 @@ class DocumentFlavour {
 /// How many stamps scatter_stamps shows without --full: a 3 x 3 input's worth.
 inline constexpr int64_t kShownStamps = 9;
 
-/// The derivation in `flavour`. Throws Error when options.full is set and a grid has more than
-/// options.max_cells cells.
+/// How many slices of a whole-layer tensor a stage shows without --full: the 2-D grids of four
+/// output channels of a 4-deep 3-D tensor, or a 4 x 4 weight's worth of channel pairs.
+inline constexpr int64_t kShownSlices = 16;
+
+/// The derivation in `flavour`. Throws Error when options.full is set and a grid (or all the
+/// slices of a stage together) has more than options.max_cells cells.
 std::string write_document(const Derivation& derivation, const RenderOptions& options,
                            const DocumentFlavour& flavour);
 

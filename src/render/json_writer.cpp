@@ -1,6 +1,7 @@
 #include "render/json_writer.h"
 
 #include "convt/shape.h"
+#include "text/number_format.h"
 
 namespace convt::json {
 
@@ -70,6 +71,25 @@ std::string params_object(const Params& params) {
   return "{\"dims\": " + std::to_string(params.dims) +
          ", \"n\": " + ints(axis_values(params.axes, &AxisParams::n)) + ", " +
          layer_members(params.axes, "output_padding") + "}";
+}
+
+std::string channel_members(const Params& params) {
+  std::string out = "\"in_channels\": " + std::to_string(params.in_channels) +
+                    ", \"out_channels\": " + std::to_string(params.out_channels) +
+                    ", \"groups\": " + std::to_string(params.groups) + ", \"bias\": ";
+  if (!params.bias) return out + "null";
+  out += '[';
+  for (size_t i = 0; i < params.bias->size(); ++i) {
+    if (i) out += ',';
+    append_number(out, (*params.bias)[i]);
+  }
+  return out + "]";
+}
+
+std::string explain_params_object(const Params& params) {
+  std::string out = params_object(params);
+  out.pop_back();  // the closing brace
+  return out + ", " + channel_members(params) + "}";
 }
 
 std::string input_object(int dims, const std::vector<int64_t>& n) {

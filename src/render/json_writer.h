@@ -44,6 +44,13 @@ std::string layer_members(const std::vector<AxisParams>& axes, std::string_view 
 /// layer_members(params.axes, "output_padding")}.
 std::string params_object(const Params& params);
 
+/// The channel members of a layer: "\"in_channels\": 2, \"out_channels\": 4, \"groups\": 2,
+/// \"bias\": [0.5,-1,0,2]", bias an array of numbers (format_number) or null without one.
+std::string channel_members(const Params& params);
+
+/// The "params" object of explain: params_object's members, then channel_members.
+std::string explain_params_object(const Params& params);
+
 /// The "params" object of solve and chain, the input alone: "{\"dims\": 2, \"n\": [4,4]}".
 std::string input_object(int dims, const std::vector<int64_t>& n);
 

@@ -41,16 +41,24 @@ std::string number_text_latex(const std::string& text) {
 }  // namespace
 
 std::string module_name(const Derivation& derivation) {
-  return derivation.params.dims == 1 ? "ConvTranspose1d" : "ConvTranspose2d";
+  return "ConvTranspose" + std::to_string(derivation.params.dims) + "d";
 }
 
 std::string heading_params(const Derivation& d) {
   const Params& p = d.params;
-  return "n=" + axis_values(p, &AxisParams::n) + ", k=" + axis_values(p, &AxisParams::k) +
-         ", s=" + axis_values(p, &AxisParams::s) + ", p=" + axis_values(p, &AxisParams::p) +
-         ", d=" + axis_values(p, &AxisParams::d) +
-         ", output_padding=" + axis_values(p, &AxisParams::op) + " -> " +
-         size_text(d.output_size());
+  std::string out =
+      "n=" + axis_values(p, &AxisParams::n) + ", k=" + axis_values(p, &AxisParams::k) +
+      ", s=" + axis_values(p, &AxisParams::s) + ", p=" + axis_values(p, &AxisParams::p) +
+      ", d=" + axis_values(p, &AxisParams::d) +
+      ", output_padding=" + axis_values(p, &AxisParams::op);
+  std::vector<int64_t> output = d.output_size();
+  if (p.whole_layer()) {
+    out += ", in_channels=" + std::to_string(p.in_channels) +
+           ", out_channels=" + std::to_string(p.out_channels) +
+           ", groups=" + std::to_string(p.groups) + ", bias=" + (p.bias ? "True" : "False");
+    output.insert(output.begin(), p.out_channels);
+  }
+  return out + " -> " + size_text(output);
 }
 
 std::string mark_slot(CellKind kind) {

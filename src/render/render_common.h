@@ -14,11 +14,13 @@
 
 namespace convt::detail {
 
-/// "ConvTranspose1d" or "ConvTranspose2d".
+/// "ConvTranspose1d", "ConvTranspose2d" or "ConvTranspose3d".
 std::string module_name(const Derivation& derivation);
 
 /// "n=3, k=3, s=1, p=1, d=1, output_padding=0 -> 3 x 3": a value per parameter, "3x2" when the
-/// axes differ.
+/// axes differ. A whole layer (Params::whole_layer) adds its channels, groups and whether it
+/// has a bias, and its output size leads with the output channels: "..., in_channels=2,
+/// out_channels=4, groups=2, bias=True -> 4 x 5 x 5".
 std::string heading_params(const Derivation& derivation);
 
 /// The one --full size guard: throws Error kErrFullTooLarge naming `stage` when `full` is set

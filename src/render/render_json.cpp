@@ -22,7 +22,7 @@ class DerivationJson {
   std::string run() {
     reserve();
     json::ObjectWriter document(out_);
-    document.member("params", json::params_object(d_.params));
+    document.member("params", json::explain_params_object(d_.params));
     document.member("output_size", json::ints(d_.output_size()));
     document.member("full_size", json::ints(d_.full_size()));
     document.member("passed", json::boolean(d_.passed));
@@ -58,24 +58,118 @@ class DerivationJson {
       }
       out_ += "],\n     \"passed\": " + json::boolean(passed);
     }
-    if (s.grid) grid(*s.grid, s.id);
+    if (s.grid) grid(*s.grid, s.id, s.shape);
+    if (!s.grid && !s.slices.empty()) sliced(s);
     if (s.stamps) stamps(*s.stamps, s.id);
     out_ += "}";
   }
 
-  void grid(const Grid& g, StageId id) {
-    out_ +=
-        ",\n     \"rows\": " + std::to_string(g.rows()) + ", \"cols\": " + std::to_string(g.cols());
+  /// The "shape" member (Stage::shape), then "rows" and "cols" of `g`.
+  void sizes(const std::vector<int64_t>& shape, const Grid& g) {
+    out_ += ",\n     ";
+    if (!shape.empty()) out_ += "\"shape\": " + json::ints(shape) + ", ";
+    out_ += "\"rows\": " + std::to_string(g.rows()) + ", \"cols\": " + std::to_string(g.cols());
+  }
+
+  /// The refusal of a stage whose non-zeros are over max_cells even written sparsely.
+  void refuse_sparse(StageId id, int64_t cells, int64_t nonzeros) const {
+    throw Error({MsgId::kErrSparseTooLarge,
+                 {{"stage", std::string(stage_name(id))},
+                  {"cells", std::to_string(cells)},
+                  {"count", std::to_string(nonzeros)},
+                  {"max_cells", std::to_string(options_.max_cells)}}});
+  }
+
+  /// A whole layer's tensor held as slices (docs/json.md): "shape", "rows" and "cols" of one
+  /// slice's grid, then "values" nested exactly to the shape (the leading indices in the
+  /// slices' order, then each slice's rows and columns; a 1-D slice, one row, is one level),
+  /// or "sparse" [i0, i1, ..., value] entries, one index per axis of the shape, when the
+  /// whole tensor has more than max_cells cells (refused, like a grid, when even its
+  /// non-zeros number more).
+  void sliced(const Stage& s) {
+    const Grid& first = s.slices.front().grid;
+    sizes(s.shape, first);
+    const bool row_axis = d_.params.dims != 1;  // slices of 2 axes, or 1-D rows of one
+    int64_t cells = 0;
+    for (const GridSlice& slice : s.slices) cells += slice.grid.cells();
+    if (cells > options_.max_cells) {
+      int64_t nonzeros = 0;
+      for (const GridSlice& slice : s.slices) nonzeros += slice.grid.nonzeros();
+      if (nonzeros > options_.max_cells) refuse_sparse(s.id, cells, nonzeros);
+      out_ += ",\n     \"sparse\": [";
+      bool first_entry = true;
+      for (const GridSlice& slice : s.slices)
+        slice.grid.for_each_entry([&](int64_t r, int64_t c, double v) {
+          if (v == 0.0) return;
+          out_ += first_entry ? "\n       [" : ",\n       [";
+          first_entry = false;
+          for (int64_t i : slice.index) fmt::format_to(std::back_inserter(out_), "{},", i);
+          if (row_axis) fmt::format_to(std::back_inserter(out_), "{},", r);
+          fmt::format_to(std::back_inserter(out_), "{},", c);
+          append_number(out_, v);
+          out_ += ']';
+        });
+      out_ += "]";
+      return;
+    }
+    const size_t leading = s.shape.size() - (row_axis ? 2 : 1);
+    out_ += ",\n     \"values\": ";
+    if (leading == 0 && !row_axis) return numbers(first, 0);
+    // The top level's items one a line, as a grid's rows are.
+    out_ += '[';
+    const int64_t top = leading == 0 ? first.rows() : s.shape[0];
+    for (int64_t i = 0; i < top; ++i) {
+      out_ += i ? ",\n       " : "\n       ";
+      if (leading == 0)
+        numbers(first, i);
+      else
+        part(s, 1, leading, row_axis, i, 7);
+    }
+    out_ += ']';
+  }
+
+  /// Row `row` of `g` as an array of numbers.
+  void numbers(const Grid& g, int64_t row) {
+    out_ += '[';
+    for (int64_t c = 0; c < g.cols(); ++c) {
+      if (c) out_ += ',';
+      append_number(out_, g.value(row, c));
+    }
+    out_ += ']';
+  }
+
+  /// The part of a sliced tensor at axis `level` (1 <= level <= leading) whose leading indices
+  /// so far make the flat index `at`, written numpy-style from column `col`: an array of
+  /// arrays with its items one a line under the first; at level == leading, `at` is the slice
+  /// and the part is its rows (or, in 1-D, its one row of numbers).
+  void part(const Stage& s, size_t level, size_t leading, bool row_axis, int64_t at, size_t col) {
+    const std::string next_line = ",\n" + std::string(col + 1, ' ');
+    if (level == leading) {
+      const Grid& g = s.slices[static_cast<size_t>(at)].grid;
+      if (!row_axis) return numbers(g, 0);
+      out_ += '[';
+      for (int64_t r = 0; r < g.rows(); ++r) {
+        if (r) out_ += next_line;
+        numbers(g, r);
+      }
+      out_ += ']';
+      return;
+    }
+    out_ += '[';
+    for (int64_t i = 0; i < s.shape[level]; ++i) {
+      if (i) out_ += next_line;
+      part(s, level + 1, leading, row_axis, at * s.shape[level] + i, col + 1);
+    }
+    out_ += ']';
+  }
+
+  void grid(const Grid& g, StageId id, const std::vector<int64_t>& shape) {
+    sizes(shape, g);
     if (g.cells() > options_.max_cells) {
       // Too large to list densely: the non-zeros as [row, col, value] triples, as long as
       // there are at most max_cells of them (so no stage writes more than max_cells entries).
       const int64_t nonzeros = g.nonzeros();
-      if (nonzeros > options_.max_cells)
-        throw Error({MsgId::kErrSparseTooLarge,
-                     {{"stage", std::string(stage_name(id))},
-                      {"cells", std::to_string(g.cells())},
-                      {"count", std::to_string(nonzeros)},
-                      {"max_cells", std::to_string(options_.max_cells)}}});
+      if (nonzeros > options_.max_cells) refuse_sparse(id, g.cells(), nonzeros);
       out_ += ",\n     \"sparse\": [";
       bool first = true;
       g.for_each_entry([&](int64_t r, int64_t c, double v) {
@@ -217,6 +311,8 @@ class DerivationJson {
                                   : total;
         bytes += 1024 + static_cast<size_t>(cells) * (d_.symbols ? 24 : 4);
       }
+      for (const GridSlice& slice : s.slices)
+        bytes += 64 + static_cast<size_t>(slice.grid.cells()) * 4;
       if (!s.grid) continue;
       const Grid& g = *s.grid;
       const int64_t cells = g.cells() > options_.max_cells ? 16 * g.nonzeros() : g.cells();

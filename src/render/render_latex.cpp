@@ -1,4 +1,5 @@
 // The latex format: amsmath matrices and escaped prose, as a fragment or a whole document.
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -230,6 +231,12 @@ class LatexFlavour final : public detail::DocumentFlavour {
     return out;
   }
 
+  /// A caption paragraph in italics: "\\noindent\\textit{output channel 1}".
+  std::vector<std::string> slice_caption(const std::string& text,
+                                         const RenderOptions& options) const override {
+    return source_lines("\\noindent\\textit{" + text + "}", options.width);
+  }
+
   std::vector<std::string> verdict(const std::string& text, bool /*ok*/,
                                    const RenderOptions& options) const override {
     return source_lines("\\noindent\\textbf{" + text + "}", options.width);
@@ -294,7 +301,7 @@ class LatexFlavour final : public detail::DocumentFlavour {
     // C and C^T (footprint) carry their row and column labels, as the text format shows them;
     // they are wide, so they always go through \convtfit, which shrinks only what overflows.
     if (grid_options.footprint)
-      out.lines = labelled_matrix(grid, plan, cell, options);
+      out.lines = labelled_matrix(grid, plan, cell, grid_options, options);
     else
       out.lines = bare_matrix(plan, cell, plan.overflows, options);
     return out;
@@ -351,15 +358,27 @@ class LatexFlavour final : public detail::DocumentFlavour {
 
   /// The grid as an array with its labels, as the text format has them: the column labels
   /// above a rule (a line per coordinate, "0 0 0 1 1 ..." over "0 1 2 0 1 ..."), the row
-  /// labels left of a rule, labels small; set through \\convtfit.
+  /// labels left of a rule, labels small; set through \\convtfit. With channel blocks
+  /// (TextGridOptions::channel_blocks), a rule "|" before a column and \\hline before a row
+  /// where the channel changes.
   static std::vector<std::string> labelled_matrix(const Grid& grid, const GridPlan& plan,
                                                   const CellText& cell,
+                                                  const TextGridOptions& grid_options,
                                                   const RenderOptions& options) {
     const int64_t columns = static_cast<int64_t>(plan.cols.size());
     auto label = [](const std::string& text) { return "\\convtlabel{" + text + "}"; };
+    const std::vector<bool> col_rules = channel_rules(plan.cols, grid.col_labels, grid_options);
+    const std::vector<bool> row_rules = channel_rules(plan.rows, grid.row_labels, grid_options);
     std::vector<std::string> lines{"\\[", "\\convtfit{$\\displaystyle"};
     if (columns > kTightColumns) lines.emplace_back("\\arraycolsep=2.5pt");
-    lines.push_back("\\begin{array}{r|*{" + std::to_string(columns) + "}{c}}");
+    if (std::find(col_rules.begin(), col_rules.end(), true) == col_rules.end()) {
+      lines.push_back("\\begin{array}{r|*{" + std::to_string(columns) + "}{c}}");
+    } else {
+      std::string spec = "r|";
+      for (bool rule : col_rules) spec += rule ? "|c" : "c";
+      for (std::string& line : source_lines("\\begin{array}{" + spec + "}", options.width))
+        lines.push_back(std::move(line));
+    }
     int64_t first = 0;
     while (plan.cols[static_cast<size_t>(first)] == kGap) ++first;
     const size_t header_lines =
@@ -375,6 +394,7 @@ class LatexFlavour final : public detail::DocumentFlavour {
     lines.emplace_back("\\hline");
     for (size_t i = 0; i < plan.rows.size(); ++i) {
       const int64_t r = plan.rows[i];
+      if (row_rules[i]) lines.emplace_back("\\hline");
       const std::string row =
           (r == kGap ? std::string("\\vdots") : label(grid.row_labels.label(r))) +
           row_cells(r, plan, cell);

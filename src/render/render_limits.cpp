@@ -1,6 +1,7 @@
 // The renderers' size refusals, judged from the parameters before deriving (render.h:
 // check_render_limits).
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,18 @@ namespace convt {
 
 namespace {
 
-/// The size of one grid a stage holds and how many of its cells are not zero (-1: unknown
+/// The size of one grid a stage holds, or of all the slices of a whole layer's tensor
+/// together (what the renderers judge), and how many of its cells are not zero (-1: unknown
 /// without the values).
 struct GridSize {
-  int64_t rows = 0, cols = 0, nonzeros = -1;
-  int64_t cells() const { return rows * cols; }
+  int64_t cells = 0, nonzeros = -1;
 };
+
+/// a * b, saturating at INT64_MAX instead of overflowing (sizes are never negative).
+int64_t times(int64_t a, int64_t b) {
+  if (a == 0 || b == 0) return 0;
+  return a > INT64_MAX / b ? INT64_MAX : a * b;
+}
 
 /// Per axis, the cells of [first, first + count) that some input cell reaches, i.e. where
 /// overlap_grid counts at least one contribution (overlap.h: axis_overlap_counts).
@@ -35,6 +42,14 @@ int64_t reached(const AxisShape& shape, int64_t first, int64_t count) {
   return out;
 }
 
+/// The product over the axes of `size(axis)`.
+template <typename F>
+int64_t over_axes(const std::vector<AxisShape>& shapes, F&& size) {
+  int64_t out = 1;
+  for (const AxisShape& s : shapes) out = times(out, size(s));
+  return out;
+}
+
 /// Whether every value of `values` is of one sign and not tiny (empty: the defaults 1, 2, ...):
 /// then no sum of products cancels, and a cell is zero exactly where no product reaches it.
 bool one_sign(const std::vector<double>& values) {
@@ -44,42 +59,60 @@ bool one_sign(const std::vector<double>& values) {
 }
 
 /// The grids stage `id` holds, in the order the text-like formats draw them (the output
-/// stage: the F-grid view, then the output), with their non-zeros when the values decide them:
-/// copies of the kernel (input) when its values are one_sign, sums of products when both are.
-std::vector<GridSize> stage_grids(StageId id, const AxisShape& a, const AxisShape& b,
-                                  bool kernel_known, bool input_known) {
+/// stage of a one-channel layer: the F-grid view, then the output), each a whole tensor over
+/// the channels, with their non-zeros when the values decide them: copies of the kernel
+/// (input) when its values are one_sign, sums of products when both are (and no bias is
+/// added). Channels: the weight holds in * (out/groups) * prod(k) values, C has
+/// in * (out/groups) * prod(n) * prod(k) non-zeros in in*prod(n) x out*prod(F) cells, every
+/// output channel sums the in/groups input channels of its group.
+std::vector<GridSize> stage_grids(StageId id, const Params& params,
+                                  const std::vector<AxisShape>& shapes, bool kernel_known,
+                                  bool input_known) {
   const bool known = kernel_known && input_known;  // sums of products
+  const bool bias = params.bias && std::any_of(params.bias->begin(), params.bias->end(),
+                                               [](double b) { return b != 0.0; });
   auto nz = [known](int64_t count) { return known ? count : int64_t{-1}; };
   auto nz_kernel = [kernel_known](int64_t count) { return kernel_known ? count : int64_t{-1}; };
   auto nz_input = [input_known](int64_t count) { return input_known ? count : int64_t{-1}; };
-  const int64_t n = a.in.n * b.in.n, k = a.in.k * b.in.k;
-  const int64_t f_reached = reached(a, 0, a.full) * reached(b, 0, b.full);
+  const int64_t in = params.in_channels, out = params.out_channels;
+  const int64_t weights = times(in, out / params.groups);  // = out * (in / groups)
+  const int64_t n = over_axes(shapes, [](const AxisShape& s) { return s.in.n; });
+  const int64_t k = over_axes(shapes, [](const AxisShape& s) { return s.in.k; });
+  const int64_t f = over_axes(shapes, [](const AxisShape& s) { return s.full; });
+  const int64_t m = over_axes(shapes, [](const AxisShape& s) { return s.output; });
+  const int64_t f_reached =
+      over_axes(shapes, [](const AxisShape& s) { return reached(s, 0, s.full); });
+  const int64_t m_reached =
+      over_axes(shapes, [](const AxisShape& s) { return reached(s, s.in.p, s.output); });
   switch (id) {
     case StageId::kKernel:
     case StageId::kFlippedKernel:
-      return {{a.in.k, b.in.k, nz_kernel(k)}};
+      return {{times(weights, k), nz_kernel(times(weights, k))}};
     case StageId::kInput:
-      return {{a.in.n, b.in.n, nz_input(n)}};
+      return {{times(in, n), nz_input(times(in, n))}};
     case StageId::kConvMatrix:  // the kernel's values, once per input cell
-      return {{n, a.full * b.full, nz_kernel(n * k)}};
     case StageId::kTransposedMatrix:
-      return {{a.full * b.full, n, nz_kernel(n * k)}};
+      return {{times(times(in, n), times(out, f)), nz_kernel(times(times(weights, n), k))}};
     case StageId::kMatrixOutput:
     case StageId::kScatterOutput:
     case StageId::kDirectOutput:
-      return {{a.full, b.full, nz(f_reached)}};
+      return {{times(out, f), nz(times(out, f_reached))}};
     case StageId::kZeroInserted:
-      return {{a.inserted, b.inserted, nz_input(n)}};
+      return {{times(in, over_axes(shapes, [](const AxisShape& s) { return s.inserted; })),
+               nz_input(times(in, n))}};
     case StageId::kPaddedInput:
-      return {{a.padded, b.padded, nz_input(n)}};
+      return {{times(in, over_axes(shapes, [](const AxisShape& s) { return s.padded; })),
+               nz_input(times(in, n))}};
     case StageId::kDilatedKernel:
-      return {{a.dilated_k, b.dilated_k, nz_kernel(k)}};
-    case StageId::kOutput:
-      return {
-          {a.full, b.full, nz(f_reached)},
-          {a.output, b.output, nz(reached(a, a.in.p, a.output) * reached(b, b.in.p, b.output))}};
+      return {{times(weights, over_axes(shapes, [](const AxisShape& s) { return s.dilated_k; })),
+               nz_kernel(times(weights, k))}};
+    case StageId::kOutput: {
+      const GridSize output{times(out, m), bias ? int64_t{-1} : nz(times(out, m_reached))};
+      if (params.whole_layer()) return {output};  // no F-grid view
+      return {{f, nz(f_reached)}, output};
+    }
     case StageId::kOverlap:  // counts of contributions: known whatever the values
-      return {{a.output, b.output, reached(a, a.in.p, a.output) * reached(b, b.in.p, b.output)}};
+      return {{m, m_reached}};
     default:
       return {};
   }
@@ -95,32 +128,28 @@ void check_render_limits(const Params& params, const DeriveOptions& derive_optio
   const bool json = format == Format::kJson;
   if (!json && !options.full) return;  // text-like formats elide what is too large
   const std::vector<AxisShape> shapes = validate_params(params, derive_options.limits);
-  AxisShape rows;  // a 1-D problem is the 2-D one whose row axis is trivial
-  rows.in = AxisParams{1, 1, 1, 0, 1, 0};
-  rows.full = rows.output = rows.inserted = rows.dilated_k = rows.padded = 1;
-  const AxisShape& a = params.dims == 2 ? shapes[0] : rows;
-  const AxisShape& b = params.dims == 2 ? shapes[1] : shapes[0];
   const bool kernel_known = one_sign(params.kernel), input_known = one_sign(params.input);
-  const bool dilated = a.in.d > 1 || b.in.d > 1;
+  const bool dilated =
+      std::any_of(shapes.begin(), shapes.end(), [](const AxisShape& s) { return s.in.d > 1; });
   for (StageId id : all_stages()) {
     if (!derive_options.stages.empty() &&
         std::find(derive_options.stages.begin(), derive_options.stages.end(), id) ==
             derive_options.stages.end())
       continue;
     if (id == StageId::kDilatedKernel && !dilated) continue;
-    std::vector<GridSize> grids = stage_grids(id, a, b, kernel_known, input_known);
-    if (json && id == StageId::kOutput) grids.erase(grids.begin());  // JSON has no F-grid view
+    std::vector<GridSize> grids = stage_grids(id, params, shapes, kernel_known, input_known);
+    if (json && grids.size() == 2) grids.erase(grids.begin());  // JSON has no F-grid view
     for (const GridSize& g : grids) {
-      if (g.cells() <= options.max_cells) continue;
+      if (g.cells <= options.max_cells) continue;
       const std::string stage(stage_name(id));
-      if (!json) detail::check_full_fits(true, id, g.cells(), options.max_cells);  // --full
+      if (!json) detail::check_full_fits(true, id, g.cells, options.max_cells);  // --full
       // Unknown non-zeros: this grid may or may not be refused, so the renderer judges it and
       // every grid after it.
       if (g.nonzeros < 0) return;
       if (g.nonzeros > options.max_cells)  // render_json.cpp's guard
         throw Error({MsgId::kErrSparseTooLarge,
                      {{"stage", stage},
-                      {"cells", std::to_string(g.cells())},
+                      {"cells", std::to_string(g.cells)},
                       {"count", std::to_string(g.nonzeros)},
                       {"max_cells", std::to_string(options.max_cells)}}});
     }

@@ -168,6 +168,12 @@ class MarkdownFlavour final : public detail::DocumentFlavour {
     return out;
   }
 
+  /// An emphasised line: "*output channel 1*".
+  std::vector<std::string> slice_caption(const std::string& text,
+                                         const RenderOptions& options) const override {
+    return paragraph("*" + text + "*", options);
+  }
+
   std::vector<std::string> verdict(const std::string& text, bool /*ok*/,
                                    const RenderOptions& options) const override {
     return paragraph("**" + text + "**", options);

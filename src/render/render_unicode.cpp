@@ -118,42 +118,55 @@ TextGrid box_grid(const Grid& grid, const TextGridOptions& options) {
     return line;
   };
 
+  // Channel blocks of C and C^T: " │" before a column, a rule "───┼───" before a row, where
+  // the channel changes.
+  const std::vector<bool> col_rules = channel_rules(plan.cols, grid.col_labels, options);
+  const std::vector<bool> row_rules = channel_rules(plan.rows, grid.row_labels, options);
+  const std::string vertical = " " + std::string(kVertical);
   const size_t header_lines = column_header(grid.col_labels, 0).size();
-  int64_t body_width = 0;
   for (size_t h = 0; h < header_lines; ++h) {
-    std::string line = indent + (plan.row_labels ? label_pad + " " + std::string(kVertical) : "");
-    body_width = 0;
-    for (int64_t c : plan.cols) {
-      if (c == kGap) {
-        line += " " + std::string(kColumnGap);
-        body_width += 2;
-      } else {
-        line += " " + place_cell(column_header(grid.col_labels, c)[h], 0, plan);
-        body_width += plan.cell_width + 1;
-      }
+    std::string line = indent + (plan.row_labels ? label_pad + vertical : "");
+    for (size_t i = 0; i < plan.cols.size(); ++i) {
+      const int64_t c = plan.cols[i];
+      if (col_rules[i]) line += vertical;
+      line += " " + (c == kGap ? std::string(kColumnGap)
+                               : place_cell(column_header(grid.col_labels, c)[h], 0, plan));
     }
     out.lines.push_back(trimmed(line));
   }
+  // A rule across the cells, crossing the channel rules.
+  std::string body_rule;
+  for (size_t i = 0; i < plan.cols.size(); ++i) {
+    if (col_rules[i]) body_rule += repeat(kHorizontal, 1) + std::string(kCross);
+    body_rule += repeat(kHorizontal, plan.cols[i] == kGap ? 2 : plan.cell_width + 1);
+  }
+  const std::string rule =
+      indent +
+      (plan.row_labels ? repeat(kHorizontal, plan.label_width + 1) + std::string(kCross)
+                       : std::string()) +
+      body_rule;
   // A 1-D row of values (no row labels) has its rule under the headers, without the cross.
-  out.lines.push_back(indent +
-                      (plan.row_labels
-                           ? repeat(kHorizontal, plan.label_width + 1) + std::string(kCross)
-                           : std::string()) +
-                      repeat(kHorizontal, body_width));
+  out.lines.push_back(rule);
 
-  for (int64_t r : plan.rows) {
+  for (size_t ri = 0; ri < plan.rows.size(); ++ri) {
+    const int64_t r = plan.rows[ri];
+    if (row_rules[ri]) out.lines.push_back(rule);
     std::string line;
     if (r == kGap) {
-      line =
-          indent + pad_left(std::string(kRowGap), plan.label_width) + " " + std::string(kVertical);
-      for (int64_t c : plan.cols)
+      line = indent + pad_left(std::string(kRowGap), plan.label_width) + vertical;
+      for (size_t ci = 0; ci < plan.cols.size(); ++ci) {
+        const int64_t c = plan.cols[ci];
+        if (col_rules[ci]) line += vertical;
         line += " " + (c == kGap ? std::string(kBothGap)
                                  : pad_left(std::string(kRowGap), plan.cell_width));
+      }
     } else {
-      line = indent + (plan.row_labels ? pad_left(grid.row_labels.label(r), plan.label_width) +
-                                             " " + std::string(kVertical)
-                                       : std::string());
-      for (int64_t c : plan.cols) {
+      line = indent + (plan.row_labels
+                           ? pad_left(grid.row_labels.label(r), plan.label_width) + vertical
+                           : std::string());
+      for (size_t ci = 0; ci < plan.cols.size(); ++ci) {
+        const int64_t c = plan.cols[ci];
+        if (col_rules[ci]) line += vertical;
         if (c == kGap) {
           line += " " + std::string(kColumnGap);
           continue;

@@ -195,6 +195,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "rows {first} to {last} are not shown ({hidden} of {total}); --full prints them all"},
     {MsgId::kNoteStampsHidden, "{count} more stamps not shown; --full shows all"},
     {MsgId::kNoteStampHidden, "1 more stamp not shown; --full shows all"},
+    {MsgId::kNoteSlicesHidden, "{count} more slices not shown; --full shows all"},
+    {MsgId::kNoteSliceHidden, "1 more slice not shown; --full shows all"},
     {MsgId::kNoteOverMaxCells,
      "this grid has {count} cells, over --max-cells {max_cells}, so it is cut to the width; raise "
      "--max-cells to show it whole"},

@@ -166,6 +166,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "第 {first} 到 {last} 行未显示（共 {total} 行，省略 {hidden} 行）；--full 可全部打印"},
     {MsgId::kNoteStampsHidden, "还有 {count} 个印章未显示；--full 显示全部"},
     {MsgId::kNoteStampHidden, "还有 1 个印章未显示；--full 显示全部"},
+    {MsgId::kNoteSlicesHidden, "还有 {count} 个切片未显示；--full 显示全部"},
+    {MsgId::kNoteSliceHidden, "还有 1 个切片未显示；--full 显示全部"},
     {MsgId::kNoteOverMaxCells,
      "此网格有 {count} 个元素，超过 --max-cells {max_cells}，因此按宽度截断；调大 --max-cells "
      "可完整显示"},

@@ -91,6 +91,16 @@ int64_t header_width(const AxisLabels& labels, int64_t c, bool one_line) {
 
 }  // namespace
 
+std::vector<bool> channel_rules(const std::vector<int64_t>& shown, const AxisLabels& labels,
+                                const TextGridOptions& options) {
+  std::vector<bool> out(shown.size(), false);
+  if (!options.channel_blocks || labels.style != AxisLabels::Style::kCoords) return out;
+  for (size_t i = 1; i < shown.size(); ++i)
+    out[i] = shown[i] != kGap && shown[i - 1] != kGap &&
+             labels.coords(shown[i])[0] != labels.coords(shown[i - 1])[0];
+  return out;
+}
+
 std::vector<std::string> column_header(const AxisLabels& labels, int64_t c) {
   std::vector<std::string> lines;
   for (int64_t v : labels.coords(c)) lines.push_back(std::to_string(v));
@@ -306,8 +316,17 @@ GridPlan plan_grid(const Grid& grid, const TextGridOptions& options, const GridG
   constexpr int64_t kCandidates = 512;  // enough to fill any sensible width from each end
   std::vector<int64_t> cols = shown_indices(grid.cols(), full ? grid.cols() : 2 * kCandidates);
   int64_t cell_width = widest(cols);
+  // Channel rules between column blocks take kChannelRule columns each, at most one per
+  // channel after the first.
+  constexpr int64_t kChannelRule = 2;
+  const int64_t channel_rules_width =
+      options.channel_blocks && grid.col_labels.style == AxisLabels::Style::kCoords &&
+              grid.cols() > 0
+          ? kChannelRule * grid.col_labels.coords(grid.cols() - 1)[0]
+          : 0;
   const int64_t fixed = options.indent + plan.label_width +
-                        (geometry.labels && !plan.row_labels ? 0 : geometry.frame);
+                        (geometry.labels && !plan.row_labels ? 0 : geometry.frame) +
+                        channel_rules_width;
   // The candidates skip the middle of a grid wider than 2 * kCandidates: when they would all
   // fit, measure every column, or a wider middle cell would break the alignment.
   if (!full && grid.cols() > 2 * kCandidates &&
@@ -385,16 +404,30 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
   out.kinds = plan.kinds;
   out.notes = plan.notes;
   const std::string indent(static_cast<size_t>(options.indent), ' ');
+  // Channel blocks of C and C^T: " |" before a column, a rule line "---+---" before a row,
+  // where the channel changes.
+  const std::vector<bool> col_rules = channel_rules(plan.cols, grid.col_labels, options);
+  const std::vector<bool> row_rules = channel_rules(plan.rows, grid.row_labels, options);
   const size_t header_lines = column_header(grid.col_labels, 0).size();
   for (size_t h = 0; h < header_lines; ++h) {
     std::string line = indent + std::string(static_cast<size_t>(plan.label_width), ' ');
-    for (int64_t c : plan.cols)
+    for (size_t i = 0; i < plan.cols.size(); ++i) {
+      const int64_t c = plan.cols[i];
+      if (col_rules[i]) line += " |";
       line += " " + (c == kGap ? std::string("...")
                                : place_cell(column_header(grid.col_labels, c)[h], 0, plan));
+    }
     line.erase(line.find_last_not_of(' ') + 1);
     out.lines.push_back(line);
   }
-  for (int64_t r : plan.rows) {
+  std::string rule = indent + std::string(static_cast<size_t>(plan.label_width), '-');
+  for (size_t i = 0; i < plan.cols.size(); ++i) {
+    if (col_rules[i]) rule += "-+";
+    rule.append(static_cast<size_t>(plan.cols[i] == kGap ? 4 : 1 + plan.cell_width), '-');
+  }
+  for (size_t ri = 0; ri < plan.rows.size(); ++ri) {
+    const int64_t r = plan.rows[ri];
+    if (row_rules[ri]) out.lines.push_back(rule);
     if (r == kGap) {
       out.lines.push_back(indent + pad_left("...", plan.label_width));
       continue;
@@ -402,7 +435,9 @@ TextGrid layout_grid(const Grid& grid, const TextGridOptions& options) {
     std::string line =
         indent + (plan.row_labels ? pad_left(grid.row_labels.label(r), plan.label_width) : "");
     line.reserve(static_cast<size_t>(options.width) + 64);
-    for (int64_t c : plan.cols) {
+    for (size_t ci = 0; ci < plan.cols.size(); ++ci) {
+      const int64_t c = plan.cols[ci];
+      if (col_rules[ci]) line += " |";
       if (c == kGap) {
         line += " ...";
         continue;

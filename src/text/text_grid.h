@@ -37,6 +37,10 @@ struct TextGridOptions {
   /// The grid is one-dimensional: list entries read "y[3]", not "y[0][3]", and a grid of one
   /// row shows no row label.
   bool one_d = false;
+  /// Set a rule between two neighbouring shown rows (columns) whose labels' first coordinates
+  /// differ: the channel blocks of a whole layer's C and C^T, whose rows and columns are
+  /// labelled (c,a,b) and (o,i,j). No rule across an elision gap. Default: false.
+  bool channel_blocks = false;
 };
 
 /// A laid-out grid.
@@ -128,6 +132,13 @@ Message symbolic_list_note(const TextGridOptions& options);
 /// (e.g. "  [v]") ends the last line. A single product wider than the width stays whole.
 std::vector<std::string> wrap_sum(const std::string& head, const std::string& sum, int64_t width,
                                   const std::string& tail = "");
+
+/// For each entry of `shown` (plan rows or columns, kGap for the elided middle), whether a
+/// channel rule goes before it (TextGridOptions::channel_blocks): it and the entry before it
+/// are shown indices whose labels' first coordinates differ. All false unless
+/// options.channel_blocks and the labels are coordinates.
+std::vector<bool> channel_rules(const std::vector<int64_t>& shown, const AxisLabels& labels,
+                                const TextGridOptions& options);
 
 /// The header label(s) of column c: one for index labels, one per coordinate for (i,j) or
 /// (o,i,j) coordinates.
