@@ -68,6 +68,30 @@ std::vector<Case> cases() {
               mixed.kernel[0] = -1.0;
               out.push_back({mixed, label + " mixed kernel"});
             }
+  // Whole layers: channels, groups (depthwise too), bias, 3-D. C then has in*prod(n) rows,
+  // out*prod(F) columns and in*(out/groups)*prod(n)*prod(k) non-zeros.
+  struct Channels {
+    int64_t in, out, groups;
+    bool bias;
+  };
+  for (int dims : {1, 2, 3})
+    for (const Channels& ch : {Channels{2, 2, 1, false}, Channels{2, 4, 2, true},
+                               Channels{3, 3, 3, false}, Channels{1, 2, 1, true}})
+      for (int64_t n : {1, 2})
+        for (int64_t k : {1, 3})
+          for (int64_t s : {1, 2}) {
+            convt::Params params = convt::square_params(dims, n, k, s, 1);
+            params.in_channels = ch.in;
+            params.out_channels = ch.out;
+            params.groups = ch.groups;
+            if (ch.bias) params.bias = std::vector<double>(static_cast<size_t>(ch.out), 0.5);
+            const std::string label = "dims" + std::to_string(dims) + " n" + std::to_string(n) +
+                                      " k" + std::to_string(k) + " s" + std::to_string(s) +
+                                      " p1 in" + std::to_string(ch.in) + " out" +
+                                      std::to_string(ch.out) + " groups" +
+                                      std::to_string(ch.groups) + (ch.bias ? " bias" : "");
+            out.push_back({params, label});
+          }
   return out;
 }
 
@@ -79,7 +103,7 @@ TEST(RenderLimits, RefusesExactlyWhatTheRenderersRefuse) {
     for (convt::Format format : {convt::Format::kText, convt::Format::kMarkdown,
                                  convt::Format::kLatex, convt::Format::kJson})
       for (bool full : {false, true})
-        for (int64_t max_cells : {1, 2, 4, 9, 20, 50}) {
+        for (int64_t max_cells : {1, 2, 4, 9, 20, 50, 200}) {
           SCOPED_TRACE(c.label + " max_cells " + std::to_string(max_cells) +
                        (full ? " --full" : ""));
           convt::DeriveOptions derive_options;
@@ -95,9 +119,10 @@ TEST(RenderLimits, RefusesExactlyWhatTheRenderersRefuse) {
             EXPECT_EQ(early, late) << "refused early, but not the same way";
             ++judged_early;
           } else if (late) {
-            // Only JSON with values of both signs or zeros may be left to the renderer.
+            // Only JSON with values of both signs or zeros, or with a bias, may be left to the
+            // renderer.
             EXPECT_EQ(format, convt::Format::kJson);
-            EXPECT_FALSE(c.params.kernel.empty()) << *late;
+            EXPECT_TRUE(!c.params.kernel.empty() || c.params.bias) << *late;
           }
           refused += late ? 1 : 0;
         }

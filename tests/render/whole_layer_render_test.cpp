@@ -156,7 +156,8 @@ TEST(WholeLayerRender, TextCaptionsEachSliceAboveItsGrid) {
   const std::vector<std::string> lines = lines_of(text);
   // The heading names the layer as PyTorch does, the output leading with its channels.
   EXPECT_TRUE(contains(text, "ConvTranspose2d")) << text;
-  EXPECT_TRUE(contains(text, "in_channels=2, out_channels=2, groups=2, bias=True -> 2 x 3 x 3"))
+  EXPECT_TRUE(contains(convt::testing::joined(text),
+                       "in_channels=2, out_channels=2, groups=2, bias=True -> 2 x 3 x 3"))
       << text;
   // Stage titles carry the tensor's whole shape.
   EXPECT_TRUE(contains(text, "(2 x 1 x 2 x 2)")) << text;
@@ -164,14 +165,14 @@ TEST(WholeLayerRender, TextCaptionsEachSliceAboveItsGrid) {
   // Each caption, then the grid: the column header, then the rows with their values.
   const int64_t w1 = line_with(lines, "w[1][0]: input channel 1 to output channel 1");
   ASSERT_GE(w1, 0) << text;
-  EXPECT_EQ(lines[static_cast<size_t>(w1) + 2], "    0  5  6") << text;
-  EXPECT_EQ(lines[static_cast<size_t>(w1) + 3], "    1  7  8") << text;
-  const int64_t y0 = line_with(lines, "output channel 0");
-  const int64_t y1 = line_with(lines, "output channel 1");
+  EXPECT_EQ(lines[static_cast<size_t>(w1) + 2], "    0 5 6") << text;
+  EXPECT_EQ(lines[static_cast<size_t>(w1) + 3], "    1 7 8") << text;
+  const int64_t y0 = line_with(lines, "  output channel 0");
+  const int64_t y1 = line_with(lines, "  output channel 1");
   ASSERT_GE(y0, 0);
   ASSERT_GT(y1, y0);
-  EXPECT_TRUE(contains(lines[static_cast<size_t>(y0) + 3], "6.5  20.5  16.5")) << text;
-  EXPECT_TRUE(contains(lines[static_cast<size_t>(y1) + 3], "69   163    95")) << text;
+  EXPECT_TRUE(contains(lines[static_cast<size_t>(y0) + 3], "6.5 20.5 16.5")) << text;
+  EXPECT_TRUE(contains(lines[static_cast<size_t>(y1) + 3], "69 163  95")) << text;
   EXPECT_FALSE(contains(text, "not shown")) << text;
 }
 
@@ -181,7 +182,8 @@ TEST(WholeLayerRender, OneDimensionalSlicesAreRowsWithoutARowLabel) {
   EXPECT_TRUE(contains(text, "ConvTranspose1d")) << text;
   const int64_t y1 = line_with(lines, "output channel 1");
   ASSERT_GE(y1, 0) << text;
-  EXPECT_EQ(lines[static_cast<size_t>(y1) + 2], "   3 10 17 12") << text;
+  EXPECT_EQ(lines[static_cast<size_t>(y1) + 1], "    0  1  2  3") << text;
+  EXPECT_EQ(lines[static_cast<size_t>(y1) + 2], "    3 10 17 12") << text;
 }
 
 TEST(WholeLayerRender, ShowsSixteenSlicesAndCountsTheRest) {
@@ -241,10 +243,14 @@ TEST(WholeLayerRender, TextRulesOffTheChannelBlocksOfC) {
       convt::render_text(grouped_layer({StageId::kConvMatrix}), RenderOptions{});
   const std::vector<std::string> lines = lines_of(text);
   // Three header lines (o, i, j), a column rule between output channels 0 and 1.
-  const int64_t header = line_with(lines, "  0  0  0  0  0  0  0  0  0 |  1");
+  const int64_t header = line_with(lines, " 0 0 0 0 0 0 0 0 0 | 1 1 1 1 1 1 1 1 1");
   ASSERT_GE(header, 0) << text;
-  EXPECT_TRUE(contains(lines[static_cast<size_t>(header) + 1], "  2 |  0")) << text;
-  EXPECT_TRUE(contains(lines[static_cast<size_t>(header) + 2], "  2 |  0")) << text;
+  EXPECT_EQ(lines[static_cast<size_t>(header) + 1],
+            "          0 0 0 1 1 1 2 2 2 | 0 0 0 1 1 1 2 2 2")
+      << text;
+  EXPECT_EQ(lines[static_cast<size_t>(header) + 2],
+            "          0 1 2 0 1 2 0 1 2 | 0 1 2 0 1 2 0 1 2")
+      << text;
   // Row (0,0,0) holds w[0][0] = 1, 2 at (0,0,0), (0,0,1) and 3, 4 at (0,1,0), (0,1,1); row
   // (1,1,1) holds w[1][0] at (1,1,1), (1,1,2), (1,2,1), (1,2,2); the other block is zeros.
   const int64_t first = line_with(lines, "(0,0,0)");
@@ -266,7 +272,9 @@ TEST(WholeLayerRender, TextRulesOffTheChannelBlocksOfC) {
 TEST(WholeLayerRender, UnicodeAndLatexRuleOffTheChannelBlocksToo) {
   const Derivation d = grouped_layer({StageId::kConvMatrix});
   const std::string unicode = convt::render_unicode(d, RenderOptions{});
-  EXPECT_EQ(count_of(unicode, "\u253c"), 3) << unicode;  // label cross, two channel crosses
+  // Under the headers and between the row blocks: each crosses the label rule and the
+  // column rule.
+  EXPECT_EQ(count_of(unicode, "\u253c"), 4) << unicode;
   EXPECT_TRUE(contains(unicode,
                        "(0,0,0) \u2502 1 2 \u00b7 3 4 \u00b7 \u00b7 \u00b7 \u00b7 "
                        "\u2502 \u00b7"))
@@ -289,7 +297,7 @@ TEST(WholeLayerRender, NoChannelRulesInAOneChannelC) {
   EXPECT_FALSE(contains(convt::render_latex(d, RenderOptions{}), "\\hline\n  \\convtlabel{(1,0)}"));
 }
 
-json render_json(const Derivation& d, const RenderOptions& options = {}) {
+json json_of(const Derivation& d, const RenderOptions& options = {}) {
   return json::parse(convt::render_json(d, options));
 }
 
@@ -300,17 +308,17 @@ const json& stage_json(const json& out, const std::string& id) {
 }
 
 TEST(WholeLayerJson, ParamsCarryTheChannelsGroupsAndBias) {
-  const json out = render_json(grouped_layer());
+  const json out = json_of(grouped_layer());
   const json& params = out.at("params");
   EXPECT_EQ(params.at("in_channels"), 2);
   EXPECT_EQ(params.at("out_channels"), 2);
   EXPECT_EQ(params.at("groups"), 2);
   EXPECT_EQ(params.at("bias"), json::parse("[0.5,-1]"));
-  EXPECT_TRUE(render_json(one_d_layer()).at("params").at("bias").is_null());
+  EXPECT_TRUE(json_of(one_d_layer()).at("params").at("bias").is_null());
 }
 
 TEST(WholeLayerJson, ValuesAreNestedToTheShape) {
-  const json out = render_json(grouped_layer());
+  const json out = json_of(grouped_layer());
   const json& kernel = stage_json(out, "kernel");
   EXPECT_EQ(kernel.at("shape"), json::parse("[2,1,2,2]"));
   EXPECT_EQ(kernel.at("values"), json::parse("[[[[1,2],[3,4]]],[[[5,6],[7,8]]]]"));
@@ -327,7 +335,7 @@ TEST(WholeLayerJson, ValuesAreNestedToTheShape) {
   ASSERT_EQ(c.at("values").size(), 8u);
   EXPECT_EQ(c.at("values")[7], json::parse("[0,0,0,0,0,0,0,0,0, 0,0,0,0,5,6,0,7,8]"));
   // A 1-D slice is one level: [out, m].
-  const json one_d = stage_json(render_json(one_d_layer()), "output");
+  const json one_d = stage_json(json_of(one_d_layer()), "output");
   EXPECT_EQ(one_d.at("shape"), json::parse("[2,4]"));
   EXPECT_EQ(one_d.at("values"), json::parse("[[1,4,7,6],[3,10,17,12]]"));
   EXPECT_EQ(one_d.at("rows"), 1);
@@ -339,10 +347,10 @@ TEST(WholeLayerJson, SparseEntriesIndexEveryAxisOfTheShape) {
   // the kernel's 8 cells fit; with 17 the output is listed as [o, i, j, value].
   RenderOptions options;
   options.max_cells = 17;
-  EXPECT_THROW(render_json(grouped_layer({StageId::kOutput}), options), convt::Error);
+  EXPECT_THROW(json_of(grouped_layer({StageId::kOutput}), options), convt::Error);
   Derivation d = grouped_layer({StageId::kOutput});
   d.stages[0].slices[1].grid = dense(3, 3, {0, 0, 0, 0, 2, 0, 0, 0, 0});
-  const json out = render_json(d, options);
+  const json out = json_of(d, options);
   const json& output = stage_json(out, "output");
   EXPECT_FALSE(output.contains("values"));
   const json& sparse = output.at("sparse");
@@ -350,20 +358,60 @@ TEST(WholeLayerJson, SparseEntriesIndexEveryAxisOfTheShape) {
   EXPECT_EQ(sparse[0], json::parse("[0,0,0,1.5]"));
   EXPECT_EQ(sparse[8], json::parse("[0,2,2,16.5]"));
   EXPECT_EQ(sparse[9], json::parse("[1,1,1,2]"));
-  // 1-D: [o, j, value].
+  // 1-D: [o, j, value]. 8 cells over 7, 6 non-zeros once two are zero.
   options.max_cells = 7;
-  const json one_d = stage_json(render_json(one_d_layer(), options), "output");
-  EXPECT_EQ(one_d.at("sparse")[5], json::parse("[1,1,10]"));
+  Derivation line = one_d_layer();
+  line.stages[0].slices[0].grid = dense(1, 4, {1, 0, 0, 6});
+  const json one_d = stage_json(json_of(line, options), "output");
+  EXPECT_EQ(one_d.at("sparse"),
+            json::parse("[[0,0,1],[0,3,6],[1,0,3],[1,1,10],[1,2,17],[1,3,12]]"));
 }
 
 TEST(WholeLayerJson, AOneChannelGridStageWritesItsShape) {
   Derivation d = convt::testing::derive_square(2, 2, 1, 0, {StageId::kKernel});
   d.stages[0].shape = {2, 2};
-  const json out = render_json(d);
+  const json out = json_of(d);
   EXPECT_EQ(stage_json(out, "kernel").at("shape"), json::parse("[2,2]"));
   EXPECT_EQ(stage_json(out, "kernel").at("values"), json::parse("[[1,2],[3,4]]"));
   EXPECT_EQ(out.at("params").at("in_channels"), 1);
   EXPECT_TRUE(out.at("params").at("bias").is_null());
+}
+
+}  // namespace
+
+namespace {
+
+/// ConvTranspose2d(2, 2, 3, stride=2, padding=1, groups=2) with bias (0.5, -1), derived:
+/// rendered in every document format with a slice per channel and the channel rules of C.
+TEST(WholeLayerRender, ADerivedTwoChannelLayerInEveryFormat) {
+  convt::Params params = convt::square_params(2, 2, 3, 2, 1);
+  params.in_channels = 2;
+  params.out_channels = 2;
+  params.groups = 2;
+  params.bias = std::vector<double>{0.5, -1};
+  const Derivation d = convt::derive(params);
+  const std::string text = convt::render_text(d, RenderOptions{});
+  // Output channel 1: input channel 1 (x = 5..8) with w[1][0] = 10..18, s = 2, p = 1, minus 1.
+  // y[1][0][0] is F-cell (1,1): x(0,0) * w(1,1) = 5 * 14 = 70, minus 1 = 69.
+  // y[1][1][1] is F-cell (2,2): 5*18 + 6*16 + 7*12 + 8*10 = 90 + 96 + 84 + 80 = 350, minus 1.
+  const std::vector<std::string> lines = lines_of(text);
+  const int64_t y1 = line_with(lines, "  output channel 1");
+  ASSERT_GE(y1, 0) << text;
+  EXPECT_TRUE(contains(text, "    0  69")) << text;
+  EXPECT_TRUE(contains(text, " 349 ")) << text;
+  // C's rows (its columns are elided across the channel change) and C^T's columns, ruled.
+  EXPECT_TRUE(contains(text, "\n  " + std::string(40, '-'))) << text;
+  EXPECT_TRUE(contains(text, "  0  0  0  0 |  1  1  1  1")) << text;
+  EXPECT_TRUE(contains(text, "PASS")) << text;
+  const json out = json_of(d);
+  EXPECT_EQ(stage_json(out, "output").at("shape"), json::parse("[2,3,3]"));
+  EXPECT_EQ(stage_json(out, "output").at("values")[1][1][1], 349);
+  EXPECT_EQ(stage_json(out, "flipped_kernel").at("shape"), json::parse("[2,1,3,3]"));
+  EXPECT_EQ(stage_json(out, "conv_matrix").at("shape"), json::parse("[8,50]"));
+  EXPECT_EQ(out.at("params").at("bias"), json::parse("[0.5,-1]"));
+  for (convt::Format format :
+       {convt::Format::kUnicode, convt::Format::kMarkdown, convt::Format::kLatex})
+    EXPECT_TRUE(contains(convt::render(d, format, RenderOptions{}), "output channel 1"));
 }
 
 }  // namespace
