@@ -207,8 +207,12 @@ constexpr CatalogueEntry kCatalogue[] = {
 
     {MsgId::kErrWholeNumber, "{option}: {what} must be a whole number >= {min}, got '{value}'"},
     {MsgId::kErrTooLarge, "{option}: {what} must be at most 2147483647, got '{value}'"},
-    {MsgId::kErrAxisCount, "{option}: expected one number or ROWSxCOLS such as 3x2, got '{value}'"},
+    {MsgId::kErrAxisCount,
+     "{option}: expected one number, ROWSxCOLS such as 3x2, or DEPTHxROWSxCOLS such as 3x2x2 "
+     "with --dims 3, got '{value}'"},
     {MsgId::kErrAxisCountOneDim, "{option}: --dims 1 takes a single number, got '{value}'"},
+    {MsgId::kErrAxisCountThreeDim,
+     "{option}: --dims 3 takes one number or DEPTHxROWSxCOLS such as 3x2x2, got '{value}'"},
     {MsgId::kErrNotNumber, "{option}: value {index} '{token}' is not a number"},
     {MsgId::kErrNotFinite,
      "{option}: value {index} '{token}' is not finite (NaN and infinities are refused)"},
@@ -232,7 +236,7 @@ constexpr CatalogueEntry kCatalogue[] = {
      "--dims: {dims} {dims|axis needs|axes need} {dims} {dims|value|values} per size, got {count}"},
     {MsgId::kErrOutOfRange,
      "{option}: value {index} '{token}' is outside the range of a double (about 1e-308 to 1e308)"},
-    {MsgId::kErrDims, "--dims: must be 1 or 2, got '{value}'"},
+    {MsgId::kErrDims, "--dims: must be 1, 2 or 3, got '{value}'"},
     {MsgId::kErrFullTooLarge,
      "--full: stage '{stage}' has {count} cells, over --max-cells {max_cells}; print it without "
      "--full, select other --stages, or raise --max-cells"},
@@ -245,6 +249,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrSymbolicValues,
      "--symbolic: writes the kernel and the input as symbols, so {option} would be ignored; leave "
      "out one of them"},
+    {MsgId::kErrSymbolicLayer,
+     "--symbolic: writes only the one-channel layer without bias in 1-D or 2-D, so it cannot go "
+     "with {option}; leave out one of them"},
     {MsgId::kErrOutOfMemory,
      "--max-cells: out of memory; use smaller sizes or a lower --max-cells"},
     {MsgId::kErrEmptyValue, "{option}: the value is empty; give a value or leave the option out"},
@@ -313,8 +320,13 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kColAxis, "axis"},
     {MsgId::kColMapsBack, "sizes the forward convolution maps back to n"},
     {MsgId::kColClaim, "claimed m"},
+    {MsgId::kColChannels, "channels"},
+    {MsgId::kColWeight, "weight"},
+    {MsgId::kColParameters, "parameters"},
+    {MsgId::kColActivation, "output values"},
     {MsgId::kTitleForwardCheck, "Forward check"},
     {MsgId::kTitleClaim, "Claimed output size"},
+    {MsgId::kTitleLayer, "Weights and parameters"},
     {MsgId::kTitleTfCompare, "TensorFlow/Keras comparison"},
     {MsgId::kShapeForward,
      "{conv}, the forward convolution with the same k, s, p, d, maps every size from {first} to "
@@ -349,6 +361,24 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kClaimSolve,
      "No padding gives it with this k, s, d; convt solve --n {n} --m {claimed} lists the layers "
      "that do."},
+    {MsgId::kLayerWeight,
+     "weight {shape} ([in_channels, out_channels/groups, kernel size per axis]): {count} "
+     "{count|weight|weights}"},
+    {MsgId::kLayerBias,
+     "bias [{count}]: {count} {count|value|values}, one per output channel (PyTorch's default "
+     "bias=True)"},
+    {MsgId::kLayerNoBias, "no bias (bias=False, --bias no)"},
+    {MsgId::kLayerParameters,
+     "{total} {total|parameter|parameters}: {weights} {weights|weight|weights} + {bias} bias "
+     "{bias|value|values}"},
+    {MsgId::kLayerParametersNoBias, "{total} {total|parameter|parameters}, all of them weights"},
+    {MsgId::kLayerActivation,
+     "output {shape} ([out_channels, output size per axis]): {count} {count|value|values} per "
+     "example"},
+    {MsgId::kLayerTransposeOf,
+     "The layer is the transpose of {conv}: the same weight tensor {shape}. A convolution stores "
+     "its weight as [its out_channels, its in_channels/groups, k...], so the transposed layer's "
+     "in_channels come first."},
     {MsgId::kTfIntro,
      "Keras' {module} (TensorFlow) with the same kernel size, stride and input: the output sizes "
      "of padding='valid' and padding='same', and which cells of the uncropped grid each keeps "
@@ -413,6 +443,13 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSolveNothingBelow, "No smaller size is reachable."},
     {MsgId::kSolveNothingAbove,
      "No larger size is reachable in the search box; raise --max-k, --max-s or --max-d."},
+    {MsgId::kChainTotals,
+     "In total: {parameters} {parameters|parameter|parameters} ({weights} {weights|weight|weights} "
+     "+ {bias} bias {bias|value|values}); the outputs of all layers hold {activation} "
+     "{activation|value|values} per example."},
+    {MsgId::kChainTotalsNoBias,
+     "In total: {parameters} {parameters|parameter|parameters}, all of them weights (no bias); the "
+     "outputs of all layers hold {activation} {activation|value|values} per example."},
     {MsgId::kChainHeading,
      "Chain of {count} transposed {count|convolution|convolutions} ({module}): {sizes}"},
     {MsgId::kChainAllEven,
@@ -434,7 +471,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "--p, --d, --even or a smaller box"},
     {MsgId::kErrLayerSyntax,
      "{option}: unexpected '{char}' at position {position}; write k, s, p, d, op, each followed "
-     "by a number or ROWSxCOLS, e.g. k4s2p1"},
+     "by a number or ROWSxCOLS, and c (out_channels), g (groups), each followed by a number, "
+     "e.g. k4s2p1c64"},
     {MsgId::kErrLayerRepeatedName, "{option}: {name} is given more than once"},
     {MsgId::kErrLayerMissingValue, "{option}: {name} needs a number after it, e.g. {name}2"},
     {MsgId::kErrLayerMissingKernel, "{option}: no kernel size; every layer needs k, e.g. k4s2p1"},
@@ -513,6 +551,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordDilation, "dilation"},
     {MsgId::kWordOutputPadding, "output_padding"},
     {MsgId::kWordDims, "dims"},
+    {MsgId::kWordInChannels, "the number of input channels"},
+    {MsgId::kWordOutChannels, "the number of output channels"},
+    {MsgId::kWordGroups, "the number of groups"},
     {MsgId::kWordOutputWidth, "output width"},
     {MsgId::kWordCellLimit, "the cell limit"},
     {MsgId::kWordDecimalPlaces, "the number of decimals"},
@@ -524,6 +565,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordGridSize, "a grid size"},
     {MsgId::kWordConvMatrixNonZeros, "the non-zeros of C"},
     {MsgId::kWordCellCount, "{count} {count|cell|cells}"},
+    {MsgId::kWordWeightCount, "the number of weights"},
+    {MsgId::kWordActivationSize, "the number of output values"},
+    {MsgId::kWordParameterTotal, "the total number of parameters"},
     {MsgId::kTagRows, " (rows)"},
     {MsgId::kTagCols, " (cols)"},
     {MsgId::kTagAlongEachAxis, " along each axis"},

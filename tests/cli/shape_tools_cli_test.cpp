@@ -258,7 +258,8 @@ TEST(ShapeToolsCli, BadInputIsOneLineNamingTheOption) {
                      "--layer/--layers: give the layers with one of them, not both");
   expect_usage_error({"chain", "--n", "4", "--layer", "k4s2q1"},
                      "--layer #1 (k4s2q1): unexpected 'q' at position 5; write k, s, p, d, op, "
-                     "each followed by a number or ROWSxCOLS, e.g. k4s2p1");
+                     "each followed by a number or ROWSxCOLS, and c (out_channels), g (groups), "
+                     "each followed by a number, e.g. k4s2p1c64");
   expect_usage_error({"chain", "--dims", "1", "--n", "4", "--layers", "k3s1p0,k3s1p0,k3s1p9"},
                      "--layers #3 (k3s1p9): padding 9 leaves no output for an input of size 8: "
                      "m = (8-1)*1 - 2*9 + 3 = (-8) < 1; the largest padding that works here is 4");
