@@ -36,7 +36,7 @@ void setup_chain(CLI::App& app, ChainCommandOptions& o) {
                   ->add_option("--bias", o.bias,
                                "yes (default, PyTorch's bias=True) or no: whether every layer has "
                                "one bias value per output channel")
-                  ->type_name("WHEN"),
+                  ->type_name("BOOL"),
               {"yes", "no"});
   add_tool_output_options(*chain, o.output);
   chain->footer(

@@ -21,7 +21,7 @@ void setup_shape(CLI::App& app, ShapeCommandOptions& o) {
                   ->add_option("--bias", o.bias,
                                "yes (default, PyTorch's bias=True) or no: whether the layer has "
                                "one bias value per output channel")
-                  ->type_name("WHEN"),
+                  ->type_name("BOOL"),
               {"yes", "no"});
   shape->add_option("--m", o.m, "Check a claimed output size M or ROWSxCOLS: reachable, and how")
       ->type_name("SIZE");

@@ -181,9 +181,9 @@ TEST(LayerOptionsCli, ChainCountsEveryLayer) {
       {"chain", "--n", "3", "--in-channels", "8", "--layers", "k2s2,k2s2c4g2", "--width", "200"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Weights and parameters\n"
-                       "  #  channels          weight         parameters  output values\n"
-                       "  1  8 -> 8            [8, 8, 2, 2]          264  [8, 6, 6] = 288\n"
-                       "  2  8 -> 4, groups=2  [8, 2, 2, 2]           68  [4, 12, 12] = 576\n"
+                       "  #  channels          weight        parameters  output values\n"
+                       "  1  8 -> 8            [8, 8, 2, 2]         264  [8, 6, 6] = 288\n"
+                       "  2  8 -> 4, groups=2  [8, 2, 2, 2]          68  [4, 12, 12] = 576\n"
                        "\n"
                        "  In total: 332 parameters (320 weights + 12 bias values); the outputs of "
                        "all layers hold 864 values per example.\n"),
@@ -212,10 +212,10 @@ TEST(LayerOptionsCli, HelpListsTheNewOptions) {
                              "--bias LIST", "DEPTHxROWSxCOLS"})
     EXPECT_NE(help.out.find(option), std::string::npos) << option;
   const RunResult shape_help = run_in_process({"help", "shape"});
-  for (const char* option : {"--in-channels INT", "--groups INT", "--bias WHEN"})
+  for (const char* option : {"--in-channels INT", "--groups INT", "--bias BOOL"})
     EXPECT_NE(shape_help.out.find(option), std::string::npos) << option;
   const RunResult chain_help = run_in_process({"help", "chain"});
-  for (const char* option : {"--in-channels INT", "--bias WHEN", "c out_channels"})
+  for (const char* option : {"--in-channels INT", "--bias BOOL", "c out_channels"})
     EXPECT_NE(chain_help.out.find(option), std::string::npos) << option;
   const RunResult man = run_in_process({"--man"});
   for (const char* option : {"in\\-channels", "out\\-channels", "groups", "bias"})
