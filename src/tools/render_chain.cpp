@@ -64,10 +64,14 @@ std::string channels_cell(const LayerCount& c) {
   return out;
 }
 
-/// One row of the weights table: #, channels, weight shape, parameters, output values.
-std::vector<std::string> count_row(size_t index, const LayerCount& c) {
-  return {str(static_cast<int64_t>(index + 1)), channels_cell(c), tensor_shape_text(c.weight_shape),
-          str(c.parameters), tensor_shape_text(c.output_shape) + " = " + str(c.output_values)};
+/// One row of the weights table: #, channels, weight shape, parameters, output values; the
+/// shapes as code in Markdown.
+std::vector<std::string> count_row(size_t index, const LayerCount& c, bool markdown) {
+  auto shape = [&](const std::vector<int64_t>& s) {
+    return markdown ? tool_text::code(tensor_shape_text(s)) : tensor_shape_text(s);
+  };
+  return {str(static_cast<int64_t>(index + 1)), channels_cell(c), shape(c.weight_shape),
+          str(c.parameters), shape(c.output_shape) + " = " + str(c.output_values)};
 }
 
 /// The totals sentence: parameters (weights + bias) and the output values of all layers.
@@ -103,7 +107,8 @@ std::string text(const ChainResult& c, const RenderOptions& options) {
   lines.blank();
   lines.line(say({MsgId::kTitleLayer, {}}, options));
   std::vector<std::vector<std::string>> counts = {count_header(options)};
-  for (size_t i = 0; i < c.steps.size(); ++i) counts.push_back(count_row(i, c.steps[i].count));
+  for (size_t i = 0; i < c.steps.size(); ++i)
+    counts.push_back(count_row(i, c.steps[i].count, false));
   lines.add(text_table(counts, 2));
   lines.blank();
   lines.paragraph(totals(c, options), 2);
@@ -125,11 +130,8 @@ std::string markdown(const ChainResult& c, const RenderOptions& options) {
   out += markdown_table(header(options), rows);
   out += "\n" + summary(c, options) + "\n\n";
   std::vector<std::vector<std::string>> counts;
-  for (size_t i = 0; i < c.steps.size(); ++i) {
-    std::vector<std::string> row = count_row(i, c.steps[i].count);
-    row[2] = tool_text::code(row[2]);
-    counts.push_back(std::move(row));
-  }
+  for (size_t i = 0; i < c.steps.size(); ++i)
+    counts.push_back(count_row(i, c.steps[i].count, true));
   out += "**" + say({MsgId::kTitleLayer, {}}, options) + "**\n\n";
   out += markdown_table(count_header(options), counts);
   out += "\n" + totals(c, options) + "\n";

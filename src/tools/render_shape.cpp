@@ -148,11 +148,13 @@ std::vector<std::string> layer_lines(const LayerCount& c, const RenderOptions& o
   return out;
 }
 
-/// The sentence naming the convolution the layer is the transpose of.
-std::string transpose_of(const ShapeReport& r, const RenderOptions& options) {
+/// The sentence naming the convolution the layer is the transpose of; its code as code in
+/// Markdown.
+std::string transpose_of(const ShapeReport& r, const RenderOptions& options, bool markdown) {
+  auto code = [&](const std::string& text) { return markdown ? tool_text::code(text) : text; };
   return say({MsgId::kLayerTransposeOf,
-              {{"conv", torch_module_call(r.params.axes, false, r.layer.channels)},
-               {"shape", tensor_shape_text(r.layer.weight_shape)}}},
+              {{"conv", code(torch_module_call(r.params.axes, false, r.layer.channels))},
+               {"shape", code(tensor_shape_text(r.layer.weight_shape))}}},
              options);
 }
 
@@ -201,7 +203,7 @@ std::string text(const ShapeReport& r, const RenderOptions& options) {
   lines.line(say({MsgId::kTitleLayer, {}}, options));
   lines.line("  " + torch_module_call(axes, true, r.layer.channels));
   for (const std::string& l : layer_lines(r.layer, options)) lines.paragraph(l, 2);
-  lines.paragraph(transpose_of(r, options), 2);
+  lines.paragraph(transpose_of(r, options, false), 2);
   std::string out = lines.text();
   if (r.tf) out += "\n" + render_tf_compare(*r.tf, ToolFormat::kText, options);
   return out;
@@ -260,7 +262,7 @@ std::string markdown(const ShapeReport& r, const RenderOptions& options) {
           {{tool_text::code(tensor_shape_text(c.weight_shape)), parameters_text(c, options),
             tool_text::code(tensor_shape_text(c.output_shape)) + " = " + str(c.output_values)}}) +
       "\n";
-  out += transpose_of(r, options) + "\n\n";
+  out += transpose_of(r, options, true) + "\n\n";
   if (r.tf) out += render_tf_compare(*r.tf, ToolFormat::kMarkdown, options);
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
     out.pop_back();
