@@ -25,10 +25,6 @@ struct SizeOptionText {
 /// "3x2x2"), with explain's per-option errors. Does not judge the combined rules.
 Params parse_size_options(const SizeOptionText& text, int max_dims = 3);
 
-/// The most channels (in_channels, out_channels) and groups an option takes: 4096, the widest
-/// layers of common networks (2048) twice over (docs/limits.md).
-inline constexpr int64_t kMaxChannels = 4096;
-
 /// Parses a channel count or a number of groups for `option` (--in-channels, --out-channels,
 /// --groups, or a chain layer's label): a whole number from 1 to kMaxChannels; `what` names the
 /// quantity (kWordInChannels, kWordOutChannels, kWordGroups).

@@ -37,7 +37,7 @@ void check_option_rules(const ExplainChoices& c) {
                                : c.dims == 3         ? "--dims"
                                                      : nullptr;
     if (layer_option != nullptr)
-      throw Error({MsgId::kErrSymbolicLayer, {{"option", layer_option}}});
+      throw Error({MsgId::kErrSymbolicWholeLayer, {{"option", layer_option}}});
   }
 }
 

@@ -42,7 +42,7 @@ struct ExplainChoices {
 ///   9. --symbolic writes symbols, not --input values   kErrSymbolicValues {option: "--input"}
 ///  10. --symbolic writes only the one-channel 1-D or 2-D layer without bias (the sums of a
 ///      whole layer are too long to read): not with in_channels, out_channels or groups other
-///      than 1, --bias or --dims 3        kErrSymbolicLayer {option: the first of --in-channels,
+///      than 1, --bias or --dims 3        kErrSymbolicWholeLayer {option: the first of --in-channels,
 ///      --out-channels, --groups, --bias, --dims that breaks it}
 /// (So --compare with --format svg is refused by rule 3.) Returns normally when all hold.
 void check_option_rules(const ExplainChoices& choices);

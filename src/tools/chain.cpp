@@ -54,6 +54,8 @@ Error layer_error(const Error& e, const LayerSpec& layer, const std::vector<int6
     message.args.push_back({"n", compact_size(n)});
   } else if (message.id == MsgId::kErrOutputPadding) {
     message.id = MsgId::kErrLayerOutputPadding;
+  } else if (message.id == MsgId::kErrGroupsDivide) {
+    message.id = MsgId::kErrLayerGroupsDivide;
   }
   bool named = false;
   for (MessageArg& arg : message.args)

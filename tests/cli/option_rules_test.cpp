@@ -186,7 +186,7 @@ TEST(ExplainOptionRules, SymbolicRefusesTheWholeLayer) {
     add(choices);
     EXPECT_FALSE(explain_refusal(choices));  // without --symbolic the layer is derived
     choices.symbolic = true;
-    expect_refused(explain_refusal(choices), MsgId::kErrSymbolicLayer,
+    expect_refused(explain_refusal(choices), MsgId::kErrSymbolicWholeLayer,
                    "--symbolic: writes only the one-channel layer without bias in 1-D or 2-D, so "
                    "it cannot go with " +
                        option + rule_end);
