@@ -77,14 +77,17 @@ int64_t parse_channel_count(const std::string& text, const std::string& option, 
 }
 
 LayerCount count_layer(const LayerChannels& channels, const std::vector<AxisShape>& shapes) {
-  // The channel rules are explain's (validate_params), judged on a layer of one cell.
+  // The channel rules are explain's (validate_params), judged on a layer of one cell without
+  // explain's grid limits (the shape tools build no grids).
   Params rules;
   rules.dims = 1;
   rules.axes = {AxisParams{}};
   rules.in_channels = channels.in_channels;
   rules.out_channels = channels.out_channels;
   rules.groups = channels.groups;
-  validate_params(rules, Limits{});
+  Limits unlimited;
+  unlimited.max_cells = std::numeric_limits<int64_t>::max();
+  validate_params(rules, unlimited);
 
   LayerCount count;
   count.channels = channels;

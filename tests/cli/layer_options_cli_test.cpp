@@ -56,6 +56,38 @@ TEST(LayerOptionsCli, ChannelCountsAreWholeNumbersFromOneTo4096) {
                      "to 4096, got '0'");
 }
 
+TEST(LayerOptionsCli, GroupsMustDivideTheChannels) {
+  // The engine's rule (validate_params), the same in explain and shape; chain names the layer.
+  const std::string rule = "--groups: 4 must divide both --in-channels 4 and --out-channels 6";
+  expect_usage_error(explain({"--in-channels", "4", "--out-channels", "6", "--groups", "4"}), rule);
+  expect_usage_error(shape({"--in-channels", "4", "--out-channels", "6", "--groups", "4"}), rule);
+  expect_usage_error({"chain", "--n", "2", "--in-channels", "4", "--layers", "k2,k2c6g4"},
+                     "--layers #2 (k2c6g4): groups 4 must divide both the 4 channels coming in "
+                     "and out_channels 6");
+}
+
+TEST(LayerOptionsCli, ExplainDerivesTheWholeLayer) {
+  // ConvTranspose2d(2, 4, 2, stride=2, groups=2) with bias: weight [2, 4/2, 2, 2], 16 weights
+  // (2*2*2*2) and 4 bias values; 2x2 -> 4x4.
+  const RunResult r =
+      run_in_process(explain({"--s", "2", "--in-channels", "2", "--out-channels", "4", "--groups",
+                              "2", "--bias", "0.5,0,0,-1", "--stages", "formula,check"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_NE(r.out.find("[2, 2, 2, 2]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-> 4 x 4"), std::string::npos) << r.out;
+  // The value counts follow the channels: [in, out/groups, k, k] = 2*2*2*2 = 16 weights.
+  expect_usage_error(explain({"--in-channels", "2", "--kernel", "1,2,3"}),
+                     "--kernel: needs 8 values ([in, out/groups, k...] = [2, 1, 2, 2]), got 3");
+  expect_usage_error(explain({"--out-channels", "2", "--bias", "1,2,3"}),
+                     "--bias: needs 2 values ([out] = [2]), got 3");
+  // --dims 3 with per-axis sizes DEPTHxROWSxCOLS: 2 x 2 x 2 with k 2x1x1 gives 3 x 2 x 2.
+  const RunResult three =
+      run_in_process({"explain", "--dims", "3", "--k", "2x1x1", "--n", "2", "--stages", "formula"});
+  ASSERT_EQ(three.exit_code, 0) << three.err;
+  EXPECT_NE(three.out.find("-> 3 x 2 x 2"), std::string::npos) << three.out;
+}
+
 TEST(LayerOptionsCli, BiasIsAValueListGivenOnce) {
   expect_usage_error(explain({"--bias", "1,nan"}),
                      "--bias: value 2 'nan' is not finite (NaN and infinities are refused)");

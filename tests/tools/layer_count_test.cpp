@@ -97,6 +97,21 @@ TEST(LayerCount, CountsBeyondSixtyFourBitsAreRefused) {
             "--n: sizes too large: the number of output values does not fit in 64 bits");
 }
 
+TEST(LayerCount, GroupsMustDivideBothChannelCounts) {
+  // explain's rule (validate_params): 4 groups cannot split 6 output channels.
+  EXPECT_EQ(error_text([] {
+              count_of(convt::square_params(2, 2, 2), {4, 6, 4, true});
+            }),
+            "--groups: 4 must divide both --in-channels 4 and --out-channels 6");
+  // In a chain it is named at its layer, with the channels coming in.
+  const auto layers = convt::parse_layer_list("k2,k2c6g4", 2);
+  EXPECT_EQ(error_text([&] {
+              convt::run_chain(2, {2, 2}, layers, {4, true});
+            }),
+            "--layers #2 (k2c6g4): groups 4 must divide both the 4 channels coming in and "
+            "out_channels 6");
+}
+
 TEST(LayerCount, ChannelCountsAreParsedFromOneTo4096) {
   EXPECT_EQ(convt::parse_channel_count("4096", "--groups", convt::MsgId::kWordGroups), 4096);
   EXPECT_EQ(
