@@ -28,6 +28,9 @@ const char* const kExplainExamples =
     "  convt explain --k 2 --s 2 --p 1 --n 2      stride 2: why the shape does not come back\n"
     "  convt explain --k 3 --s 2 --p 1 --op 1 --n 2 --format json      the same as JSON\n"
     "  convt explain --dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1      ConvTranspose1d\n"
+    "  convt explain --k 2 --s 2 --n 2 --in-channels 2 --out-channels 4 --groups 2 --bias "
+    "0.5,0,0,-1      a whole layer: channels, groups, bias\n"
+    "  convt explain --dims 3 --k 2 --n 2x3x3      ConvTranspose3d, shown as depth slices\n"
     "  convt explain --k 2 --s 2 --p 1 --n 2 --symbolic      every cell as a sum x00*w11 + ...\n";
 
 void setup_explain(CLI::App& app, ExplainOptions& o) {
