@@ -87,10 +87,11 @@ inline constexpr int64_t kMaxChannels = 4096;
 Params square_params(int dims, int64_t n, int64_t k, int64_t s = 1, int64_t p = 0, int64_t d = 1,
                      int64_t op = 0);
 
-/// Parses a per-axis size such as "3" (every axis) or "3x2" (rows x cols) for the option named
-/// `option`. Each value is a whole number >= `min_value` and <= 2^31-1; `what` names the
-/// quantity in messages (kWordKernelSize: "kernel size"). Returns `dims` values.
-/// Throws Error, e.g. "--k: kernel size must be a whole number >= 1, got '0'".
+/// Parses a per-axis size such as "3" (every axis), "3x2" (rows x cols, dims 2) or "3x2x2"
+/// (depth x rows x cols, dims 3) for the option named `option`. Each value is a whole number >=
+/// `min_value` and <= 2^31-1; `what` names the quantity in messages (kWordKernelSize: "kernel
+/// size"). Returns `dims` values. Throws Error, e.g. "--k: kernel size must be a whole number >= 1,
+/// got '0'".
 std::vector<int64_t> parse_axis_values(const std::string& text, const std::string& option,
                                        MsgId what, int64_t min_value, int dims);
 

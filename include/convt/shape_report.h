@@ -1,6 +1,7 @@
 // `convt shape`: the size arithmetic of one transposed convolution per axis, the forward
-// convolution's check (which input sizes it maps back to n, and why output_padding exists), and
-// whether a claimed output size is reachable.
+// convolution's check (which input sizes it maps back to n, and why output_padding exists),
+// whether a claimed output size is reachable, and the layer's weight shape, parameter count and
+// output size with its channels.
 #pragma once
 
 #include <cstdint>
@@ -19,9 +20,47 @@ struct SizeOptionText {
   std::string n, k, s = "1", p = "0", d = "1", op = "0", dims = "2";
 };
 
-/// Parses the size options into Params (no values): each option in explain's syntax ("3" or
-/// per axis "3x2"), with explain's per-option errors. Does not judge the combined rules.
-Params parse_size_options(const SizeOptionText& text);
+/// Parses the size options into Params (no values): --dims from 1 to `max_dims` (3 for
+/// explain, 2 for the shape tools), each size in explain's syntax ("3", or per axis "3x2",
+/// "3x2x2"), with explain's per-option errors. Does not judge the combined rules.
+Params parse_size_options(const SizeOptionText& text, int max_dims = 3);
+
+/// Parses a channel count or a number of groups for `option` (--in-channels, --out-channels,
+/// --groups, or a chain layer's label): a whole number from 1 to kMaxChannels; `what` names the
+/// quantity (kWordInChannels, kWordOutChannels, kWordGroups).
+/// Throws Error kErrRange, e.g. "--groups: the number of groups must be a whole number from 1 to
+/// 4096, got '0'".
+int64_t parse_channel_count(const std::string& text, const std::string& option, MsgId what);
+
+/// The channels of one layer, as PyTorch's nn.ConvTranspose2d(in_channels, out_channels, ...,
+/// groups, bias) takes them.
+struct LayerChannels {
+  int64_t in_channels = 1;
+  int64_t out_channels = 1;
+  int64_t groups = 1;
+  bool bias = true;  ///< bias=True is PyTorch's default, and the shape tools'
+
+  friend bool operator==(const LayerChannels&, const LayerChannels&) = default;
+};
+
+/// What one layer stores and produces, for one example (batch size 1).
+struct LayerCount {
+  LayerChannels channels;
+  std::vector<int64_t> weight_shape;  ///< [in_channels, out_channels/groups, k...]
+  int64_t weights = 0;                ///< in_channels * (out_channels/groups) * prod(k)
+  int64_t bias_values = 0;            ///< out_channels with bias, 0 without
+  int64_t parameters = 0;             ///< weights + bias_values
+  std::vector<int64_t> output_shape;  ///< [out_channels, m...]
+  int64_t output_values = 0;          ///< out_channels * prod(m): the layer's activation size
+};
+
+/// Judges `channels` by explain's rules (validate_params: groups divides both channel counts)
+/// and counts the weights, parameters and output values of a layer whose axes have `shapes`.
+/// Throws Error with explain's message for a broken rule, and kErrOverflow naming --k (weights)
+/// or --n (output values) when a count does not fit in 64 bits.
+/// **Example**: ConvTranspose2d(16, 32, 4, groups=4) on 8 x 8: weight [16, 8, 4, 4], 2048
+/// weights + 32 bias values = 2080 parameters.
+LayerCount count_layer(const LayerChannels& channels, const std::vector<AxisShape>& shapes);
 
 /// Judges `params` by explain's rules that involve several fields (output_padding < max(s, d),
 /// m >= 1; validate_params), axis by axis, without the grid limits of explain: the shape tools
@@ -92,8 +131,9 @@ struct ShapeAxis {
 
 /// Everything `convt shape` prints.
 struct ShapeReport {
-  Params params;
+  Params params;                   ///< with in_channels, out_channels and groups
   std::vector<ShapeAxis> axes;     ///< one per axis of params
+  LayerCount layer;                ///< weight shape, parameter count, output values
   std::optional<TfComparison> tf;  ///< with --compare tf
   std::vector<int64_t> output_size() const;
   std::vector<int64_t> full_size() const;
@@ -103,10 +143,12 @@ struct ShapeReport {
 struct ShapeOptions {
   std::vector<int64_t> claimed;  ///< --m per axis; empty: no claim
   bool compare_tf = false;       ///< --compare tf
+  bool bias = true;              ///< --bias yes|no: whether the layer has a bias (PyTorch: yes)
 };
 
 /// Builds the report. Judges `params` by explain's rules (validate_params: output_padding <
-/// max(s, d), m >= 1) but builds no grids, so sizes are limited only by 64-bit arithmetic.
+/// max(s, d), m >= 1, groups divides the channels) but builds no grids, so sizes are limited
+/// only by 64-bit arithmetic. params.bias is ignored (options.bias says whether there is one).
 /// Throws Error with explain's messages.
 ShapeReport shape_report(const Params& params, const ShapeOptions& options = {});
 

@@ -17,11 +17,31 @@ class App;
 namespace convt::cli {
 
 /// Declares -n/--n, -k/--k, -s/--s, -p/--p, -d/--d, --op and --dims on `command` (n and k
-/// required), in that order, storing the text as typed into `sizes`.
-void add_size_options(CLI::App& command, SizeOptionText& sizes);
+/// required), in that order, storing the text as typed into `sizes`. `max_dims` (2 or 3) is the
+/// largest --dims the command takes, as its help says (parse_size_options judges it).
+void add_size_options(CLI::App& command, SizeOptionText& sizes, int max_dims);
+
+/// The channel options as typed; empty: not given (1 each).
+struct ChannelOptionText {
+  std::string in;      ///< --in-channels
+  std::string out;     ///< --out-channels
+  std::string groups;  ///< --groups
+};
+
+/// Declares --in-channels, --out-channels and --groups on `command`, in that order.
+void add_channel_options(CLI::App& command, ChannelOptionText& channels);
+
+/// Parses the channel options into `params` (in_channels, out_channels, groups), each a whole
+/// number from 1 to kMaxChannels (parse_channel_count), in that order. Does not judge whether
+/// groups divides the channels (validate_params does). Throws Error naming the option.
+void parse_channel_options(const ChannelOptionText& text, Params& params);
 
 /// Declares --lang (en or zh) on `command`, storing it into `lang`; empty when not given.
 void add_lang_option(CLI::App& command, std::string& lang);
+
+/// --bias of the shape tools: "yes" (true) or "no" (false).
+/// Throws Error kErrUnknownChoice naming `option` for anything else.
+bool parse_yes_no(const std::string& text, const std::string& option);
 
 /// The output options of the shape tools, as typed; empty: not given.
 struct ToolOutputText {

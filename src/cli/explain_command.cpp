@@ -28,15 +28,25 @@ const char* const kExplainExamples =
     "  convt explain --k 2 --s 2 --p 1 --n 2      stride 2: why the shape does not come back\n"
     "  convt explain --k 3 --s 2 --p 1 --op 1 --n 2 --format json      the same as JSON\n"
     "  convt explain --dims 1 --k 3 --s 2 --n 4 --kernel 1,0,-1      ConvTranspose1d\n"
+    "  convt explain --k 2 --s 2 --n 2 --in-channels 2 --out-channels 4 --groups 2 --bias "
+    "0.5,0,0,-1      a whole layer: channels, groups, bias\n"
+    "  convt explain --dims 3 --k 2 --n 2x3x3      ConvTranspose3d, shown as depth slices\n"
     "  convt explain --k 2 --s 2 --p 1 --n 2 --symbolic      every cell as a sum x00*w11 + ...\n";
 
 void setup_explain(CLI::App& app, ExplainOptions& o) {
   CLI::App* explain = app.add_subcommand(
-      "explain", "Derive a transposed convolution step by step (nn.ConvTranspose1d/2d)");
-  add_size_options(*explain, o.sizes);
-  explain->add_option("--kernel", o.kernel, "Kernel values, row-major (default 1, 2, ...)")
+      "explain", "Derive a transposed convolution step by step (nn.ConvTranspose1d/2d/3d)");
+  add_size_options(*explain, o.sizes, 3);
+  add_channel_options(*explain, o.channels);
+  explain
+      ->add_option("--kernel", o.kernel,
+                   "Weight values [in][out/groups][k...], row-major (default 1, 2, ...)")
       ->type_name("LIST");
-  explain->add_option("--input", o.input, "Input values, row-major (default 1, 2, ...)")
+  explain->add_option("--input", o.input, "Input values [in][n...], row-major (default 1, 2, ...)")
+      ->type_name("LIST");
+  explain
+      ->add_option("--bias", o.bias,
+                   "One bias value per output channel, added after the crop (default: no bias)")
       ->type_name("LIST");
   with_values(explain
                   ->add_option("--format", o.format,
@@ -155,6 +165,8 @@ std::string run_explain(const ExplainOptions& o, const Environment& env, CliFile
   Params params = parse_size_options(o.sizes);
   if (!o.kernel.empty()) params.kernel = parse_value_list(join(o.kernel), "--kernel");
   if (!o.input.empty()) params.input = parse_value_list(join(o.input), "--input");
+  parse_channel_options(o.channels, params);
+  if (!o.bias.empty()) params.bias = parse_value_list(join(o.bias), "--bias");
 
   const std::optional<Format> format = format_from_name(o.format);
   if (!format)
@@ -186,7 +198,12 @@ std::string run_explain(const ExplainOptions& o, const Environment& env, CliFile
                                     .force = o.force,
                                     .symbolic = o.symbolic,
                                     .has_kernel = !o.kernel.empty(),
-                                    .has_input = !o.input.empty()});
+                                    .has_input = !o.input.empty(),
+                                    .in_channels = params.in_channels,
+                                    .out_channels = params.out_channels,
+                                    .groups = params.groups,
+                                    .has_bias = params.bias.has_value(),
+                                    .dims = params.dims});
   // What the renderer would refuse for its size is refused before deriving (render.h).
   check_render_limits(params, derive_options, *format, render_options);
   if (*format == Format::kSvg) return run_svg(o, params, derive_options, render_options, files);

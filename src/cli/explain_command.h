@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/common_options.h"
 #include "cli/environment.h"
 #include "cli/run_cli.h"
 #include "convt/shape_report.h"
@@ -18,8 +19,10 @@ namespace convt::cli {
 /// The options of `convt explain`, as typed; parsed and judged by run_explain. An empty string
 /// or vector means "not given" (run_cli refuses empty values).
 struct ExplainOptions {
-  SizeOptionText sizes;  ///< --n, --k, --s, --p, --d, --op, --dims
+  SizeOptionText sizes;        ///< --n, --k, --s, --p, --d, --op, --dims
+  ChannelOptionText channels;  ///< --in-channels, --out-channels, --groups
   std::vector<std::string> kernel, input;
+  std::vector<std::string> bias;  ///< --bias V,V,...: one value per output channel; empty: none
   std::string format = "text";
   std::string stages;
   std::string width;
@@ -49,7 +52,8 @@ void setup_explain(CLI::App& app, ExplainOptions& options);
 /// Parses and judges `options`, derives and renders. Returns what goes to stdout: the rendered
 /// document, or with --format svg the line naming the folder; the figures then go to `files`
 /// (when not null) for `main` to write, after check_output_folder passed.
-/// Judges in this order: the size options, --kernel, --input, --format, --max-cells, --digits,
+/// Judges in this order: the size options, --kernel, --input, --in-channels, --out-channels,
+/// --groups, --bias, --format, --max-cells, --digits,
 /// --stages, --width, --color, --lang, --paper, check_option_rules (option_rules.h),
 /// check_render_limits (render.h: what the renderer would refuse for its size, before deriving),
 /// the --out folder.

@@ -28,6 +28,17 @@ void check_option_rules(const ExplainChoices& c) {
   if (c.symbolic && c.has_kernel)
     throw Error({MsgId::kErrSymbolicValues, {{"option", "--kernel"}}});
   if (c.symbolic && c.has_input) throw Error({MsgId::kErrSymbolicValues, {{"option", "--input"}}});
+  // --symbolic is the one-channel lesson: a whole layer (Params::whole_layer) is refused.
+  if (c.symbolic) {
+    const char* layer_option = c.in_channels != 1    ? "--in-channels"
+                               : c.out_channels != 1 ? "--out-channels"
+                               : c.groups != 1       ? "--groups"
+                               : c.has_bias          ? "--bias"
+                               : c.dims == 3         ? "--dims"
+                                                     : nullptr;
+    if (layer_option != nullptr)
+      throw Error({MsgId::kErrSymbolicWholeLayer, {{"option", layer_option}}});
+  }
 }
 
 void check_option_rules(const ChainChoices& c) {

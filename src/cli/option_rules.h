@@ -4,6 +4,7 @@
 // they depend on, so a command line gets the same error whatever calls them.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace convt::cli {
@@ -20,6 +21,11 @@ struct ExplainChoices {
   bool symbolic = false;        ///< --symbolic
   bool has_kernel = false;      ///< --kernel VALUES was given
   bool has_input = false;       ///< --input VALUES was given
+  int64_t in_channels = 1;      ///< --in-channels, parsed
+  int64_t out_channels = 1;     ///< --out-channels, parsed
+  int64_t groups = 1;           ///< --groups, parsed
+  bool has_bias = false;        ///< --bias VALUES was given
+  int dims = 2;                 ///< --dims, parsed
 };
 
 /// Judges the options of `convt explain` that belong together, in this order, throwing Error at
@@ -34,6 +40,10 @@ struct ExplainChoices {
 ///   7. --force needs --format svg                     kErrSvgOnly {option: "--force"}
 ///   8. --symbolic writes symbols, not --kernel values  kErrSymbolicValues {option: "--kernel"}
 ///   9. --symbolic writes symbols, not --input values   kErrSymbolicValues {option: "--input"}
+///  10. --symbolic writes only the one-channel 1-D or 2-D layer without bias (the sums of a
+///      whole layer are too long to read): not with in_channels, out_channels or groups other
+///      than 1, --bias or --dims 3        kErrSymbolicWholeLayer {option: the first of --in-channels,
+///      --out-channels, --groups, --bias, --dims that breaks it}
 /// (So --compare with --format svg is refused by rule 3.) Returns normally when all hold.
 void check_option_rules(const ExplainChoices& choices);
 

@@ -80,14 +80,15 @@ void check_given_options(const CLI::App& app) {
     }
 }
 
-/// Refuses a value list given twice (`--kernel 1,2 --kernel 3`), as a repeated single option
+/// Refuses a value list given twice (`--kernel 1,2 --kernel 3`, also --input and --bias), as a
+/// repeated single option
 /// is refused (kErrRepeated), instead of joining the lists. CLI11 keeps only the values of a
 /// list option, not how often it was named, so the names are counted in `args`: `--kernel`
 /// and `--kernel=...`. `--layer` of chain is given once per layer and is not such a list.
 /// Not inlined: inlined into run_cli, it makes GCC 12 misread help_spelled_out's vector
 /// (a false -Wfree-nonheap-object).
 [[gnu::noinline]] void check_lists_given_once(const std::vector<const char*>& args) {
-  for (const std::string_view name : {"--kernel", "--input"}) {
+  for (const std::string_view name : {"--kernel", "--input", "--bias"}) {
     int given = 0;
     for (std::size_t i = 1; i < args.size(); ++i) {
       const std::string_view arg = args[i];
@@ -141,8 +142,9 @@ void check_leftovers(const CLI::App& app, bool near_misses_only = false) {
 
 /// `argv` with the help requests spelled the way CLI11 answers them: `convt` alone and
 /// `convt help` become `convt --help` (the overview), `convt help COMMAND` becomes
-/// `convt COMMAND --help`. Anything else is returned as it is.
-std::vector<const char*> help_spelled_out(int argc, char** argv) {
+/// `convt COMMAND --help`. Anything else is returned as it is. Not inlined: inlined into
+/// run_cli, GCC 12 misreads its vector (a false -Wfree-nonheap-object).
+[[gnu::noinline]] std::vector<const char*> help_spelled_out(int argc, char** argv) {
   std::vector<const char*> args(argv, argv + argc);
   if (args.empty()) args.push_back("convt");
   if (args.size() == 1) return {args[0], "--help"};

@@ -1,5 +1,6 @@
 #include "convt/params.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -60,14 +61,23 @@ std::vector<int64_t> parse_axis_values(const std::string& text, const std::strin
     if (x == std::string_view::npos) break;
     rest.remove_prefix(x + 1);
   }
-  if (tokens.size() > 2 || (tokens.size() == 2 && (tokens[0].empty() || tokens[1].empty())))
+  // One number for every axis, or one per axis: ROWSxCOLS, DEPTHxROWSxCOLS (no empty part).
+  const bool empty_part = tokens.size() > 1 && std::any_of(tokens.begin(), tokens.end(),
+                                                           [](auto t) { return t.empty(); });
+  if (tokens.size() > 3 || empty_part)
     throw Error({MsgId::kErrAxisCount, {{"option", option}, {"value", text}}});
   std::vector<int64_t> values;
   for (std::string_view token : tokens)
     values.push_back(parse_whole(token, text, option, what, min_value));
-  if (values.size() == 2 && dims == 1)
-    throw Error({MsgId::kErrAxisCountOneDim, {{"option", option}, {"value", text}}});
-  if (values.size() == 1) values.resize(static_cast<size_t>(dims), values[0]);
+  if (values.size() == 1) {
+    values.resize(static_cast<size_t>(dims), values[0]);
+    return values;
+  }
+  if (dims == 1) throw Error({MsgId::kErrAxisCountOneDim, {{"option", option}, {"value", text}}});
+  if (dims == 3 && values.size() != 3)
+    throw Error({MsgId::kErrAxisCountThreeDim, {{"option", option}, {"value", text}}});
+  if (static_cast<int>(values.size()) != dims)
+    throw Error({MsgId::kErrAxisCount, {{"option", option}, {"value", text}}});
   return values;
 }
 

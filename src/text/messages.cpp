@@ -270,8 +270,12 @@ constexpr CatalogueEntry kCatalogue[] = {
 
     {MsgId::kErrWholeNumber, "{option}: {what} must be a whole number >= {min}, got '{value}'"},
     {MsgId::kErrTooLarge, "{option}: {what} must be at most 2147483647, got '{value}'"},
-    {MsgId::kErrAxisCount, "{option}: expected one number or ROWSxCOLS such as 3x2, got '{value}'"},
+    {MsgId::kErrAxisCount,
+     "{option}: expected one number, ROWSxCOLS such as 3x2, or DEPTHxROWSxCOLS such as 3x2x2 "
+     "with --dims 3, got '{value}'"},
     {MsgId::kErrAxisCountOneDim, "{option}: --dims 1 takes a single number, got '{value}'"},
+    {MsgId::kErrAxisCountThreeDim,
+     "{option}: --dims 3 takes one number or DEPTHxROWSxCOLS such as 3x2x2, got '{value}'"},
     {MsgId::kErrNotNumber, "{option}: value {index} '{token}' is not a number"},
     {MsgId::kErrNotFinite,
      "{option}: value {index} '{token}' is not finite (NaN and infinities are refused)"},
@@ -295,7 +299,7 @@ constexpr CatalogueEntry kCatalogue[] = {
      "--dims: {dims} {dims|axis needs|axes need} {dims} {dims|value|values} per size, got {count}"},
     {MsgId::kErrOutOfRange,
      "{option}: value {index} '{token}' is outside the range of a double (about 1e-308 to 1e308)"},
-    {MsgId::kErrDims, "--dims: must be 1 or 2, got '{value}'"},
+    {MsgId::kErrDims, "--dims: must be 1, 2 or 3, got '{value}'"},
     {MsgId::kErrChannelCount, "{option}: must be a whole number from 1 to {limit}, got {value}"},
     {MsgId::kErrGroupsDivide,
      "--groups: {groups} must divide both --in-channels {in} and --out-channels {out}"},
@@ -314,6 +318,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrSymbolicValues,
      "--symbolic: writes the kernel and the input as symbols, so {option} would be ignored; leave "
      "out one of them"},
+    {MsgId::kErrSymbolicWholeLayer,
+     "--symbolic: writes only the one-channel layer without bias in 1-D or 2-D, so it cannot go "
+     "with {option}; leave out one of them"},
     {MsgId::kErrOutOfMemory,
      "--max-cells: out of memory; use smaller sizes or a lower --max-cells"},
     {MsgId::kErrEmptyValue, "{option}: the value is empty; give a value or leave the option out"},
@@ -385,8 +392,13 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kColAxis, "axis"},
     {MsgId::kColMapsBack, "sizes the forward convolution maps back to n"},
     {MsgId::kColClaim, "claimed m"},
+    {MsgId::kColChannels, "channels"},
+    {MsgId::kColWeight, "weight"},
+    {MsgId::kColParameters, "parameters"},
+    {MsgId::kColActivation, "output values"},
     {MsgId::kTitleForwardCheck, "Forward check"},
     {MsgId::kTitleClaim, "Claimed output size"},
+    {MsgId::kTitleLayer, "Weights and parameters"},
     {MsgId::kTitleTfCompare, "TensorFlow/Keras comparison"},
     {MsgId::kShapeForward,
      "{conv}, the forward convolution with the same k, s, p, d, maps every size from {first} to "
@@ -421,6 +433,24 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kClaimSolve,
      "No padding gives it with this k, s, d; convt solve --n {n} --m {claimed} lists the layers "
      "that do."},
+    {MsgId::kLayerWeight,
+     "weight {shape} ([in_channels, out_channels/groups, kernel size per axis]): {count} "
+     "{count|weight|weights}"},
+    {MsgId::kLayerBias,
+     "bias [{count}]: {count} {count|value|values}, one per output channel (PyTorch's default "
+     "bias=True)"},
+    {MsgId::kLayerNoBias, "no bias (bias=False, --bias no)"},
+    {MsgId::kLayerParameters,
+     "{total} {total|parameter|parameters}: {weights} {weights|weight|weights} + {bias} bias "
+     "{bias|value|values}"},
+    {MsgId::kLayerParametersNoBias, "{total} {total|parameter|parameters}, all of them weights"},
+    {MsgId::kLayerActivation,
+     "output {shape} ([out_channels, output size per axis]): {count} {count|value|values} per "
+     "example"},
+    {MsgId::kLayerTransposeOf,
+     "The layer is the transpose of {conv}: the same weight tensor {shape}. A convolution stores "
+     "its weight as [its out_channels, its in_channels/groups, k...], so the transposed layer's "
+     "in_channels come first."},
     {MsgId::kTfIntro,
      "Keras' {module} (TensorFlow) with the same kernel size, stride and input: the output sizes "
      "of padding='valid' and padding='same', and which cells of the uncropped grid each keeps "
@@ -485,6 +515,13 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSolveNothingBelow, "No smaller size is reachable."},
     {MsgId::kSolveNothingAbove,
      "No larger size is reachable in the search box; raise --max-k, --max-s or --max-d."},
+    {MsgId::kChainTotals,
+     "In total: {parameters} {parameters|parameter|parameters} ({weights} {weights|weight|weights} "
+     "+ {bias} bias {bias|value|values}); the outputs of all layers hold {activation} "
+     "{activation|value|values} per example."},
+    {MsgId::kChainTotalsNoBias,
+     "In total: {parameters} {parameters|parameter|parameters}, all of them weights (no bias); the "
+     "outputs of all layers hold {activation} {activation|value|values} per example."},
     {MsgId::kChainHeading,
      "Chain of {count} transposed {count|convolution|convolutions} ({module}): {sizes}"},
     {MsgId::kChainAllEven,
@@ -506,7 +543,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "--p, --d, --even or a smaller box"},
     {MsgId::kErrLayerSyntax,
      "{option}: unexpected '{char}' at position {position}; write k, s, p, d, op, each followed "
-     "by a number or ROWSxCOLS, e.g. k4s2p1"},
+     "by a number or ROWSxCOLS, and c (out_channels), g (groups), each followed by a number, "
+     "e.g. k4s2p1c64"},
     {MsgId::kErrLayerRepeatedName, "{option}: {name} is given more than once"},
     {MsgId::kErrLayerMissingValue, "{option}: {name} needs a number after it, e.g. {name}2"},
     {MsgId::kErrLayerMissingKernel, "{option}: no kernel size; every layer needs k, e.g. k4s2p1"},
@@ -517,6 +555,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "{m} < 1; the largest padding that works here is {largest}"},
     {MsgId::kErrLayerOutputPadding,
      "{option}: output_padding {op}{axis} must be smaller than max(stride, dilation) = {limit}"},
+    {MsgId::kErrLayerGroupsDivide,
+     "{option}: groups {groups} must divide both the {in} channels coming in and out_channels "
+     "{out}"},
     {MsgId::kErrNoLayers,
      "--layer: no layers given; add --layer k4s2p1 once per layer, or --layers k4s1p0,k4s2p1"},
     {MsgId::kErrLayerAndLayers, "--layer/--layers: give the layers with one of them, not both"},
@@ -585,6 +626,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordDilation, "dilation"},
     {MsgId::kWordOutputPadding, "output_padding"},
     {MsgId::kWordDims, "dims"},
+    {MsgId::kWordInChannels, "the number of input channels"},
+    {MsgId::kWordOutChannels, "the number of output channels"},
+    {MsgId::kWordGroups, "the number of groups"},
     {MsgId::kWordOutputWidth, "output width"},
     {MsgId::kWordCellLimit, "the cell limit"},
     {MsgId::kWordDecimalPlaces, "the number of decimals"},
@@ -596,6 +640,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordGridSize, "a grid size"},
     {MsgId::kWordConvMatrixNonZeros, "the non-zeros of C"},
     {MsgId::kWordCellCount, "{count} {count|cell|cells}"},
+    {MsgId::kWordWeightCount, "the number of weights"},
+    {MsgId::kWordActivationSize, "the number of output values"},
+    {MsgId::kWordParameterTotal, "the total number of parameters"},
     {MsgId::kWordReversed, "reversed"},
     {MsgId::kWordRotated180, "rotated 180 degrees"},
     {MsgId::kWordFlippedEveryAxis, "flipped along every axis"},

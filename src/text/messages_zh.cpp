@@ -233,8 +233,12 @@ constexpr ZhEntry kZhCatalogue[] = {
 
     {MsgId::kErrWholeNumber, "{option}: {what}必须是 >= {min} 的整数，实际为 '{value}'"},
     {MsgId::kErrTooLarge, "{option}: {what}最大为 2147483647，实际为 '{value}'"},
-    {MsgId::kErrAxisCount, "{option}: 应为一个数或 行x列 形式（如 3x2），实际为 '{value}'"},
+    {MsgId::kErrAxisCount,
+     "{option}: 应为一个数、行x列 形式（如 3x2），或在 --dims 3 下为 深度x行x列 形式（如 3x2x2），"
+     "实际为 '{value}'"},
     {MsgId::kErrAxisCountOneDim, "{option}: --dims 1 只接受一个数，实际为 '{value}'"},
+    {MsgId::kErrAxisCountThreeDim,
+     "{option}: --dims 3 只接受一个数或 深度x行x列 形式（如 3x2x2），实际为 '{value}'"},
     {MsgId::kErrNotNumber, "{option}: 第 {index} 个值 '{token}' 不是数"},
     {MsgId::kErrNotFinite, "{option}: 第 {index} 个值 '{token}' 不是有限数（不接受 NaN 和无穷大）"},
     {MsgId::kErrEmptyList, "{option}: 没有给出任何值"},
@@ -252,7 +256,7 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrAxesMismatch, "--dims: {dims} 个轴的每个尺寸需要 {dims} 个值，实际为 {count} 个"},
     {MsgId::kErrOutOfRange,
      "{option}: 第 {index} 个值 '{token}' 超出 double 的范围（约 1e-308 到 1e308）"},
-    {MsgId::kErrDims, "--dims: 必须是 1 或 2，实际为 '{value}'"},
+    {MsgId::kErrDims, "--dims: 必须是 1、2 或 3，实际为 '{value}'"},
     {MsgId::kErrChannelCount, "{option}: 必须是 1 到 {limit} 之间的整数，实际为 {value}"},
     {MsgId::kErrGroupsDivide,
      "--groups: {groups} 必须同时整除 --in-channels {in} 和 --out-channels {out}"},
@@ -267,6 +271,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "超过上限 {limit}；请用更小的 --n 或 --k"},
     {MsgId::kErrSymbolicValues,
      "--symbolic: 卷积核和输入都写成符号，{option} 会被忽略；请去掉其中一个"},
+    {MsgId::kErrSymbolicWholeLayer,
+     "--symbolic: 只能写单通道、无偏置的一维或二维层，不能与 {option} 同用；请去掉其中一个"},
     {MsgId::kErrSparseTooLarge,
      "--max-cells: 阶段 '{stage}' 有 {cells} 个元素、{count} 个非零元，即使在 JSON 中按稀疏格式"
      "写出也超过上限 {max_cells}；请选择其他 --stages 或调高 --max-cells"},
@@ -331,8 +337,13 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kColAxis, "轴"},
     {MsgId::kColMapsBack, "正向卷积映射回 n 的尺寸"},
     {MsgId::kColClaim, "声称的 m"},
+    {MsgId::kColChannels, "通道"},
+    {MsgId::kColWeight, "权重"},
+    {MsgId::kColParameters, "参数"},
+    {MsgId::kColActivation, "输出值"},
     {MsgId::kTitleForwardCheck, "正向校验"},
     {MsgId::kTitleClaim, "声称的输出尺寸"},
+    {MsgId::kTitleLayer, "权重与参数"},
     {MsgId::kTitleTfCompare, "与 TensorFlow/Keras 的比较"},
     {MsgId::kShapeForward,
      "{conv}，即使用相同 k、s、p、d 的正向卷积，会把从 {first} 到 {last} 的每个尺寸映射回 n = "
@@ -361,6 +372,18 @@ constexpr ZhEntry kZhCatalogue[] = {
      "padding = {p2} 配合 output_padding = {op2} 可以得到它（k、s、d 不变）。"},
     {MsgId::kClaimSolve,
      "在这组 k、s、d 下没有填充能得到它；convt solve --n {n} --m {claimed} 会列出能做到的层。"},
+    {MsgId::kLayerWeight,
+     "权重 {shape}（[in_channels, out_channels/groups, 各轴卷积核尺寸]）：{count} 个权重"},
+    {MsgId::kLayerBias,
+     "偏置 [{count}]：{count} 个值，每个输出通道一个（PyTorch 的默认 bias=True）"},
+    {MsgId::kLayerNoBias, "无偏置（bias=False，--bias no）"},
+    {MsgId::kLayerParameters, "{total} 个参数：{weights} 个权重 + {bias} 个偏置值"},
+    {MsgId::kLayerParametersNoBias, "{total} 个参数，全部是权重"},
+    {MsgId::kLayerActivation,
+     "输出 {shape}（[out_channels, 各轴输出尺寸]）：每个样本 {count} 个值"},
+    {MsgId::kLayerTransposeOf,
+     "该层是 {conv} 的转置：权重张量 {shape} 完全相同。卷积把权重存为 [它的 out_channels, 它的 "
+     "in_channels/groups, k...]，所以转置卷积的 in_channels 在前。"},
     {MsgId::kTfIntro,
      "Keras 的 {module}（TensorFlow）使用相同的卷积核尺寸、步幅和输入时：padding='valid' 与 "
      "padding='same' 的输出尺寸，以及各自保留未裁剪网格中的哪些元素（full[a:b] 表示 F 网格 "
@@ -423,6 +446,12 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kChainAllEven,
      "每一层都是均匀重叠（卷积核尺寸能被步幅整除）：每一层远离边界的每个输出元素收到的贡献个数"
      "相同。这排除的是不均匀重叠，而不是所有棋盘格伪影：训练后的权重仍可能造成棋盘格伪影。"},
+    {MsgId::kChainTotals,
+     "合计：{parameters} 个参数（{weights} 个权重 + {bias} 个偏置值）；所有层的输出共有 "
+     "{activation} 个值（每个样本）。"},
+    {MsgId::kChainTotalsNoBias,
+     "合计：{parameters} 个参数，全部是权重（无偏置）；所有层的输出共有 {activation} "
+     "个值（每个样本）。"},
     {MsgId::kChainUneven,
      "第 {layers} "
      "层重叠不均匀：卷积核尺寸不能被步幅整除（或膨胀率与步幅有公因数），所以相邻输出元素收到的"
@@ -437,7 +466,7 @@ constexpr ZhEntry kZhCatalogue[] = {
      "或更小的搜索范围缩小搜索"},
     {MsgId::kErrLayerSyntax,
      "{option}: 第 {position} 个位置出现意外的 '{char}'；请写 k、s、p、d、op，每个后面跟一个数或 "
-     "行x列，例如 k4s2p1"},
+     "行x列，以及 c（out_channels）、g（groups），每个后面跟一个数，例如 k4s2p1c64"},
     {MsgId::kErrLayerRepeatedName, "{option}: {name} 给出了不止一次"},
     {MsgId::kErrLayerMissingValue, "{option}: {name} 后面需要一个数，例如 {name}2"},
     {MsgId::kErrLayerMissingKernel, "{option}: 没有卷积核尺寸；每一层都需要 k，例如 k4s2p1"},
@@ -447,6 +476,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "这里可用的最大填充是 {largest}"},
     {MsgId::kErrLayerOutputPadding,
      "{option}: 输出填充 {op}{axis} 必须小于 max(步幅, 膨胀率) = {limit}"},
+    {MsgId::kErrLayerGroupsDivide,
+     "{option}: 分组数 {groups} 必须同时整除输入的 {in} 个通道和输出通道数 {out}"},
     {MsgId::kErrNoLayers,
      "--layer: 没有给出层；每层加一个 --layer k4s2p1，或用 --layers k4s1p0,k4s2p1"},
     {MsgId::kErrLayerAndLayers, "--layer/--layers: 只能用其中一个给出层，不能同时使用"},
@@ -503,6 +534,9 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordDilation, "膨胀率"},
     {MsgId::kWordOutputPadding, "输出填充 output_padding "},
     {MsgId::kWordDims, "维数"},
+    {MsgId::kWordInChannels, "输入通道数"},
+    {MsgId::kWordOutChannels, "输出通道数"},
+    {MsgId::kWordGroups, "分组数"},
     {MsgId::kWordOutputWidth, "输出宽度"},
     {MsgId::kWordCellLimit, "元素数上限"},
     {MsgId::kWordDecimalPlaces, "小数位数"},
@@ -514,6 +548,9 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordGridSize, "网格尺寸"},
     {MsgId::kWordConvMatrixNonZeros, "C 的非零元个数"},
     {MsgId::kWordCellCount, "{count} 个元素"},
+    {MsgId::kWordWeightCount, "权重个数"},
+    {MsgId::kWordActivationSize, "输出值个数"},
+    {MsgId::kWordParameterTotal, "参数总数"},
     {MsgId::kWordReversed, "反转"},
     {MsgId::kWordRotated180, "旋转 180 度"},
     {MsgId::kWordFlippedEveryAxis, "沿每个轴翻转"},

@@ -1,21 +1,23 @@
 #include "convt/chain.h"
 
 #include <cctype>
+#include <optional>
 
 #include "convt/error.h"
 #include "convt/shape_report.h"
+#include "engine/checked.h"
 #include "engine/overlap.h"
 #include "tools/tool_output.h"
 
 namespace convt {
 namespace {
 
-/// One parameter of the token syntax.
+/// One parameter of the token syntax: a per-axis size (field set) or a channel count (c, g).
 struct TokenName {
   const char* name;
-  MsgId what;  ///< the quantity, as parse_axis_values names it
+  MsgId what;  ///< the quantity, as parse_axis_values / parse_channel_count name it
   int64_t min_value;
-  int64_t AxisParams::*field;
+  int64_t AxisParams::*field;  ///< nullptr for c and g, which are one number for the layer
 };
 
 // "op" before "p" would not matter (no other name starts with 'o'), but keep longest first.
@@ -25,7 +27,10 @@ constexpr TokenName kNames[] = {
     {"s", MsgId::kWordStride, 1, &AxisParams::s},
     {"p", MsgId::kWordPadding, 0, &AxisParams::p},
     {"d", MsgId::kWordDilation, 1, &AxisParams::d},
+    {"c", MsgId::kWordOutChannels, 1, nullptr},
+    {"g", MsgId::kWordGroups, 1, nullptr},
 };
+constexpr size_t kKernelName = 1, kChannelsName = 5;
 
 std::string trim(const std::string& text) {
   const size_t first = text.find_first_not_of(" \t");
@@ -49,6 +54,8 @@ Error layer_error(const Error& e, const LayerSpec& layer, const std::vector<int6
     message.args.push_back({"n", compact_size(n)});
   } else if (message.id == MsgId::kErrOutputPadding) {
     message.id = MsgId::kErrLayerOutputPadding;
+  } else if (message.id == MsgId::kErrGroupsDivide) {
+    message.id = MsgId::kErrLayerGroupsDivide;
   }
   bool named = false;
   for (MessageArg& arg : message.args)
@@ -93,12 +100,20 @@ LayerSpec parse_layer(const std::string& token, const std::string& option, size_
     const std::string value = text.substr(at, end == std::string::npos ? end : end - at);
     if (value.empty())
       throw Error({MsgId::kErrLayerMissingValue, {{"option", layer.label}, {"name", name.name}}});
-    const std::vector<int64_t> values =
-        parse_axis_values(value, layer.label, name.what, name.min_value, dims);
-    for (size_t i = 0; i < layer.axes.size(); ++i) layer.axes[i].*name.field = values[i];
+    if (name.field == nullptr) {
+      const int64_t count = parse_channel_count(value, layer.label, name.what);
+      if (which == kChannelsName)
+        layer.out_channels = count;
+      else
+        layer.groups = count;
+    } else {
+      const std::vector<int64_t> values =
+          parse_axis_values(value, layer.label, name.what, name.min_value, dims);
+      for (size_t i = 0; i < layer.axes.size(); ++i) layer.axes[i].*name.field = values[i];
+    }
     at += value.size();
   }
-  if (!seen[1]) throw Error({MsgId::kErrLayerMissingKernel, {{"option", layer.label}}});
+  if (!seen[kKernelName]) throw Error({MsgId::kErrLayerMissingKernel, {{"option", layer.label}}});
   return layer;
 }
 
@@ -126,12 +141,21 @@ std::vector<int64_t> ChainResult::output() const {
   return steps.empty() ? n : steps.back().output();
 }
 
-ChainResult run_chain(int dims, const std::vector<int64_t>& n,
-                      const std::vector<LayerSpec>& layers) {
+ChainResult run_chain(int dims, const std::vector<int64_t>& n, const std::vector<LayerSpec>& layers,
+                      const ChainChannels& channels) {
   ChainResult chain;
   chain.dims = dims;
   chain.n = n;
+  chain.channels = channels;
   std::vector<int64_t> size = n;
+  int64_t in_channels = channels.in_channels;
+  // A total that does not fit in 64 bits names the whole list of layers.
+  auto add = [](int64_t& total, int64_t value, MsgId what) {
+    const std::optional<int64_t> sum = checked_add(total, value);
+    if (!sum)
+      throw Error({MsgId::kErrOverflow, {{"option", "--layers"}, {"what", Message{what, {}}}}});
+    total = *sum;
+  };
   for (const LayerSpec& layer : layers) {
     Params params;
     params.dims = dims;
@@ -145,6 +169,18 @@ ChainResult run_chain(int dims, const std::vector<int64_t>& n,
       throw layer_error(e, layer, size);
     }
     step.even = even_overlap(params.axes);
+    const LayerChannels layer_channels{in_channels, layer.out_channels.value_or(in_channels),
+                                       layer.groups, channels.bias};
+    try {
+      step.count = count_layer(layer_channels, step.shapes);
+    } catch (const Error& e) {
+      throw layer_error(e, layer, size);
+    }
+    add(chain.weights, step.count.weights, MsgId::kWordWeightCount);
+    add(chain.bias_values, step.count.bias_values, MsgId::kWordParameterTotal);
+    add(chain.parameters, step.count.parameters, MsgId::kWordParameterTotal);
+    add(chain.output_values, step.count.output_values, MsgId::kWordActivationSize);
+    in_channels = layer_channels.out_channels;
     size = step.output();
     chain.steps.push_back(std::move(step));
   }

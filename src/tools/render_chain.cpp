@@ -51,6 +51,43 @@ std::vector<std::string> header(const RenderOptions& options) {
           say({MsgId::kColFormula, {}}, options), say({MsgId::kColOverlap, {}}, options)};
 }
 
+/// The header of the weights table.
+std::vector<std::string> count_header(const RenderOptions& options) {
+  return {"#", say({MsgId::kColChannels, {}}, options), say({MsgId::kColWeight, {}}, options),
+          say({MsgId::kColParameters, {}}, options), say({MsgId::kColActivation, {}}, options)};
+}
+
+/// "16 -> 32", with ", groups=4" when the layer has groups.
+std::string channels_cell(const LayerCount& c) {
+  std::string out = str(c.channels.in_channels) + " -> " + str(c.channels.out_channels);
+  if (c.channels.groups != 1) out += ", groups=" + str(c.channels.groups);
+  return out;
+}
+
+/// One row of the weights table: #, channels, weight shape, parameters, output values; the
+/// shapes as code in Markdown.
+std::vector<std::string> count_row(size_t index, const LayerCount& c, bool markdown) {
+  auto shape = [&](const std::vector<int64_t>& s) {
+    return markdown ? tool_text::code(tensor_shape_text(s)) : tensor_shape_text(s);
+  };
+  return {str(static_cast<int64_t>(index + 1)), channels_cell(c), shape(c.weight_shape),
+          str(c.parameters), shape(c.output_shape) + " = " + str(c.output_values)};
+}
+
+/// The totals sentence: parameters (weights + bias) and the output values of all layers.
+std::string totals(const ChainResult& c, const RenderOptions& options) {
+  if (!c.channels.bias)
+    return say({MsgId::kChainTotalsNoBias,
+                {{"parameters", str(c.parameters)}, {"activation", str(c.output_values)}}},
+               options);
+  return say({MsgId::kChainTotals,
+              {{"parameters", str(c.parameters)},
+               {"weights", str(c.weights)},
+               {"bias", str(c.bias_values)},
+               {"activation", str(c.output_values)}}},
+             options);
+}
+
 std::string text(const ChainResult& c, const RenderOptions& options) {
   tool_text::Lines lines(options);
   lines.paragraph(heading(c, options), 0);
@@ -67,6 +104,14 @@ std::string text(const ChainResult& c, const RenderOptions& options) {
   lines.add(text_table(rows, 2));
   lines.blank();
   lines.paragraph(summary(c, options), 2);
+  lines.blank();
+  lines.line(say({MsgId::kTitleLayer, {}}, options));
+  std::vector<std::vector<std::string>> counts = {count_header(options)};
+  for (size_t i = 0; i < c.steps.size(); ++i)
+    counts.push_back(count_row(i, c.steps[i].count, false));
+  lines.add(text_table(counts, 2));
+  lines.blank();
+  lines.paragraph(totals(c, options), 2);
   return lines.text();
 }
 
@@ -83,7 +128,13 @@ std::string markdown(const ChainResult& c, const RenderOptions& options) {
                     tool_text::verdict(step.even, options)});
   }
   out += markdown_table(header(options), rows);
-  out += "\n" + summary(c, options) + "\n";
+  out += "\n" + summary(c, options) + "\n\n";
+  std::vector<std::vector<std::string>> counts;
+  for (size_t i = 0; i < c.steps.size(); ++i)
+    counts.push_back(count_row(i, c.steps[i].count, true));
+  out += "**" + say({MsgId::kTitleLayer, {}}, options) + "**\n\n";
+  out += markdown_table(count_header(options), counts);
+  out += "\n" + totals(c, options) + "\n";
   return out;
 }
 
@@ -95,7 +146,8 @@ std::string layer_json(const ChainStep& step, const RenderOptions& options) {
          ", \"output_size\": " + json::ints(step.output()) +
          ", \"full_size\": " + json::ints(full_sizes(step.shapes)) +
          ", \"even\": " + json::boolean(step.even) + ",\n" +
-         "     \"equations\": " + json::strings(equations(step, options)) + "}";
+         "     \"equations\": " + json::strings(equations(step, options)) + ",\n     " +
+         layer_count_members(step.count) + "}";
 }
 
 std::string json_document(const ChainResult& c, const RenderOptions& options) {
@@ -109,12 +161,21 @@ std::string json_document(const ChainResult& c, const RenderOptions& options) {
   }
   std::string out;
   json::ObjectWriter document(out);
-  document.member("params", json::input_object(c.dims, c.n));
+  // The input object of solve, with the chain's channel options.
+  std::string params = json::input_object(c.dims, c.n);
+  params.pop_back();
+  params += ", \"in_channels\": " + str(c.channels.in_channels) +
+            ", \"bias\": " + json::boolean(c.channels.bias) + "}";
+  document.member("params", params);
   document.member("output_size", json::ints(c.output()));
   document.member("sizes", sizes + "]");
   document.member("layers", json::item_lines(layers));
   document.member("even", json::boolean(all_even));
   document.member("text", json::quoted(summary(c, options)));
+  document.member("totals", "{\"weights\": " + str(c.weights) + ", \"bias_values\": " +
+                                str(c.bias_values) + ", \"parameters\": " + str(c.parameters) +
+                                ", \"output_values\": " + str(c.output_values) +
+                                ", \"text\": " + json::quoted(totals(c, options)) + "}");
   document.close();
   return out;
 }

@@ -9,9 +9,18 @@
 namespace convt {
 namespace {
 
+using tool_text::parameters_text;
 using tool_text::say;
 
 std::string str(int64_t v) { return std::to_string(v); }
+
+/// ", in_channels=16, out_channels=32, groups=4" for a layer of more than one channel or group;
+/// "" for one channel (so the one-channel heading is explain's).
+std::string channels_text(const LayerChannels& c) {
+  if (c.in_channels == 1 && c.out_channels == 1 && c.groups == 1) return "";
+  return ", in_channels=" + str(c.in_channels) + ", out_channels=" + str(c.out_channels) +
+         ", groups=" + str(c.groups);
+}
 
 /// "n=2, k=2, s=2, p=1, d=1, output_padding=0 -> 2 x 2", as explain's heading writes it.
 std::string heading_params(const ShapeReport& r) {
@@ -21,8 +30,8 @@ std::string heading_params(const ShapeReport& r) {
          ", s=" + axis_value_text(axis_values(axes, &AxisParams::s)) +
          ", p=" + axis_value_text(axis_values(axes, &AxisParams::p)) +
          ", d=" + axis_value_text(axis_values(axes, &AxisParams::d)) +
-         ", output_padding=" + axis_value_text(axis_values(axes, &AxisParams::op)) + " -> " +
-         size_text(r.output_size());
+         ", output_padding=" + axis_value_text(axis_values(axes, &AxisParams::op)) +
+         channels_text(r.layer.channels) + " -> " + size_text(r.output_size());
 }
 
 std::string heading(const ShapeReport& r, const RenderOptions& options) {
@@ -34,7 +43,7 @@ std::string heading(const ShapeReport& r, const RenderOptions& options) {
 
 /// The forward check's introduction for one axis.
 std::string forward_intro(const ShapeReport& r, const ShapeAxis& a, const RenderOptions& options) {
-  const std::string conv = torch_module_call(r.params.axes, false);
+  const std::string conv = torch_module_call(r.params.axes, false, r.layer.channels);
   const std::string n = str(a.shape.in.n);
   if (a.back_first > a.back_last)
     return say({MsgId::kShapeForwardNone, {{"conv", conv}, {"n", n}}}, options);
@@ -123,6 +132,32 @@ std::vector<std::string> claim_sentences(const ShapeAxis& a, const std::string& 
   return out;
 }
 
+/// The lines of "Weights and parameters": weight, bias, parameters, output values.
+std::vector<std::string> layer_lines(const LayerCount& c, const RenderOptions& options) {
+  std::vector<std::string> out;
+  out.push_back(say({MsgId::kLayerWeight,
+                     {{"shape", tensor_shape_text(c.weight_shape)}, {"count", str(c.weights)}}},
+                    options));
+  out.push_back(c.channels.bias ? say({MsgId::kLayerBias, {{"count", str(c.bias_values)}}}, options)
+                                : say({MsgId::kLayerNoBias, {}}, options));
+  out.push_back(parameters_text(c, options));
+  out.push_back(
+      say({MsgId::kLayerActivation,
+           {{"shape", tensor_shape_text(c.output_shape)}, {"count", str(c.output_values)}}},
+          options));
+  return out;
+}
+
+/// The sentence naming the convolution the layer is the transpose of; its code as code in
+/// Markdown.
+std::string transpose_of(const ShapeReport& r, const RenderOptions& options, bool markdown) {
+  auto code = [&](const std::string& text) { return markdown ? tool_text::code(text) : text; };
+  return say({MsgId::kLayerTransposeOf,
+              {{"conv", code(torch_module_call(r.params.axes, false, r.layer.channels))},
+               {"shape", code(tensor_shape_text(r.layer.weight_shape))}}},
+             options);
+}
+
 /// The axes whose claim needs its own lines.
 std::vector<size_t> claim_axes(const ShapeReport& r, bool differ) {
   if (differ) return {0, 1};
@@ -164,6 +199,11 @@ std::string text(const ShapeReport& r, const RenderOptions& options) {
            claim_sentences(r.axes[i], tool_text::axis_tag(i, claimed.size() > 1, options), options))
         lines.paragraph(s, 2);
   }
+  lines.blank();
+  lines.line(say({MsgId::kTitleLayer, {}}, options));
+  lines.line("  " + torch_module_call(axes, true, r.layer.channels));
+  for (const std::string& l : layer_lines(r.layer, options)) lines.paragraph(l, 2);
+  lines.paragraph(transpose_of(r, options, false), 2);
   std::string out = lines.text();
   if (r.tf) out += "\n" + render_tf_compare(*r.tf, ToolFormat::kText, options);
   return out;
@@ -212,6 +252,17 @@ std::string markdown(const ShapeReport& r, const RenderOptions& options) {
         out += s + "\n";
     out += "\n";
   }
+  out += say({MsgId::kTitleLayer, {}}, options) + ": " +
+         tool_text::code(torch_module_call(axes, true, r.layer.channels)) + "\n\n";
+  const LayerCount& c = r.layer;
+  out +=
+      markdown_table(
+          {say({MsgId::kColWeight, {}}, options), say({MsgId::kColParameters, {}}, options),
+           say({MsgId::kColActivation, {}}, options)},
+          {{tool_text::code(tensor_shape_text(c.weight_shape)), parameters_text(c, options),
+            tool_text::code(tensor_shape_text(c.output_shape)) + " = " + str(c.output_values)}}) +
+      "\n";
+  out += transpose_of(r, options, true) + "\n\n";
   if (r.tf) out += render_tf_compare(*r.tf, ToolFormat::kMarkdown, options);
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
     out.pop_back();
@@ -244,6 +295,14 @@ std::string axis_json(const ShapeAxis& a, bool general, const RenderOptions& opt
   return out + "}";
 }
 
+/// The "layer" member: the channels, weight shape, parameter count and output values.
+std::string layer_json(const ShapeReport& r) {
+  return "{" + layer_count_members(r.layer) + ",\n     \"module\": " +
+         json::quoted(torch_module_call(r.params.axes, true, r.layer.channels)) +
+         ", \"transpose_of\": " +
+         json::quoted(torch_module_call(r.params.axes, false, r.layer.channels)) + "}";
+}
+
 std::string json_document(const ShapeReport& r, const RenderOptions& options) {
   const bool general = formula_text::general_form(r.params.axes);
   std::vector<std::string> axes;
@@ -254,6 +313,7 @@ std::string json_document(const ShapeReport& r, const RenderOptions& options) {
   document.member("output_size", json::ints(r.output_size()));
   document.member("full_size", json::ints(r.full_size()));
   document.member("axes", json::item_lines(axes));
+  document.member("layer", layer_json(r));
   if (r.tf) document.member("compare_tf", render_tf_compare(*r.tf, ToolFormat::kJson, options));
   document.close();
   return out;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "convt/error.h"
+#include "engine/checked.h"
 #include "engine/formula_text.h"
 
 namespace convt {
@@ -56,11 +58,61 @@ ClaimCheck check_claim(const ShapeAxis& axis, int64_t m) {
   return claim;
 }
 
+/// The product of `factors`, or kErrOverflow naming `option` and `what` when it does not fit.
+int64_t checked_product(const std::vector<int64_t>& factors, const char* option, MsgId what) {
+  int64_t product = 1;
+  for (int64_t factor : factors) {
+    const std::optional<int64_t> next = checked_mul(product, factor);
+    if (!next)
+      throw Error({MsgId::kErrOverflow, {{"option", option}, {"what", Message{what, {}}}}});
+    product = *next;
+  }
+  return product;
+}
+
 }  // namespace
 
-Params parse_size_options(const SizeOptionText& text) {
+int64_t parse_channel_count(const std::string& text, const std::string& option, MsgId what) {
+  return parse_bounded(text, option, what, 1, kMaxChannels);
+}
+
+LayerCount count_layer(const LayerChannels& channels, const std::vector<AxisShape>& shapes) {
+  // The channel rules are explain's (validate_params), judged on a layer of one cell without
+  // explain's grid limits (the shape tools build no grids).
+  Params rules;
+  rules.dims = 1;
+  rules.axes = {AxisParams{}};
+  rules.in_channels = channels.in_channels;
+  rules.out_channels = channels.out_channels;
+  rules.groups = channels.groups;
+  Limits unlimited;
+  unlimited.max_cells = std::numeric_limits<int64_t>::max();
+  validate_params(rules, unlimited);
+
+  LayerCount count;
+  count.channels = channels;
+  // weight [in, out/groups, k...]: PyTorch's ConvTranspose weight, whose in_channels come first.
+  count.weight_shape = {channels.in_channels, channels.out_channels / channels.groups};
+  // output [out, m...] for one example.
+  count.output_shape = {channels.out_channels};
+  for (const AxisShape& shape : shapes) {
+    count.weight_shape.push_back(shape.in.k);
+    count.output_shape.push_back(shape.output);
+  }
+  count.weights = checked_product(count.weight_shape, "--k", MsgId::kWordWeightCount);
+  count.bias_values = channels.bias ? channels.out_channels : 0;
+  const std::optional<int64_t> parameters = checked_add(count.weights, count.bias_values);
+  if (!parameters)
+    throw Error({MsgId::kErrOverflow,
+                 {{"option", "--k"}, {"what", Message{MsgId::kWordParameterTotal, {}}}}});
+  count.parameters = *parameters;
+  count.output_values = checked_product(count.output_shape, "--n", MsgId::kWordActivationSize);
+  return count;
+}
+
+Params parse_size_options(const SizeOptionText& text, int max_dims) {
   Params params;
-  params.dims = static_cast<int>(parse_bounded(text.dims, "--dims", MsgId::kWordDims, 1, 2));
+  params.dims = static_cast<int>(parse_bounded(text.dims, "--dims", MsgId::kWordDims, 1, max_dims));
   const int dims = params.dims;
   const auto n = parse_axis_values(text.n, "--n", MsgId::kWordInputSize, 1, dims);
   const auto k = parse_axis_values(text.k, "--k", MsgId::kWordKernelSize, 1, dims);
@@ -85,12 +137,18 @@ std::vector<AxisShape> validate_sizes(const Params& params) {
     try {
       shapes.push_back(validate_params(one, unlimited).front());
     } catch (const Error& e) {
-      if (params.dims == 1 || params.axes[0] == params.axes[1]) throw;
-      // One axis alone is named nowhere; name it as explain does when the axes differ.
+      const bool same = std::all_of(params.axes.begin(), params.axes.end(),
+                                    [&](const AxisParams& a) { return a == params.axes[0]; });
+      if (same) throw;
+      // One axis alone is named nowhere; name it as explain does when the axes differ: rows,
+      // cols, and depth first for dims 3.
+      const size_t axis = params.dims == 3 ? i : i + 1;
+      const MsgId tag = axis == 0   ? MsgId::kTagDepth
+                        : axis == 1 ? MsgId::kTagRows
+                                    : MsgId::kTagCols;
       Message message = e.message();
       for (MessageArg& arg : message.args)
-        if (arg.name == "axis")
-          arg = MessageArg("axis", Message{i == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}});
+        if (arg.name == "axis") arg = MessageArg("axis", Message{tag, {}});
       throw Error(message);
     }
   }
@@ -150,6 +208,8 @@ ShapeReport shape_report(const Params& params, const ShapeOptions& options) {
     if (!options.claimed.empty()) axis.claim = check_claim(axis, options.claimed[i]);
     report.axes.push_back(std::move(axis));
   }
+  report.layer =
+      count_layer({params.in_channels, params.out_channels, params.groups, options.bias}, shapes);
   if (options.compare_tf) report.tf = compare_tf(params, shapes);
   return report;
 }

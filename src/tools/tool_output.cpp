@@ -4,6 +4,7 @@
 
 #include "convt/error.h"
 #include "convt/shape.h"
+#include "render/json_writer.h"
 #include "text/text_grid.h"
 
 namespace convt {
@@ -98,9 +99,17 @@ std::string markdown_table(const std::vector<std::string>& header,
 }
 
 std::string torch_module_call(const std::vector<AxisParams>& axes, bool transposed) {
+  return torch_module_call(axes, transposed, LayerChannels{});
+}
+
+std::string torch_module_call(const std::vector<AxisParams>& axes, bool transposed,
+                              const LayerChannels& channels) {
   const std::string dims = std::to_string(axes.size());
-  std::string out =
-      transposed ? "nn.ConvTranspose" + dims + "d(1, 1, " : "nn.Conv" + dims + "d(1, 1, ";
+  // The convolution takes the transposed layer's output channels in, and its input channels out.
+  const int64_t first = transposed ? channels.in_channels : channels.out_channels;
+  const int64_t second = transposed ? channels.out_channels : channels.in_channels;
+  std::string out = (transposed ? "nn.ConvTranspose" : "nn.Conv") + dims + "d(" +
+                    std::to_string(first) + ", " + std::to_string(second) + ", ";
   out += keyword("kernel_size", axis_values(axes, &AxisParams::k));
   auto optional = [&](const char* name, int64_t AxisParams::*field, int64_t default_value) {
     std::vector<int64_t> values = axis_values(axes, field);
@@ -111,8 +120,30 @@ std::string torch_module_call(const std::vector<AxisParams>& axes, bool transpos
   optional("stride", &AxisParams::s, 1);
   optional("padding", &AxisParams::p, 0);
   if (transposed) optional("output_padding", &AxisParams::op, 0);
+  // PyTorch's order: ..., output_padding, groups, bias, dilation.
+  if (channels.groups != 1) out += ", groups=" + std::to_string(channels.groups);
+  if (transposed && !channels.bias) out += ", bias=False";
   optional("dilation", &AxisParams::d, 1);
   return out + ")";
+}
+
+std::string layer_count_members(const LayerCount& c) {
+  auto number = [](int64_t v) { return std::to_string(v); };
+  return "\"in_channels\": " + number(c.channels.in_channels) +
+         ", \"out_channels\": " + number(c.channels.out_channels) +
+         ", \"groups\": " + number(c.channels.groups) +
+         ", \"bias\": " + json::boolean(c.channels.bias) +
+         ",\n     \"weight_shape\": " + json::ints(c.weight_shape) +
+         ", \"weights\": " + number(c.weights) + ", \"bias_values\": " + number(c.bias_values) +
+         ", \"parameters\": " + number(c.parameters) +
+         ", \"output_shape\": " + json::ints(c.output_shape) +
+         ", \"output_values\": " + number(c.output_values);
+}
+
+std::string tensor_shape_text(const std::vector<int64_t>& shape) {
+  std::string out = "[";
+  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+  return out + "]";
 }
 
 std::string layer_token(const std::vector<AxisParams>& axes) {

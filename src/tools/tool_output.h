@@ -10,6 +10,7 @@
 #include "convt/params.h"
 #include "convt/render.h"
 #include "convt/render_shape_tools.h"
+#include "convt/shape_report.h"
 
 namespace convt {
 
@@ -62,6 +63,22 @@ std::string markdown_table(const std::vector<std::string>& header,
 /// forward nn.Conv1d/2d with the same kernel_size, stride, padding and dilation (no
 /// output_padding). Per-axis values that differ are written as tuples: kernel_size=(3, 1).
 std::string torch_module_call(const std::vector<AxisParams>& axes, bool transposed);
+
+/// The module call of a layer with its channels, defaults omitted:
+/// "nn.ConvTranspose2d(16, 32, kernel_size=4, stride=2, padding=1, groups=4)", with
+/// ", bias=False" when it has no bias. `transposed` false gives the convolution the layer is the
+/// transpose of, with the same weight tensor: nn.Conv2d(out_channels, in_channels, ..., groups)
+/// (its bias, if any, would have in_channels values, so none is written).
+std::string torch_module_call(const std::vector<AxisParams>& axes, bool transposed,
+                              const LayerChannels& channels);
+
+/// A layer's channels and counts as JSON members, in this order: "in_channels", "out_channels",
+/// "groups", "bias" (true/false), "weight_shape", "weights", "bias_values", "parameters",
+/// "output_shape", "output_values" (two lines, the second indented for a layer object).
+std::string layer_count_members(const LayerCount& count);
+
+/// A tensor shape as PyTorch prints its sizes: "[16, 8, 4, 4]".
+std::string tensor_shape_text(const std::vector<int64_t>& shape);
 
 /// A layer's parameters in the chain's token syntax, defaults omitted: "k4s2p1", "k3x1s2op1".
 std::string layer_token(const std::vector<AxisParams>& axes);

@@ -36,6 +36,16 @@ std::string verdict(bool even, const RenderOptions& options) {
   return say({even ? MsgId::kWordEven : MsgId::kWordUneven, {}}, options);
 }
 
+std::string parameters_text(const LayerCount& c, const RenderOptions& options) {
+  const std::string total = std::to_string(c.parameters);
+  if (!c.channels.bias) return say({MsgId::kLayerParametersNoBias, {{"total", total}}}, options);
+  return say({MsgId::kLayerParameters,
+              {{"total", total},
+               {"weights", std::to_string(c.weights)},
+               {"bias", std::to_string(c.bias_values)}}},
+             options);
+}
+
 std::string code(const std::string& text) { return "`" + text + "`"; }
 
 }  // namespace convt::tool_text

@@ -7,6 +7,7 @@
 
 #include "convt/messages.h"
 #include "convt/render.h"
+#include "convt/shape_report.h"
 
 namespace convt::tool_text {
 
@@ -43,6 +44,10 @@ std::string axis_prefix(size_t axis, bool differ, const RenderOptions& options);
 
 /// The overlap verdict of a layer, "even" or "uneven" in options.lang (see engine/overlap.h).
 std::string verdict(bool even, const RenderOptions& options);
+
+/// "2080 parameters: 2048 weights + 32 bias values", or "2048 parameters, all of them weights"
+/// without bias, in options.lang.
+std::string parameters_text(const LayerCount& count, const RenderOptions& options);
 
 /// "`text`" for a Markdown cell or paragraph.
 std::string code(const std::string& text);

@@ -73,7 +73,7 @@ const BadInput kBadInputs[] = {
     {"TrailingCommaInStages", explain({"--stages", "output,"}), "--stages"},
     {"UnknownFormat", explain({"--format", "xml"}), "--format"},
     {"UppercaseFormat", explain({"--format", "JSON"}), "--format"},
-    {"DimsThree", explain({"--dims", "3"}), "--dims"},
+    {"DimsFour", explain({"--dims", "4"}), "--dims"},
     {"WidthTooNarrow", explain({"--width", "19"}), "--width"},
     {"WidthTooWide", explain({"--width", "100001"}), "--width"},
     {"MaxCellsZero", explain({"--max-cells", "0"}), "--max-cells"},

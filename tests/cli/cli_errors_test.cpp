@@ -111,7 +111,8 @@ TEST(CliErrors, NonNumericInputSizeIsRefused) {
 
 TEST(CliErrors, ThreeAxisSizeIsRefused) {
   expect_usage_error({"explain", "--k", "3x3x3", "--n", "3"},
-                     "--k: expected one number or ROWSxCOLS such as 3x2, got '3x3x3'");
+                     "--k: expected one number, ROWSxCOLS such as 3x2, or DEPTHxROWSxCOLS such "
+                     "as 3x2x2 with --dims 3, got '3x3x3'");
 }
 
 TEST(CliErrors, UnknownFormatListsTheFormats) {

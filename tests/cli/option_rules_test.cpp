@@ -176,6 +176,48 @@ TEST(ExplainOptionRules, SymbolicRefusesValues) {
   EXPECT_NE(explain_refusal(both)->text.find("so --kernel"), std::string::npos);
 }
 
+TEST(ExplainOptionRules, SymbolicRefusesTheWholeLayer) {
+  // --symbolic is the one-channel lesson: each option that makes a whole layer is named.
+  const std::string rule_end = "; leave out one of them";
+  auto expect_named = [&](const std::function<void(ExplainChoices&)>& add,
+                          const std::string& option) {
+    SCOPED_TRACE(option);
+    ExplainChoices choices;
+    add(choices);
+    EXPECT_FALSE(explain_refusal(choices));  // without --symbolic the layer is derived
+    choices.symbolic = true;
+    expect_refused(explain_refusal(choices), MsgId::kErrSymbolicWholeLayer,
+                   "--symbolic: writes only the one-channel layer without bias in 1-D or 2-D, so "
+                   "it cannot go with " +
+                       option + rule_end);
+  };
+  expect_named([](ExplainChoices& c) { c.in_channels = 2; }, "--in-channels");
+  expect_named([](ExplainChoices& c) { c.out_channels = 3; }, "--out-channels");
+  expect_named([](ExplainChoices& c) { c.groups = 2; }, "--groups");
+  expect_named([](ExplainChoices& c) { c.has_bias = true; }, "--bias");
+  expect_named([](ExplainChoices& c) { c.dims = 3; }, "--dims");
+  // The first in that order is named.
+  expect_named(
+      [](ExplainChoices& c) {
+        c.out_channels = 2;
+        c.has_bias = true;
+        c.dims = 3;
+      },
+      "--out-channels");
+  // One channel, one group, dims 1 or 2: the lesson itself.
+  for (int dims : {1, 2}) {
+    ExplainChoices lesson;
+    lesson.symbolic = true;
+    lesson.dims = dims;
+    EXPECT_FALSE(explain_refusal(lesson)) << dims;
+  }
+  // Values for --kernel are refused first (rule 8 before rule 10).
+  ExplainChoices both;
+  both.symbolic = both.has_kernel = true;
+  both.in_channels = 2;
+  EXPECT_EQ(explain_refusal(both)->id, MsgId::kErrSymbolicValues);
+}
+
 TEST(ExplainOptionRules, FirstBrokenRuleIsReported) {
   // Every rule broken at once: they are judged in the order option_rules.h lists.
   ExplainChoices all = with_format("text");

@@ -47,7 +47,21 @@ TEST(ShapeToolsCli, DcganGeneratorChain) {
       "every\n"
       "  output cell of each layer receives the same number of contributions. This rules out "
       "uneven\n"
-      "  overlap, not every checkerboard artifact: trained weights can still make one.\n";
+      "  overlap, not every checkerboard artifact: trained weights can still make one.\n"
+      "\n"
+      // One channel in and out, bias: 4*4 = 16 weights + 1 = 17 parameters a layer, 85 in all;
+      // outputs 4^2 + 8^2 + 16^2 + 32^2 + 64^2 = 16 + 64 + 256 + 1024 + 4096 = 5456.
+      "Weights and parameters\n"
+      "  #  channels  weight        parameters  output values\n"
+      "  1  1 -> 1    [1, 1, 4, 4]          17  [1, 4, 4] = 16\n"
+      "  2  1 -> 1    [1, 1, 4, 4]          17  [1, 8, 8] = 64\n"
+      "  3  1 -> 1    [1, 1, 4, 4]          17  [1, 16, 16] = 256\n"
+      "  4  1 -> 1    [1, 1, 4, 4]          17  [1, 32, 32] = 1024\n"
+      "  5  1 -> 1    [1, 1, 4, 4]          17  [1, 64, 64] = 4096\n"
+      "\n"
+      "  In total: 85 parameters (80 weights + 5 bias values); the outputs of all layers hold 5456 "
+      "values\n"
+      "  per example.\n";
   RunResult r = run_in_process({"chain", "--n", "1", "--layer", "k4s1p0", "--layer", "k4s2p1",
                                 "--layer", "k4s2p1", "--layer", "k4s2p1", "--layer", "k4s2p1"});
   EXPECT_EQ(r.exit_code, 0);
@@ -258,7 +272,8 @@ TEST(ShapeToolsCli, BadInputIsOneLineNamingTheOption) {
                      "--layer/--layers: give the layers with one of them, not both");
   expect_usage_error({"chain", "--n", "4", "--layer", "k4s2q1"},
                      "--layer #1 (k4s2q1): unexpected 'q' at position 5; write k, s, p, d, op, "
-                     "each followed by a number or ROWSxCOLS, e.g. k4s2p1");
+                     "each followed by a number or ROWSxCOLS, and c (out_channels), g (groups), "
+                     "each followed by a number, e.g. k4s2p1c64");
   expect_usage_error({"chain", "--dims", "1", "--n", "4", "--layers", "k3s1p0,k3s1p0,k3s1p9"},
                      "--layers #3 (k3s1p9): padding 9 leaves no output for an input of size 8: "
                      "m = (8-1)*1 - 2*9 + 3 = (-8) < 1; the largest padding that works here is 4");

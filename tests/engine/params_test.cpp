@@ -12,6 +12,7 @@
 
 namespace {
 
+using convt::MsgId;
 using convt::parse_axis_values;
 using convt::parse_bounded;
 using convt::parse_value_list;
@@ -74,12 +75,33 @@ TEST(ParseAxisValues, RefusesWhatIsNotAWholeNumberAtLeastTheMinimum) {
   EXPECT_EQ(kernel_size_error("3xa"), "--k: kernel size must be a whole number >= 1, got '3xa'");
 }
 
-TEST(ParseAxisValues, RefusesAnythingButOneOrTwoNumbers) {
-  EXPECT_EQ(kernel_size_error("3x"), "--k: expected one number or ROWSxCOLS such as 3x2, got '3x'");
-  EXPECT_EQ(kernel_size_error("x3"), "--k: expected one number or ROWSxCOLS such as 3x2, got 'x3'");
-  EXPECT_EQ(kernel_size_error("3x2x1"),
-            "--k: expected one number or ROWSxCOLS such as 3x2, got '3x2x1'");
-  EXPECT_EQ(kernel_size_error("x"), "--k: expected one number or ROWSxCOLS such as 3x2, got 'x'");
+TEST(ParseAxisValues, RefusesAnythingButOneNumberOrOnePerAxis) {
+  const std::string rule =
+      "--k: expected one number, ROWSxCOLS such as 3x2, or DEPTHxROWSxCOLS such as 3x2x2 with "
+      "--dims 3, got ";
+  EXPECT_EQ(kernel_size_error("3x"), rule + "'3x'");
+  EXPECT_EQ(kernel_size_error("x3"), rule + "'x3'");
+  EXPECT_EQ(kernel_size_error("3x2x1"), rule + "'3x2x1'");  // three numbers need --dims 3
+  EXPECT_EQ(kernel_size_error("x"), rule + "'x'");
+  EXPECT_EQ(error_text([] { parse_axis_values("3x2x1x1", "--k", MsgId::kWordKernelSize, 1, 3); }),
+            rule + "'3x2x1x1'");
+  EXPECT_EQ(error_text([] { parse_axis_values("3xx1", "--k", MsgId::kWordKernelSize, 1, 3); }),
+            rule + "'3xx1'");
+}
+
+TEST(ParseAxisValues, DimsThreeTakesOneNumberOrDepthRowsCols) {
+  EXPECT_EQ(parse_axis_values("3", "--k", MsgId::kWordKernelSize, 1, 3),
+            (std::vector<int64_t>{3, 3, 3}));
+  EXPECT_EQ(parse_axis_values("3x2X1", "--k", MsgId::kWordKernelSize, 1, 3),
+            (std::vector<int64_t>{3, 2, 1}));
+  EXPECT_EQ(error_text([] { parse_axis_values("3x2", "--k", MsgId::kWordKernelSize, 1, 3); }),
+            "--k: --dims 3 takes one number or DEPTHxROWSxCOLS such as 3x2x2, got '3x2'");
+  EXPECT_EQ(error_text([] { parse_axis_values("3x2x2", "--k", MsgId::kWordKernelSize, 1, 1); }),
+            "--k: --dims 1 takes a single number, got '3x2x2'");
+  EXPECT_EQ(error_text([] { parse_axis_values("3x0x2", "--p", MsgId::kWordPadding, 0, 3); }),
+            "<no error>");
+  EXPECT_EQ(error_text([] { parse_axis_values("3x0x2", "--k", MsgId::kWordKernelSize, 1, 3); }),
+            "--k: kernel size must be a whole number >= 1, got '3x0x2'");
 }
 
 TEST(ParseAxisValues, LargestAcceptedValueIsTwoToTheThirtyOneMinusOne) {

@@ -44,7 +44,8 @@ TEST(Chain, BadTokensNameTheLayerAndTheRule) {
   };
   EXPECT_EQ(parse("k4s2q1"),
             "--layer #2 (k4s2q1): unexpected 'q' at position 5; write k, s, p, d, op, each "
-            "followed by a number or ROWSxCOLS, e.g. k4s2p1");
+            "followed by a number or ROWSxCOLS, and c (out_channels), g (groups), each followed "
+            "by a number, e.g. k4s2p1c64");
   EXPECT_EQ(parse("s2p1"), "--layer #2 (s2p1): no kernel size; every layer needs k, e.g. k4s2p1");
   EXPECT_EQ(parse("k4k3"), "--layer #2 (k4k3): k is given more than once");
   EXPECT_EQ(parse("k4sp1"), "--layer #2 (k4sp1): s needs a number after it, e.g. s2");
