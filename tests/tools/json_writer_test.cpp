@@ -82,9 +82,11 @@ TEST(JsonWriter, ExplainAndShapeShareTheirHead) {
   const std::string explain = convt::render_json(convt::derive(p, {}), {});
   const std::string shape =
       convt::render_shape(convt::shape_report(p), convt::ToolFormat::kJson, {});
-  const std::string head = "{\n  \"params\": " + json::params_object(p) +
-                           ",\n  \"output_size\": [6,6],\n  \"full_size\": [7,7],\n";
-  EXPECT_EQ(explain.substr(0, head.size()), head);
+  // explain's params also name the channels, groups and bias (explain_params_object).
+  const std::string sizes = ",\n  \"output_size\": [6,6],\n  \"full_size\": [7,7],\n";
+  const std::string explain_head = "{\n  \"params\": " + json::explain_params_object(p) + sizes;
+  const std::string head = "{\n  \"params\": " + json::params_object(p) + sizes;
+  EXPECT_EQ(explain.substr(0, explain_head.size()), explain_head);
   EXPECT_EQ(shape.substr(0, head.size()), head);
 }
 
