@@ -246,6 +246,7 @@ enum class MsgId {
   kSvgLegendFootprint,
   kSvgLegendSliding,
   kSvgLegendOverlap,
+  kSvgLegendChannelBlocks,
   kSvgKernelKey,
   kSvgProduct,
   kTitleSliding,
@@ -256,7 +257,9 @@ enum class MsgId {
   kSvgSlidingCropped,
   kSvgSlidingSkipped,
   kSvgSlidingCapped,
+  kSvgSlidingOmitted,
   kSvgFrame,
+  kSvgPanelsHidden,
   // Words and phrases that other messages take as arguments (nested ids).
   kWordInputSize,
   kWordKernelSize,

@@ -13,6 +13,7 @@
 #include "render/svg/svg_context.h"
 #include "render/svg/svg_figure.h"
 #include "render/svg/svg_footprint.h"
+#include "render/svg/svg_stage_paint.h"
 
 namespace convt {
 namespace detail {
@@ -40,14 +41,6 @@ LegendItem data_item(const SvgContext& ctx) {
 
 LegendItem weights_item(const SvgContext& ctx, MsgId id) {
   return {{Swatch::Style::kWeights, CellKind::kData}, ctx.legend_text({id, {}})};
-}
-
-/// Appends the items of `more` that `items` does not have yet.
-void merge(std::vector<LegendItem>& items, const std::vector<LegendItem>& more) {
-  for (const LegendItem& item : more)
-    if (std::none_of(items.begin(), items.end(),
-                     [&](const LegendItem& have) { return have.text == item.text; }))
-      items.push_back(item);
 }
 
 void add_notes(FigureBuilder& figure, const std::vector<std::string>& notes) {
@@ -84,39 +77,9 @@ std::string check_figure(const SvgContext& ctx, const Stage& stage) {
 std::string grid_figure(const SvgContext& ctx, const Stage& stage) {
   const Grid& grid = *stage.grid;
   const GridPlan plan = ctx.plan(grid, stage.id);
-  SvgGridStyle style;
-  style.stage = std::string(stage_name(stage.id));
-  style.symbols = ctx.symbols();
-  std::vector<LegendItem> legend;
-  switch (stage.id) {
-    case StageId::kKernel:
-      style.tap = [&ctx](int64_t r, int64_t c) { return ctx.kernel_tap(r, c); };
-      break;
-    case StageId::kFlippedKernel:
-      style.tap = [&ctx](int64_t r, int64_t c) { return ctx.flipped_tap(r, c); };
-      break;
-    case StageId::kDilatedKernel:
-      style.tap = [&ctx](int64_t r, int64_t c) { return ctx.dilated_tap(r, c); };
-      break;
-    case StageId::kOverlap: {
-      double most = 0.0;
-      grid.for_each_entry([&](int64_t, int64_t, double v) { most = std::max(most, v); });
-      if (most > 0.0)
-        style.shade = [&grid, most](int64_t r, int64_t c) {
-          return 0.06 + 0.5 * grid.value(r, c) / most;
-        };
-      legend.push_back({{Swatch::Style::kShade, CellKind::kData},
-                        ctx.legend_text({MsgId::kSvgLegendOverlap, {}})});
-      break;
-    }
-    default:
-      break;
-  }
-  if (style.tap)
-    legend.push_back(weights_item(ctx, MsgId::kSvgLegendWeights));
-  else if (stage.id != StageId::kOverlap)
-    legend.push_back(data_item(ctx));
-  merge(legend, ctx.kind_legend(plan));
+  const SvgGridStyle style = stage_grid_style(ctx, stage, grid, 0, largest_value({&grid}));
+  std::vector<LegendItem> legend = stage_legend(ctx, stage);
+  merge_legend(legend, ctx.kind_legend(plan));
 
   auto drawn = std::make_shared<const SvgGrid>(grid, plan.rows, plan.cols, style);
   Block block = grid_block(drawn);
@@ -185,7 +148,7 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   ct_style.symbols = ctx.symbols();
   ct_style.tap = [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
   // y shows its sums only when the text view can show them as a grid; else its numbers.
-  const Stage matrix_output{StageId::kMatrixOutput, {}, {}, {}, {}, {}, {}, {}};
+  const Stage matrix_output{StageId::kMatrixOutput, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   const bool y_sums = !ctx.lists_sums(matrix_output, *folded);
   auto vector_style = [&ctx, y_sums](const char* stage, int64_t cols) {
     SvgGridStyle style;
@@ -228,7 +191,9 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
 }
 
 /// conv_matrix: C with the weights' diagonal bands, the kernel as their key, and C^T beside
-/// the flattened input. transposed_matrix: the product with the key.
+/// the flattened input. transposed_matrix: the product with the key. A whole layer's C (and
+/// C^T) is drawn alone, its channel blocks separated by lines: the layer has no one kernel for
+/// a key, and its input and F-grid are tensors of slices.
 std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
   FigureBuilder figure(ctx.title(stage), ctx.heading());
   std::vector<LegendItem> legend{weights_item(ctx, MsgId::kSvgLegendBands)};
@@ -243,9 +208,13 @@ std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
                     ? std::function<int64_t(int64_t, int64_t)>(
                           [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(r, c); })
                     : [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
+    style.channel_blocks = ctx.whole_layer();
+    if (style.channel_blocks)
+      legend.push_back({{Swatch::Style::kBlockBorder, CellKind::kData},
+                        ctx.legend_text({MsgId::kSvgLegendChannelBlocks, {}})});
     figure.block(
         grid_block(std::make_shared<const SvgGrid>(*stage.grid, plan.rows, plan.cols, style)));
-    merge(legend, ctx.kind_legend(plan));
+    merge_legend(legend, ctx.kind_legend(plan));
     notes = ctx.notes(plan);
   }
   kernel_key(ctx, figure);
@@ -253,7 +222,7 @@ std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
     figure.space(10);
     figure.text(ctx.say({MsgId::kSvgProduct, {}}), "cap");
     figure.block(product->block);
-    merge(legend, product->legend);
+    merge_legend(legend, product->legend);
     if (stage.id == StageId::kTransposedMatrix) notes = product->notes;
   }
   figure.legend(std::move(legend));
@@ -289,8 +258,8 @@ std::string output_figure(const SvgContext& ctx, const Stage& stage) {
                 out->draw(doc, x + left_w + kOperator, y + kCaption);
               }};
   std::vector<LegendItem> legend{data_item(ctx)};
-  merge(legend, ctx.kind_legend(full_plan));
-  merge(legend, ctx.kind_legend(out_plan));
+  merge_legend(legend, ctx.kind_legend(full_plan));
+  merge_legend(legend, ctx.kind_legend(out_plan));
   std::vector<std::string> notes = ctx.notes(full_plan);
   for (std::string& note : ctx.notes(out_plan)) notes.push_back(std::move(note));
 
@@ -324,7 +293,7 @@ std::string sums_figure(const SvgContext& ctx, const Stage& stage) {
   }
   list(*stage.grid);
   std::vector<LegendItem> legend{data_item(ctx)};
-  merge(legend, ctx.kind_legend(kinds));
+  merge_legend(legend, ctx.kind_legend(kinds));
   figure.legend(std::move(legend));
   TextGridOptions options;
   set_symbol_options(ctx.derivation(), stage, *stage.grid, options);
@@ -359,6 +328,7 @@ std::string stage_figure(const SvgContext& ctx, const Stage& stage) {
       break;
   }
   if (stage.grid) return grid_figure(ctx, stage);
+  if (!stage.slices.empty()) return slices_figure(ctx, stage);
   FigureBuilder figure(ctx.title(stage), ctx.heading());
   return figure.finish();
 }
@@ -374,7 +344,10 @@ std::vector<Figure> render_svg(const Derivation& derivation, const SvgOptions& o
     figures.push_back(
         {std::string(stage_name(stage.id)) + ".svg", detail::stage_figure(ctx, stage)});
   }
-  if (ctx.selected(StageId::kDirectOutput) && derivation.find(StageId::kDirectOutput))
+  // A whole layer has no animation: index.html says why (one window cannot show a sum over
+  // channels and depths).
+  if (ctx.selected(StageId::kDirectOutput) && derivation.find(StageId::kDirectOutput) &&
+      !ctx.whole_layer())
     for (Figure& figure : detail::sliding_figures(ctx)) figures.push_back(std::move(figure));
   figures.push_back({"index.html", detail::index_html(ctx, figures)});
   return figures;
