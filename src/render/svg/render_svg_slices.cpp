@@ -1,8 +1,8 @@
 // A stage of a whole layer (Stage::slices) as small multiples: one panel per 2-D slice under
 // its label ("output channel 1, depth z = 0"), drawn like the grid of a one-channel stage (the
-// same colours, elision and legend). Panels that share every leading index but the last stand
-// in one row: the depth slices z = 0, 1, ... of one channel side by side, the output channels
-// of one input channel's weights side by side.
+// same colours, elision and legend). Panels that share every leading index but the last varying
+// one stand in one row: the depth slices z = 0, 1, ... of one channel side by side, the output
+// channels of one input channel's weights side by side.
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -19,7 +19,7 @@ namespace {
 
 constexpr int64_t kCaptionLine = 26;    // px per line of a panel's caption
 constexpr int64_t kCaptionGap = 10;     // px between the caption and its grid
-constexpr int64_t kMinCaption = 300;    // px: a caption may be this wide over a narrower grid
+constexpr int64_t kMinCaption = 380;    // px: a caption may be this wide over a narrower grid
 constexpr int64_t kPanelGap = 36;       // px between two panels of a row
 constexpr int64_t kRowGap = 22;         // px between two rows of panels
 constexpr int64_t kMaxRowWidth = 1600;  // px: a row takes more panels while it fits
@@ -28,10 +28,27 @@ constexpr int64_t kMaxRowWidth = 1600;  // px: a row takes more panels while it 
 struct Panel {
   std::shared_ptr<const SvgGrid> grid;
   std::vector<std::string> caption;
-  std::vector<int64_t> row_key;  ///< the slice's leading indices but the last one
+  std::vector<int64_t> row_key;  ///< the leading indices its row of panels shares (row_key)
   int64_t width = 0;
   int64_t height = 0;
 };
+
+/// The leading indices that a row of panels shares: all of them before the last one that
+/// varies (whose axis in Stage::shape has more than one index), so that the panels along that
+/// axis stand side by side; the flipped weight [out, 1, k, k] of a depthwise layer is then one
+/// row of output channels rather than a column of single panels.
+std::vector<int64_t> row_key(const Stage& stage, const GridSlice& slice) {
+  const size_t leading = slice.index.size();
+  size_t varying = leading;  // the position of the last varying leading axis
+  if (stage.shape.size() >= leading) {
+    for (size_t a = 0; a < leading; ++a)
+      if (stage.shape[a] > 1) varying = a;
+  } else if (leading > 0) {
+    varying = leading - 1;
+  }
+  if (varying == leading) return {};
+  return {slice.index.begin(), slice.index.begin() + static_cast<std::ptrdiff_t>(varying)};
+}
 
 }  // namespace
 
@@ -71,7 +88,7 @@ std::string slices_figure(const SvgContext& ctx, const Stage& stage) {
       panel.width = std::max(panel.width, text_width(line, kTextFont));
     const auto lines = static_cast<int64_t>(panel.caption.size());
     panel.height = (lines > 0 ? lines * kCaptionLine + kCaptionGap : 0) + panel.grid->height();
-    if (!slice.index.empty()) panel.row_key.assign(slice.index.begin(), slice.index.end() - 1);
+    panel.row_key = row_key(stage, slice);
     merge_legend(legend, ctx.kind_legend(plan));
     for (std::string& note : ctx.notes(plan))
       if (std::find(notes.begin(), notes.end(), note) == notes.end())

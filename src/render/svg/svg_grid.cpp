@@ -177,9 +177,9 @@ void SvgGrid::draw(SvgDocument& doc, int64_t x, int64_t y) const {
 }
 
 void SvgGrid::draw_channel_blocks(SvgDocument& doc, int64_t x, int64_t y) const {
-  // The offsets (from the first cell) of the shown entries that start a new channel: where the
-  // first coordinate differs from that of the shown entry before (an elided run between them
-  // hides the exact border; the line then marks the first shown entry of the new channel).
+  // The offsets (from the first cell) of the borders: before a shown entry whose first
+  // coordinate differs from that of the shown entry before it, or, when an elided run lies
+  // between them (and hides where the channel changes), through the middle of that run.
   auto borders = [](const std::vector<int64_t>& indices, const std::vector<int64_t>& offs,
                     const AxisLabels& labels) {
     std::vector<int64_t> out;
@@ -187,7 +187,8 @@ void SvgGrid::draw_channel_blocks(SvgDocument& doc, int64_t x, int64_t y) const 
     for (size_t i = 0; i < indices.size(); ++i) {
       if (indices[i] == kGap) continue;
       const int64_t first = labels.coords(indices[i]).front();
-      if (channel && first != *channel) out.push_back(offs[i]);
+      const bool after_gap = i > 0 && indices[i - 1] == kGap;
+      if (channel && first != *channel) out.push_back(offs[i] - (after_gap ? kGapSize / 2 : 0));
       channel = first;
     }
     return out;
