@@ -254,6 +254,71 @@ TEST(SvgSlices, CShowsItsChannelBlocksAndTheBandsWithinThem) {
             0);
 }
 
+/// The transpose of a sparse grid, its labels swapped.
+Grid transposed(const Grid& grid) {
+  std::vector<std::vector<std::pair<int64_t, double>>> rows(static_cast<size_t>(grid.cols()));
+  grid.for_each_entry(
+      [&](int64_t r, int64_t c, double v) { rows[static_cast<size_t>(c)].emplace_back(r, v); });
+  std::vector<int64_t> start{0}, cols;
+  std::vector<double> values;
+  for (const auto& row : rows) {
+    for (const auto& [c, v] : row) {
+      cols.push_back(c);
+      values.push_back(v);
+    }
+    start.push_back(static_cast<int64_t>(cols.size()));
+  }
+  Grid out = Grid::sparse(grid.cols(), grid.rows(), start, cols, values);
+  out.row_labels = grid.col_labels;
+  out.col_labels = grid.row_labels;
+  return out;
+}
+
+TEST(SvgSlices, TheProductOfALayerFlattensItsTensorsChannelMajor) {
+  // in = 3, out = 2, 1-D n = 2, F = 3: x holds the input channels one after another (1..6),
+  // y the F-grids of the output channels (10..15).
+  Params params = convt::square_params(1, 2, 2);
+  params.in_channels = 3;
+  params.out_channels = 2;
+  Derivation d = layer(params);
+  Stage input = stage_of(StageId::kInput, MsgId::kTitleInput, {3, 2});
+  for (int64_t c = 0; c < 3; ++c)
+    input.slices.push_back({{c},
+                            {MsgId::kSliceInputChannel, {{"c", std::to_string(c)}}},
+                            counting(1, 2, 1.0 + 2.0 * static_cast<double>(c))});
+  Stage ct = stage_of(StageId::kTransposedMatrix, MsgId::kTitleTransposedMatrix, {6, 6});
+  ct.grid = transposed(layer_conv_matrix(3, 2));
+  Stage folded = stage_of(StageId::kMatrixOutput, MsgId::kTitleMatrixOutput, {2, 3});
+  for (int64_t o = 0; o < 2; ++o)
+    folded.slices.push_back(
+        {{o}, output_channel(o), counting(1, 3, 10.0 + 3.0 * static_cast<double>(o))});
+  d.stages.push_back(std::move(input));
+  d.stages.push_back(std::move(ct));
+  d.stages.push_back(std::move(folded));
+  const std::vector<XmlElement> elements = elements_of(d, "transposed_matrix.svg");
+  std::vector<double> x, y;
+  for (const XmlElement& e : elements) {
+    if (e.name != "text" || !e.has_class("v") || e.grid_name != "flat") continue;
+    std::vector<double>& vector = e.grid_stage == "input" ? x : y;
+    EXPECT_EQ(std::stoll(e.attribute("data-r")), static_cast<int64_t>(vector.size()));
+    vector.push_back(std::stod(e.text));
+  }
+  EXPECT_EQ(x, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(y, (std::vector<double>{10, 11, 12, 13, 14, 15}));
+  // Channel borders: x between its 3 input channels, y and C^T's rows between the 2 output
+  // channels, C^T's columns between the input channels.
+  auto lines = [&](const std::string& stage, bool horizontal) {
+    return std::count_if(elements.begin(), elements.end(), [&](const XmlElement& e) {
+      return e.name == "line" && e.grid_stage == stage &&
+             (e.attribute("y1") == e.attribute("y2")) == horizontal;
+    });
+  };
+  EXPECT_EQ(lines("input", true), 2);
+  EXPECT_EQ(lines("matrix_output", true), 1);
+  EXPECT_EQ(lines("transposed_matrix", true), 1);
+  EXPECT_EQ(lines("transposed_matrix", false), 2);
+}
+
 TEST(SvgSlices, AWholeLayerHasNoSlidingKernelAndTheIndexSaysWhy) {
   Derivation d = output_layer(2);
   Stage direct = stage_of(StageId::kDirectOutput, MsgId::kTitleDirectOutput, {2, 2});
