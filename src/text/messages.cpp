@@ -508,11 +508,11 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSvgSlidingCapped,
      "the animation shows the first {shown} of the {total} kernel positions"},
     {MsgId::kSvgSlidingOmitted,
-     "The sliding-kernel animation is drawn only for a one-channel 1-D or 2-D layer without "
-     "bias. In this layer an output cell sums the windows of every input channel of its group "
-     "(and of every depth), which one 2-D window moving over one grid cannot show: the padded "
-     "input, the flipped weight and the direct convolution show the same computation channel by "
-     "channel."},
+     "The sliding-kernel animation is drawn only for a layer of one input channel, one output "
+     "channel and one depth slice. In this layer an output cell sums the windows of every input "
+     "channel of its group (and of every depth), which one 2-D window moving over one grid "
+     "cannot show: the padded input, the flipped weight and the direct convolution show the same "
+     "computation slice by slice."},
     {MsgId::kSvgFrame, "frame {frame} of {count}"},
     {MsgId::kSvgPanelsHidden, "{count} more {count|panel|panels} not shown; --full draws them all"},
 

@@ -398,10 +398,7 @@ std::vector<Figure> render_svg(const Derivation& derivation, const SvgOptions& o
     figures.push_back(
         {std::string(stage_name(stage.id)) + ".svg", detail::stage_figure(ctx, stage)});
   }
-  // A whole layer has no animation: index.html says why (one window cannot show a sum over
-  // channels and depths).
-  if (ctx.selected(StageId::kDirectOutput) && derivation.find(StageId::kDirectOutput) &&
-      !ctx.whole_layer())
+  if (ctx.selected(StageId::kDirectOutput) && derivation.find(StageId::kDirectOutput))
     for (Figure& figure : detail::sliding_figures(ctx)) figures.push_back(std::move(figure));
   figures.push_back({"index.html", detail::index_html(ctx, figures)});
   return figures;

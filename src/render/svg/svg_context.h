@@ -85,7 +85,8 @@ class SvgContext {
 
 /// The sliding kernel: "sliding.svg" (animated with SMIL, no script), or with options.frames
 /// "sliding-001.svg", ... one still per position. Empty when padded_input, flipped_kernel or
-/// direct_output is missing from the derivation.
+/// direct_output is missing from the derivation, or when a whole layer's stages hold more than
+/// one slice (several channels or depths: one moving 2-D window cannot show their sum).
 std::vector<Figure> sliding_figures(const SvgContext& context);
 
 /// scatter_stamps: the stamps as small multiples, each under its caption "x(a,b) = v" with
@@ -106,7 +107,7 @@ std::string slices_figure(const SvgContext& context, const Stage& stage);
 
 /// index.html: the heading, then per figure (in order) its title, explanation paragraphs and
 /// the picture. `figures` are the SVG files render_svg made. A whole layer with direct_output
-/// has, in the animation's place, the reason why it has none (kSvgSlidingOmitted).
+/// but no animation has, in the animation's place, the reason why (kSvgSlidingOmitted).
 std::string index_html(const SvgContext& context, const std::vector<Figure>& figures);
 
 }  // namespace convt::detail

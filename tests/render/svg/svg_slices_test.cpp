@@ -319,22 +319,69 @@ TEST(SvgSlices, TheProductOfALayerFlattensItsTensorsChannelMajor) {
   EXPECT_EQ(lines("transposed_matrix", false), 2);
 }
 
-TEST(SvgSlices, AWholeLayerHasNoSlidingKernelAndTheIndexSaysWhy) {
-  Derivation d = output_layer(2);
-  Stage direct = stage_of(StageId::kDirectOutput, MsgId::kTitleDirectOutput, {2, 2});
-  for (int64_t o = 0; o < 2; ++o)
-    direct.slices.push_back({{o}, output_channel(o), counting(1, 2, 1.0)});
+/// A 1-D layer n = 2, k = 2, s = 1, p = 0 with `channels` input and output channels (groups =
+/// channels, so each output channel has one input channel) and a bias: padded input [0, 1, 2, 0]
+/// per channel, flipped weight [2, 1], F-grid [1, 4, 4] (0*2 + 1*1, 1*2 + 2*1, 2*2 + 0*1).
+Derivation depthwise_layer(int64_t channels) {
+  Params params = convt::square_params(1, 2, 2);
+  params.in_channels = params.out_channels = params.groups = channels;
+  params.bias = std::vector<double>(static_cast<size_t>(channels), 0.5);
+  Derivation d = layer(params);
+  auto grid = [](std::vector<double> values) {
+    Grid g(1, static_cast<int64_t>(values.size()));
+    for (size_t i = 0; i < values.size(); ++i) g.set(0, static_cast<int64_t>(i), values[i]);
+    return g;
+  };
+  Stage padded = stage_of(StageId::kPaddedInput, MsgId::kTitlePaddedInput, {channels, 4});
+  Stage flipped = stage_of(StageId::kFlippedKernel, MsgId::kTitleFlippedKernel, {channels, 1, 2});
+  Stage direct = stage_of(StageId::kDirectOutput, MsgId::kTitleDirectOutput, {channels, 3});
+  for (int64_t c = 0; c < channels; ++c) {
+    padded.slices.push_back(
+        {{c}, {MsgId::kSliceInputChannel, {{"c", std::to_string(c)}}}, grid({0, 1, 2, 0})});
+    flipped.slices.push_back({{c, 0},
+                              {MsgId::kSliceFlippedWeight,
+                               {{"o", std::to_string(c)}, {"j", "0"}, {"c", std::to_string(c)}}},
+                              grid({2, 1})});
+    direct.slices.push_back({{c}, output_channel(c), grid({1, 4, 4})});
+  }
+  padded.slices[0].grid.set(0, 0, 0, convt::CellKind::kPaddingZero);
+  padded.slices[0].grid.set(0, 3, 0, convt::CellKind::kPaddingZero);
+  d.stages.push_back(std::move(padded));
+  d.stages.push_back(std::move(flipped));
   d.stages.push_back(std::move(direct));
+  return d;
+}
+
+TEST(SvgSlices, ALayerOfSeveralChannelsHasNoSlidingKernelAndTheIndexSaysWhy) {
+  const Derivation d = depthwise_layer(2);
   const auto figures = by_name(convt::render_svg(d, SvgOptions{}));
   EXPECT_EQ(figures.count("sliding.svg"), 0u);
+  EXPECT_EQ(figures.count("direct_output.svg"), 1u);
   const std::string html = figures.at("index.html");
-  EXPECT_NE(html.find("<p>The sliding-kernel animation is drawn only for a one-channel"),
+  EXPECT_NE(html.find("<p>The sliding-kernel animation is drawn only for a layer of one input "
+                      "channel, one output channel and one depth slice."),
             std::string::npos)
       << html;
   SvgOptions frames;
   frames.frames = true;
-  for (const auto& [name, content] : by_name(convt::render_svg(d, frames)))
-    EXPECT_NE(name.rfind("sliding", 0), 0u) << name;
+  frames.explanations = false;  // the reason is no explanation: it stays
+  const auto framed = by_name(convt::render_svg(d, frames));
+  for (const auto& [name, content] : framed) EXPECT_NE(name.rfind("sliding", 0), 0u) << name;
+  EXPECT_NE(framed.at("index.html").find("The sliding-kernel animation is drawn only"),
+            std::string::npos);
+}
+
+TEST(SvgSlices, ALayerOfOneChannelWithABiasSlidesItsKernelOverItsOneSlice) {
+  const Derivation d = depthwise_layer(1);
+  const auto figures = by_name(convt::render_svg(d, SvgOptions{}));
+  ASSERT_EQ(figures.count("sliding.svg"), 1u);
+  read_xml(figures.at("sliding.svg"));
+  EXPECT_NE(figures.at("sliding.svg")
+                .find("F-grid cell 1 (output cell 1 after the crop) = "
+                      "1&#xD7;2 + 2&#xD7;1 = 4"),
+            std::string::npos);
+  EXPECT_EQ(figures.at("index.html").find("The sliding-kernel animation is drawn only"),
+            std::string::npos);
 }
 
 }  // namespace
