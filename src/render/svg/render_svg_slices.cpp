@@ -23,6 +23,10 @@ constexpr int64_t kMinCaption = 380;    // px: a caption may be this wide over a
 constexpr int64_t kPanelGap = 36;       // px between two panels of a row
 constexpr int64_t kRowGap = 22;         // px between two rows of panels
 constexpr int64_t kMaxRowWidth = 1600;  // px: a row takes more panels while it fits
+/// px: without --full, rows of panels stop before the figure's panels pass this height (at least
+/// one row is drawn), so that a figure of large slices stays below the 32767 px that librsvg
+/// (rsvg-convert) renders; the note counts the panels left out.
+constexpr int64_t kMaxPanelsHeight = 20000;
 
 /// One slice laid out: its drawn grid, its caption in lines, its size.
 struct Panel {
@@ -112,11 +116,16 @@ std::string slices_figure(const SvgContext& ctx, const Stage& stage) {
       used += kPanelGap + panels[row.last++].width;
     for (size_t i = row.first; i < row.last; ++i)
       row.height = std::max(row.height, panels[i].height);
+    if (!rows.empty() && !options.full && height + kRowGap + row.height > kMaxPanelsHeight) {
+      panels.resize(first);
+      break;
+    }
     width = std::max(width, used);
     height += (rows.empty() ? 0 : kRowGap) + row.height;
     rows.push_back(row);
     first = row.last;
   }
+  const int64_t hidden = count - static_cast<int64_t>(panels.size());
   Block block{width, height,
               [panels = std::move(panels), rows](SvgDocument& doc, int64_t x, int64_t y) {
                 int64_t top = y;
@@ -137,7 +146,6 @@ std::string slices_figure(const SvgContext& ctx, const Stage& stage) {
                 }
               }};
 
-  const int64_t hidden = count - shown;
   if (hidden > 0)
     notes.push_back(ctx.say({MsgId::kSvgPanelsHidden, {{"count", std::to_string(hidden)}}}));
 

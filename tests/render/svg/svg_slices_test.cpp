@@ -161,6 +161,30 @@ TEST(SvgSlices, PanelsBeyondTheBoundAreCountedInANoteWithARealPlural) {
       << "the labels of the panels drawn are Chinese";
 }
 
+TEST(SvgSlices, TallPanelsStopBeforeTheFigurePassesWhatRsvgConvertRenders) {
+  // 16 output channels of 40 x 20 (one panel per row, each about 2500 px high): all 16 would
+  // be about 40000 px high, beyond librsvg's 32767 px.
+  Params params = convt::square_params(2, 2, 1);
+  params.out_channels = 16;
+  Derivation d = layer(params);
+  Stage output = stage_of(StageId::kOutput, MsgId::kTitleOutput, {16, 40, 20});
+  for (int64_t o = 0; o < 16; ++o)
+    output.slices.push_back({{o}, output_channel(o), counting(40, 20, 0)});
+  d.stages.push_back(std::move(output));
+  const std::vector<XmlElement> elements = elements_of(d, "output.svg");
+  const size_t drawn = grid_names(elements).size();
+  EXPECT_GE(drawn, 1u);
+  EXPECT_LT(drawn, 16u);
+  EXPECT_NE(texts(elements, "note").find(std::to_string(16 - drawn) + " more panels not shown"),
+            std::string::npos)
+      << texts(elements, "note");
+  const std::string view_box = elements[0].attribute("viewBox");
+  EXPECT_LT(std::stoll(view_box.substr(view_box.rfind(' ') + 1)), 32767) << view_box;
+  SvgOptions full;
+  full.full = true;
+  EXPECT_EQ(grid_names(elements_of(d, "output.svg", full)).size(), 16u);
+}
+
 TEST(SvgSlices, ADepthSliceOfA3dKernelTakesTheColoursOfItsTaps) {
   // k = 2 on every axis: tap (t, u, v) = (t*2 + u)*2 + v, so slice z = 1 holds taps 4..7.
   Params params = convt::square_params(2, 2, 2);
