@@ -100,7 +100,7 @@ std::string slices_figure(const SvgContext& ctx, const Stage& stage) {
     panels.push_back(std::move(panel));
   }
 
-  // Rows of panels: a new row where the leading indices but the last change, or where the next
+  // Rows of panels: a new row where the row key changes (row_key), or where the next
   // panel would pass kMaxRowWidth; each row as high as its highest panel.
   struct Row {
     size_t first = 0, last = 0;

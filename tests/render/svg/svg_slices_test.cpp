@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "convt/derivation.h"
@@ -406,6 +408,54 @@ TEST(SvgSlices, ALayerOfOneChannelWithABiasSlidesItsKernelOverItsOneSlice) {
             std::string::npos);
   EXPECT_EQ(figures.at("index.html").find("The sliding-kernel animation is drawn only"),
             std::string::npos);
+}
+
+/// Layers derived by the engine: channels with groups in 2-D, 3-D, 1-D with a bias, a 3-D
+/// depthwise layer.
+std::vector<std::pair<std::string, Params>> derived_layers() {
+  Params grouped = convt::square_params(2, 2, 3, 2, 1);
+  grouped.in_channels = 2;
+  grouped.out_channels = 4;
+  grouped.groups = 2;
+  Params biased = convt::square_params(1, 3, 3, 2, 1);
+  biased.in_channels = 3;
+  biased.out_channels = 2;
+  biased.bias = std::vector<double>{1, -1};
+  Params depthwise = convt::square_params(3, 2, 2, 2);
+  depthwise.in_channels = depthwise.out_channels = depthwise.groups = 2;
+  return {{"grouped", grouped},
+          {"dims3", convt::square_params(3, 2, 2)},
+          {"biased_1d", biased},
+          {"depthwise_3d", depthwise}};
+}
+
+TEST(SvgSlices, EveryFigureOfADerivedLayerIsWellFormedAndShowsItsSlices) {
+  for (const auto& [name, params] : derived_layers()) {
+    SCOPED_TRACE(name);
+    const Derivation d = convt::derive(params);
+    for (const Figure& f : convt::render_svg(d, SvgOptions{})) {
+      if (f.name == "index.html") continue;
+      SCOPED_TRACE(f.name);
+      std::vector<XmlElement> elements;
+      ASSERT_NO_THROW(elements = read_xml(f.content));
+      for (const XmlElement& e : elements) {
+        if (e.name != "text" || !e.has_class("v") || e.grid_name.rfind("slice-", 0) != 0) continue;
+        const Stage* stage = d.find(*convt::stage_from_name(e.grid_stage));
+        ASSERT_NE(stage, nullptr);
+        const auto slice = static_cast<size_t>(std::stoll(e.grid_name.substr(6)));
+        ASSERT_LT(slice, stage->slices.size());
+        const int64_t r = std::stoll(e.attribute("data-r")), c = std::stoll(e.attribute("data-c"));
+        EXPECT_EQ(std::stod(e.text), stage->slices[slice].grid.value(r, c))
+            << e.grid_stage << " slice " << slice << " (" << r << "," << c << ")";
+      }
+      // A stage of slices draws min(slices, 16) panels (these are small enough for all 16).
+      const std::string id = f.name.substr(0, f.name.size() - 4);
+      const std::optional<StageId> stage_id = convt::stage_from_name(id);
+      if (!stage_id || d.find(*stage_id)->slices.empty()) continue;
+      EXPECT_EQ(grid_names(elements).size(),
+                std::min<size_t>(d.find(*stage_id)->slices.size(), 16));
+    }
+  }
 }
 
 }  // namespace
