@@ -290,6 +290,7 @@ enum class MsgId {
   kSvgLegendFootprint,
   kSvgLegendSliding,
   kSvgLegendOverlap,
+  kSvgLegendChannelBlocks,
   kSvgKernelKey,
   kSvgProduct,
   kTitleSliding,
@@ -300,7 +301,9 @@ enum class MsgId {
   kSvgSlidingCropped,
   kSvgSlidingSkipped,
   kSvgSlidingCapped,
+  kSvgSlidingOmitted,
   kSvgFrame,
+  kSvgPanelsHidden,
   // Words and phrases that other messages take as arguments (nested ids).
   kWordInputSize,
   kWordKernelSize,

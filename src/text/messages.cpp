@@ -598,6 +598,9 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kSvgLegendSliding,
      "{mark} = the flipped kernel at its current position, and the F-grid cell it writes"},
     {MsgId::kSvgLegendOverlap, "{mark} = darker cells receive more contributions"},
+    {MsgId::kSvgLegendChannelBlocks,
+     "{mark} = the border between two channel blocks: the first number of a row or column label "
+     "is its channel"},
     {MsgId::kSvgKernelKey, "The kernel w, coloured by weight:"},
     {MsgId::kSvgProduct,
      "The transposed convolution multiplies: C^T times the flattened input x gives the "
@@ -617,7 +620,14 @@ constexpr CatalogueEntry kCatalogue[] = {
      "columns that are not shown"},
     {MsgId::kSvgSlidingCapped,
      "the animation shows the first {shown} of the {total} kernel positions"},
+    {MsgId::kSvgSlidingOmitted,
+     "The sliding-kernel animation is drawn only for a layer of one input channel, one output "
+     "channel and one depth slice. In this layer an output cell sums the windows of every input "
+     "channel of its group (and of every depth), which one 2-D window moving over one grid "
+     "cannot show: the padded input, the flipped weight and the direct convolution show the same "
+     "computation slice by slice."},
     {MsgId::kSvgFrame, "frame {frame} of {count}"},
+    {MsgId::kSvgPanelsHidden, "{count} more {count|panel|panels} not shown; --full draws them all"},
 
     {MsgId::kWordInputSize, "input size"},
     {MsgId::kWordKernelSize, "kernel size"},

@@ -511,6 +511,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "{mark} = F 网格元素 {cell} 对应的翻转卷积核覆盖范围；小数字是与下方元素相乘的权重"},
     {MsgId::kSvgLegendSliding, "{mark} = 翻转卷积核的当前位置，以及它写入的 F 网格元素"},
     {MsgId::kSvgLegendOverlap, "{mark} = 颜色越深的元素收到的贡献越多"},
+    {MsgId::kSvgLegendChannelBlocks,
+     "{mark} = 两个通道块之间的分界线：行或列标签的第一个数是它的通道"},
     {MsgId::kSvgKernelKey, "卷积核 w，按权重着色："},
     {MsgId::kSvgProduct, "转置卷积做的是乘法：C^T 乘以展平的输入 x，得到展平的 F 网格 y。"},
     {MsgId::kTitleSliding, "翻转的卷积核在填充后的输入上滑动"},
@@ -525,7 +527,12 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kSvgSlidingSkipped,
      "动画显示了 {total} 个卷积核位置中的 {shown} 个：其余位置所在的行或列未显示"},
     {MsgId::kSvgSlidingCapped, "动画显示了 {total} 个卷积核位置中的前 {shown} 个"},
+    {MsgId::kSvgSlidingOmitted,
+     "滑动卷积核的动画只为只有一个输入通道、一个输出通道和一个深度切片的层绘制。在这一层中，"
+     "一个输出元素要对其分组内每个输入通道（以及每个深度）的窗口求和，一个在单个网格上移动的"
+     "二维窗口无法表现这一点：填充后的输入、翻转的权重和直接卷积逐个切片地展示了同样的计算。"},
     {MsgId::kSvgFrame, "第 {frame} 帧，共 {count} 帧"},
+    {MsgId::kSvgPanelsHidden, "还有 {count} 个小图未显示；--full 画出全部"},
 
     {MsgId::kWordInputSize, "输入尺寸"},
     {MsgId::kWordKernelSize, "卷积核尺寸"},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "render/svg/svg_context.h"
 #include "render/svg/svg_figure.h"
 #include "render/svg/svg_footprint.h"
+#include "render/svg/svg_stage_paint.h"
 
 namespace convt {
 namespace detail {
@@ -40,14 +42,6 @@ LegendItem data_item(const SvgContext& ctx) {
 
 LegendItem weights_item(const SvgContext& ctx, MsgId id) {
   return {{Swatch::Style::kWeights, CellKind::kData}, ctx.legend_text({id, {}})};
-}
-
-/// Appends the items of `more` that `items` does not have yet.
-void merge(std::vector<LegendItem>& items, const std::vector<LegendItem>& more) {
-  for (const LegendItem& item : more)
-    if (std::none_of(items.begin(), items.end(),
-                     [&](const LegendItem& have) { return have.text == item.text; }))
-      items.push_back(item);
 }
 
 void add_notes(FigureBuilder& figure, const std::vector<std::string>& notes) {
@@ -84,39 +78,9 @@ std::string check_figure(const SvgContext& ctx, const Stage& stage) {
 std::string grid_figure(const SvgContext& ctx, const Stage& stage) {
   const Grid& grid = *stage.grid;
   const GridPlan plan = ctx.plan(grid, stage.id);
-  SvgGridStyle style;
-  style.stage = std::string(stage_name(stage.id));
-  style.symbols = ctx.symbols();
-  std::vector<LegendItem> legend;
-  switch (stage.id) {
-    case StageId::kKernel:
-      style.tap = [&ctx](int64_t r, int64_t c) { return ctx.kernel_tap(r, c); };
-      break;
-    case StageId::kFlippedKernel:
-      style.tap = [&ctx](int64_t r, int64_t c) { return ctx.flipped_tap(r, c); };
-      break;
-    case StageId::kDilatedKernel:
-      style.tap = [&ctx](int64_t r, int64_t c) { return ctx.dilated_tap(r, c); };
-      break;
-    case StageId::kOverlap: {
-      double most = 0.0;
-      grid.for_each_entry([&](int64_t, int64_t, double v) { most = std::max(most, v); });
-      if (most > 0.0)
-        style.shade = [&grid, most](int64_t r, int64_t c) {
-          return 0.06 + 0.5 * grid.value(r, c) / most;
-        };
-      legend.push_back({{Swatch::Style::kShade, CellKind::kData},
-                        ctx.legend_text({MsgId::kSvgLegendOverlap, {}})});
-      break;
-    }
-    default:
-      break;
-  }
-  if (style.tap)
-    legend.push_back(weights_item(ctx, MsgId::kSvgLegendWeights));
-  else if (stage.id != StageId::kOverlap)
-    legend.push_back(data_item(ctx));
-  merge(legend, ctx.kind_legend(plan));
+  const SvgGridStyle style = stage_grid_style(ctx, stage, grid, 0, largest_value({&grid}));
+  std::vector<LegendItem> legend = stage_legend(ctx, stage);
+  merge_legend(legend, ctx.kind_legend(plan));
 
   auto drawn = std::make_shared<const SvgGrid>(grid, plan.rows, plan.cols, style);
   Block block = grid_block(drawn);
@@ -151,7 +115,9 @@ void kernel_key(const SvgContext& ctx, FigureBuilder& figure) {
 }
 
 /// C^T times the flattened input equals the flattened F-grid, as three grids side by side:
-/// the rows of y line up with the rows of C^T, x stands beside C^T's columns.
+/// the rows of y line up with the rows of C^T, x stands beside C^T's columns. A whole layer's
+/// vectors are its tensors flattened channel-major (the slices one after another), with the
+/// channel blocks of C^T, x and y separated by lines.
 struct ProductBlock {
   Grid x_flat, y_flat;  // the vectors, kept alive while the figure is drawn
   Block block;
@@ -159,13 +125,38 @@ struct ProductBlock {
   std::vector<std::string> notes;
 };
 
+/// Draws C^T (`ct`) beside out.x_flat and out.y_flat, styled `x_style` and `y_style`, into
+/// out.block, with the legend and notes of C^T's plan.
+void lay_out_product(const SvgContext& ctx, const Grid& ct, ProductBlock& out, SvgGridStyle x_style,
+                     SvgGridStyle y_style);
+
+/// The slices of `stage` one after another as a column (channel-major: Stage::slices come in
+/// row-major order of their leading indices), or nullopt when it has not `cells` cells.
+std::optional<Grid> flatten_slices(const Stage* stage, int64_t cells, const AxisLabels& labels) {
+  if (!stage || stage->slices.empty()) return std::nullopt;
+  int64_t total = 0;
+  for (const GridSlice& slice : stage->slices) total += slice.grid.cells();
+  if (total != cells) return std::nullopt;
+  Grid flat(total, 1);
+  int64_t at = 0;
+  for (const GridSlice& slice : stage->slices)
+    for (int64_t r = 0; r < slice.grid.rows(); ++r)
+      for (int64_t c = 0; c < slice.grid.cols(); ++c)
+        flat.set(at++, 0, slice.grid.value(r, c), slice.grid.kind(r, c));
+  flat.row_labels = labels;
+  return flat;
+}
+
+/// The product of a whole layer: the flattened input and F-grid are made of slices.
+std::unique_ptr<ProductBlock> layer_product(const SvgContext& ctx, const Grid& ct);
+
 std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   const Grid* ct = ctx.grid_of(StageId::kTransposedMatrix);
+  if (ct && ctx.whole_layer()) return layer_product(ctx, *ct);
   const Grid* input = ctx.grid_of(StageId::kInput);
   const Grid* folded = ctx.grid_of(StageId::kMatrixOutput);
   if (!ct || !input || !folded) return nullptr;
   auto out = std::make_unique<ProductBlock>();
-  const GridPlan plan = ctx.plan(*ct, StageId::kTransposedMatrix);
   auto flatten = [](const Grid& grid, const AxisLabels& labels) {
     Grid flat(grid.cells(), 1);
     if (grid.symbolic()) flat.make_symbolic();
@@ -179,11 +170,6 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   };
   out->x_flat = flatten(*input, ct->col_labels);
   out->y_flat = flatten(*folded, ct->row_labels);
-
-  SvgGridStyle ct_style;
-  ct_style.stage = "transposed_matrix";
-  ct_style.symbols = ctx.symbols();
-  ct_style.tap = [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
   // y shows its sums only when the text view can show them as a grid; else its numbers.
   const Stage matrix_output{StageId::kMatrixOutput, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   const bool y_sums = !ctx.lists_sums(matrix_output, *folded);
@@ -195,11 +181,24 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
     style.source = [cols](int64_t r, int64_t) { return std::make_pair(r / cols, r % cols); };
     return style;
   };
-  auto gct = std::make_shared<const SvgGrid>(*ct, plan.rows, plan.cols, ct_style);
-  auto gx = std::make_shared<const SvgGrid>(out->x_flat, plan.cols, std::vector<int64_t>{0},
-                                            vector_style("input", input->cols()));
-  auto gy = std::make_shared<const SvgGrid>(out->y_flat, plan.rows, std::vector<int64_t>{0},
-                                            vector_style("matrix_output", folded->cols()));
+  lay_out_product(ctx, *ct, *out, vector_style("input", input->cols()),
+                  vector_style("matrix_output", folded->cols()));
+  return out;
+}
+
+void lay_out_product(const SvgContext& ctx, const Grid& ct, ProductBlock& out, SvgGridStyle x_style,
+                     SvgGridStyle y_style) {
+  const GridPlan plan = ctx.plan(ct, StageId::kTransposedMatrix);
+  SvgGridStyle ct_style;
+  ct_style.stage = "transposed_matrix";
+  ct_style.symbols = ctx.symbols();
+  ct_style.tap = [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
+  ct_style.channel_blocks = x_style.channel_blocks = y_style.channel_blocks = ctx.whole_layer();
+  auto gct = std::make_shared<const SvgGrid>(ct, plan.rows, plan.cols, ct_style);
+  auto gx = std::make_shared<const SvgGrid>(out.x_flat, plan.cols, std::vector<int64_t>{0},
+                                            std::move(x_style));
+  auto gy = std::make_shared<const SvgGrid>(out.y_flat, plan.rows, std::vector<int64_t>{0},
+                                            std::move(y_style));
   // The cells of C^T and y start at the same height; x is centred on C^T's cells.
   const int64_t cells_top = kCaption + gct->cells_top();
   const int64_t x_top = std::max(cells_top, cells_top + (gct->cells_height() - gx->height()) / 2);
@@ -207,31 +206,54 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   const int64_t height =
       std::max({kCaption + gct->height(), x_top + gx->height(), cells_top + gy->height()});
   const int64_t width = gct->width() + kOperator + gx->width() + kOperator + gy->width();
-  out->block = {width, height, [=](SvgDocument& doc, int64_t x, int64_t y) {
-                  int64_t at = x;
-                  doc.text(at + gct->cells_left(), y + 24, "cap", "C\u1d40");
-                  gct->draw(doc, at, y + kCaption);
-                  at += gct->width();
-                  draw_operator(doc, at, y + middle, "\u00d7");
-                  at += kOperator;
-                  doc.text(at + gx->cells_left(), y + x_top - 10, "cap", "x");
-                  gx->draw(doc, at, y + x_top);
-                  at += gx->width();
-                  draw_operator(doc, at, y + middle, "=");
-                  at += kOperator;
-                  doc.text(at + gy->cells_left(), y + cells_top - 10, "cap", "y");
-                  gy->draw(doc, at, y + cells_top);
-                }};
-  out->legend = ctx.kind_legend(plan);
-  out->notes = ctx.notes(plan);
+  out.block = {width, height, [=](SvgDocument& doc, int64_t x, int64_t y) {
+                 int64_t at = x;
+                 doc.text(at + gct->cells_left(), y + 24, "cap", "C\u1d40");
+                 gct->draw(doc, at, y + kCaption);
+                 at += gct->width();
+                 draw_operator(doc, at, y + middle, "\u00d7");
+                 at += kOperator;
+                 doc.text(at + gx->cells_left(), y + x_top - 10, "cap", "x");
+                 gx->draw(doc, at, y + x_top);
+                 at += gx->width();
+                 draw_operator(doc, at, y + middle, "=");
+                 at += kOperator;
+                 doc.text(at + gy->cells_left(), y + cells_top - 10, "cap", "y");
+                 gy->draw(doc, at, y + cells_top);
+               }};
+  out.legend = ctx.kind_legend(plan);
+  out.notes = ctx.notes(plan);
+}
+
+std::unique_ptr<ProductBlock> layer_product(const SvgContext& ctx, const Grid& ct) {
+  const Derivation& d = ctx.derivation();
+  std::optional<Grid> x = flatten_slices(d.find(StageId::kInput), ct.cols(), ct.col_labels);
+  std::optional<Grid> y = flatten_slices(d.find(StageId::kMatrixOutput), ct.rows(), ct.row_labels);
+  if (!x || !y) return nullptr;
+  auto out = std::make_unique<ProductBlock>();
+  out->x_flat = std::move(*x);
+  out->y_flat = std::move(*y);
+  // data-grid="flat": data-r is the index in the channel-major flattening, C^T's column (row).
+  auto vector_style = [](const char* stage) {
+    SvgGridStyle style;
+    style.stage = stage;
+    style.name = "flat";
+    style.col_labels = false;
+    return style;
+  };
+  lay_out_product(ctx, ct, *out, vector_style("input"), vector_style("matrix_output"));
   return out;
 }
 
 /// conv_matrix: C with the weights' diagonal bands, the kernel as their key, and C^T beside
-/// the flattened input. transposed_matrix: the product with the key.
+/// the flattened input. transposed_matrix: the product with the key. A whole layer's C and C^T
+/// have their channel blocks separated by lines and no key (the layer has no one kernel).
 std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
   FigureBuilder figure(ctx.title(stage), ctx.heading());
   std::vector<LegendItem> legend{weights_item(ctx, MsgId::kSvgLegendBands)};
+  if (ctx.whole_layer())
+    legend.push_back({{Swatch::Style::kBlockBorder, CellKind::kData},
+                      ctx.legend_text({MsgId::kSvgLegendChannelBlocks, {}})});
   std::vector<std::string> notes;
   std::unique_ptr<ProductBlock> product = product_block(ctx);
   if (stage.id == StageId::kConvMatrix || !product) {
@@ -243,9 +265,10 @@ std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
                     ? std::function<int64_t(int64_t, int64_t)>(
                           [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(r, c); })
                     : [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
+    style.channel_blocks = ctx.whole_layer();
     figure.block(
         grid_block(std::make_shared<const SvgGrid>(*stage.grid, plan.rows, plan.cols, style)));
-    merge(legend, ctx.kind_legend(plan));
+    merge_legend(legend, ctx.kind_legend(plan));
     notes = ctx.notes(plan);
   }
   kernel_key(ctx, figure);
@@ -253,7 +276,7 @@ std::string matrix_figure(const SvgContext& ctx, const Stage& stage) {
     figure.space(10);
     figure.text(ctx.say({MsgId::kSvgProduct, {}}), "cap");
     figure.block(product->block);
-    merge(legend, product->legend);
+    merge_legend(legend, product->legend);
     if (stage.id == StageId::kTransposedMatrix) notes = product->notes;
   }
   figure.legend(std::move(legend));
@@ -289,8 +312,8 @@ std::string output_figure(const SvgContext& ctx, const Stage& stage) {
                 out->draw(doc, x + left_w + kOperator, y + kCaption);
               }};
   std::vector<LegendItem> legend{data_item(ctx)};
-  merge(legend, ctx.kind_legend(full_plan));
-  merge(legend, ctx.kind_legend(out_plan));
+  merge_legend(legend, ctx.kind_legend(full_plan));
+  merge_legend(legend, ctx.kind_legend(out_plan));
   std::vector<std::string> notes = ctx.notes(full_plan);
   for (std::string& note : ctx.notes(out_plan)) notes.push_back(std::move(note));
 
@@ -324,7 +347,7 @@ std::string sums_figure(const SvgContext& ctx, const Stage& stage) {
   }
   list(*stage.grid);
   std::vector<LegendItem> legend{data_item(ctx)};
-  merge(legend, ctx.kind_legend(kinds));
+  merge_legend(legend, ctx.kind_legend(kinds));
   figure.legend(std::move(legend));
   TextGridOptions options;
   set_symbol_options(ctx.derivation(), stage, *stage.grid, options);
@@ -359,6 +382,7 @@ std::string stage_figure(const SvgContext& ctx, const Stage& stage) {
       break;
   }
   if (stage.grid) return grid_figure(ctx, stage);
+  if (!stage.slices.empty()) return slices_figure(ctx, stage);
   FigureBuilder figure(ctx.title(stage), ctx.heading());
   return figure.finish();
 }

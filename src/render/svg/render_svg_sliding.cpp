@@ -306,9 +306,17 @@ class Sliding {
 }  // namespace
 
 std::vector<Figure> sliding_figures(const SvgContext& ctx) {
-  const Grid* padded = ctx.grid_of(StageId::kPaddedInput);
-  const Grid* flipped = ctx.grid_of(StageId::kFlippedKernel);
-  const Grid* direct = ctx.grid_of(StageId::kDirectOutput);
+  // A whole layer's stage is one 2-D grid only with one input channel, one output channel and
+  // one depth slice: then the window is the whole computation; otherwise an output cell sums
+  // windows over several slices, which one moving window cannot show (kSvgSlidingOmitted).
+  auto one_grid = [&ctx](StageId id) -> const Grid* {
+    if (const Grid* grid = ctx.grid_of(id)) return grid;
+    const Stage* stage = ctx.derivation().find(id);
+    return stage && stage->slices.size() == 1 ? &stage->slices[0].grid : nullptr;
+  };
+  const Grid* padded = one_grid(StageId::kPaddedInput);
+  const Grid* flipped = one_grid(StageId::kFlippedKernel);
+  const Grid* direct = one_grid(StageId::kDirectOutput);
   if (!padded || !flipped || !direct) return {};
   const Sliding sliding(ctx, *padded, *flipped, *direct);
   if (!ctx.options().frames) return {{"sliding.svg", sliding.animated()}};

@@ -10,8 +10,9 @@ namespace convt::detail {
 SvgContext::SvgContext(const Derivation& derivation, const SvgOptions& options)
     : d_(derivation),
       o_(options),
-      shape_(derivation.params.dims == 2 ? Shape2{derivation.shapes[0], derivation.shapes[1]}
-                                         : Shape2{trivial_axis_shape(), derivation.shapes[0]}) {}
+      shape_(derivation.shapes.size() >= 2
+                 ? Shape2{derivation.shapes[derivation.shapes.size() - 2], derivation.shapes.back()}
+                 : Shape2{trivial_axis_shape(), derivation.shapes[0]}) {}
 
 std::string SvgContext::say(const Message& message) const {
   // A {mark} the message does not fill (the legends) is a slot too: the figure draws a swatch.
@@ -69,7 +70,10 @@ std::string SvgContext::heading() const {
 
 std::string SvgContext::title(const Stage& stage) const {
   std::string out = say(stage.title);
-  if (stage.grid) out += " (" + prose(grid_size(d_, *stage.grid)) + ")";
+  if (stage.grid)
+    out += " (" + prose(grid_size(d_, *stage.grid)) + ")";
+  else if (!stage.slices.empty() && !stage.shape.empty())
+    out += " (" + prose(size_text(stage.shape)) + ")";
   return out;
 }
 
@@ -124,29 +128,41 @@ std::vector<std::string> SvgContext::sum_list(const Stage& stage, const Grid& gr
   return lines;
 }
 
-int64_t SvgContext::kernel_tap(int64_t r, int64_t c) const { return r * shape_[1].in.k + c; }
-
-int64_t SvgContext::flipped_tap(int64_t r, int64_t c) const {
-  return kernel_tap(shape_[0].in.k - 1 - r, shape_[1].in.k - 1 - c);
+int64_t SvgContext::kernel_tap(int64_t r, int64_t c, int64_t z) const {
+  return (z * shape_[0].in.k + r) * shape_[1].in.k + c;
 }
 
-int64_t SvgContext::dilated_tap(int64_t r, int64_t c) const {
+int64_t SvgContext::flipped_tap(int64_t r, int64_t c, int64_t z) const {
+  const int64_t depth_k = d_.shapes.size() == 3 ? d_.shapes[0].in.k : 1;
+  return kernel_tap(shape_[0].in.k - 1 - r, shape_[1].in.k - 1 - c, depth_k - 1 - z);
+}
+
+int64_t SvgContext::dilated_tap(int64_t r, int64_t c, int64_t z) const {
   const int64_t d0 = shape_[0].in.d, d1 = shape_[1].in.d;
-  if (r % d0 != 0 || c % d1 != 0) return -1;
-  return flipped_tap(r / d0, c / d1);
+  const int64_t dz = d_.shapes.size() == 3 ? d_.shapes[0].in.d : 1;
+  if (r % d0 != 0 || c % d1 != 0 || z % dz != 0) return -1;
+  return flipped_tap(r / d0, c / d1, z / dz);
 }
 
 int64_t SvgContext::matrix_tap(int64_t r, int64_t c) const {
-  // C[a*n1 + b][(a*s0 + u*d0)*F1 + (b*s1 + v*d1)] = w[u][v]  (routes.h: conv_matrix)
-  const AxisParams& rows = shape_[0].in;
-  const AxisParams& cols = shape_[1].in;
-  const int64_t a = r / cols.n, b = r % cols.n;
-  const int64_t i = c / shape_[1].full, j = c % shape_[1].full;
-  const int64_t du = i - a * rows.s, dv = j - b * cols.s;
-  if (du < 0 || dv < 0 || du % rows.d != 0 || dv % cols.d != 0) return -1;
-  const int64_t u = du / rows.d, v = dv / cols.d;
-  if (u >= rows.k || v >= cols.k) return -1;
-  return kernel_tap(u, v);
+  // C[flat(a)][flat(a*s + u*d)] = w[u] per axis (routes.h: conv_matrix); a whole layer's C is
+  // channel-major, so the spatial cells are the indices within one channel block.
+  int64_t cells_in = 1, cells_full = 1;
+  for (const AxisShape& axis : d_.shapes) {
+    cells_in *= axis.in.n;
+    cells_full *= axis.full;
+  }
+  int64_t a = r % cells_in, i = c % cells_full, tap = 0, tap_stride = 1;
+  for (size_t t = d_.shapes.size(); t-- > 0;) {
+    const AxisShape& axis = d_.shapes[t];
+    const int64_t du = i % axis.full - (a % axis.in.n) * axis.in.s;
+    a /= axis.in.n;
+    i /= axis.full;
+    if (du < 0 || du % axis.in.d != 0 || du / axis.in.d >= axis.in.k) return -1;
+    tap += du / axis.in.d * tap_stride;
+    tap_stride *= axis.in.k;
+  }
+  return tap;
 }
 
 std::vector<LegendItem> SvgContext::kind_legend(const GridPlan& plan) const {

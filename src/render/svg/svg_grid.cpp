@@ -10,6 +10,11 @@
 namespace convt::detail {
 namespace {
 
+/// The line between two channel blocks (presentation attributes, so that the shared stylesheet
+/// of every figure stays as it is).
+constexpr std::string_view kBlockLine = R"(<line class="blk" x1="{}" y1="{}" x2="{}" y2="{}" )"
+                                        R"(stroke="#111" stroke-width="3"/>)";
+
 constexpr int64_t kMinCell = 60;  // px: a cell is at least this wide and exactly this tall
 constexpr int64_t kGapSize = 40;  // px: an elided run of rows or columns
 constexpr std::string_view kColumnGap = "\u22ef";  // ⋯
@@ -167,7 +172,32 @@ void SvgGrid::draw(SvgDocument& doc, int64_t x, int64_t y) const {
               "\n");
     }
   }
+  if (style_.channel_blocks) draw_channel_blocks(doc, x, y);
   doc.raw("</g>\n");
+}
+
+void SvgGrid::draw_channel_blocks(SvgDocument& doc, int64_t x, int64_t y) const {
+  // The offsets (from the first cell) of the borders: before a shown entry whose first
+  // coordinate differs from that of the shown entry before it, or, when an elided run lies
+  // between them (and hides where the channel changes), through the middle of that run.
+  auto borders = [](const std::vector<int64_t>& indices, const std::vector<int64_t>& offs,
+                    const AxisLabels& labels) {
+    std::vector<int64_t> out;
+    std::optional<int64_t> channel;
+    for (size_t i = 0; i < indices.size(); ++i) {
+      if (indices[i] == kGap) continue;
+      const int64_t first = labels.coords(indices[i]).front();
+      const bool after_gap = i > 0 && indices[i - 1] == kGap;
+      if (channel && first != *channel) out.push_back(offs[i] - (after_gap ? kGapSize / 2 : 0));
+      channel = first;
+    }
+    return out;
+  };
+  const int64_t left = x + label_w_, top = y + header_h_;
+  for (int64_t off : borders(rows_, row_off_, grid_.row_labels))
+    doc.raw(fmt::format(kBlockLine, x, top + off, left + cells_w_, top + off) + "\n");
+  for (int64_t off : borders(cols_, col_off_, grid_.col_labels))
+    doc.raw(fmt::format(kBlockLine, left + off, y, left + off, top + cells_h_) + "\n");
 }
 
 std::vector<std::string> wrap_px(const std::string& text, int64_t width, int64_t font, bool bold) {
@@ -202,6 +232,11 @@ void draw_swatch(SvgDocument& doc, const Swatch& swatch, int64_t x, int64_t y) {
         doc.rect(x + i * kSwatch / 3, y, kSwatch / 3, kSwatch, "ov",
                  fmt::format(R"(fill-opacity="{:.2f}")", 0.15 + 0.25 * static_cast<double>(i)));
       }
+      break;
+    case Swatch::Style::kBlockBorder:
+      doc.rect(x, y, kSwatch, kSwatch, "c k-matrix");
+      doc.raw(fmt::format(kBlockLine, x + kSwatch / 2, y - 3, x + kSwatch / 2, y + kSwatch + 3) +
+              "\n");
       break;
   }
 }

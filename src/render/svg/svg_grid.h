@@ -42,6 +42,10 @@ struct SvgGridStyle {
   const SymbolNames* symbols = nullptr;
   bool row_labels = true;
   bool col_labels = true;
+  /// Draw a line (class "blk") between two shown rows (columns) whose labels differ in their
+  /// first coordinate: the channel blocks of a whole layer's C, whose labels are (c,a,b) and
+  /// (o,i,j). Default: none.
+  bool channel_blocks = false;
 };
 
 /// A px rectangle.
@@ -80,6 +84,8 @@ class SvgGrid {
   /// Offsets of each shown entry from the first cell, and the entry of index i (or -1).
   std::optional<int64_t> col_offset(int64_t c) const;
   std::optional<int64_t> row_offset(int64_t r) const;
+  /// The lines between the channel blocks (SvgGridStyle::channel_blocks).
+  void draw_channel_blocks(SvgDocument& doc, int64_t x, int64_t y) const;
 
   const Grid& grid_;
   std::vector<int64_t> rows_, cols_;
@@ -93,7 +99,8 @@ class SvgGrid {
 
 /// How a legend swatch is painted.
 struct Swatch {
-  enum class Style { kKind, kFootprint, kWeights, kShade };
+  /// kBlockBorder: the line between two channel blocks of C (SvgGridStyle::channel_blocks).
+  enum class Style { kKind, kFootprint, kWeights, kShade, kBlockBorder };
   Style style = Style::kKind;
   CellKind kind = CellKind::kData;
 };

@@ -83,6 +83,15 @@ std::string index_html(const SvgContext& ctx, const std::vector<Figure>& figures
     html += "<p>" + image(figure.name, title) + "</p>\n</div>\n";
   }
   if (sliding_open) html += std::string(ctx.options().frames ? "</div>" : "</p>") + "\n</div>\n";
+  // A whole layer without an animation (sliding_figures): its place says why, whatever
+  // --quiet-text.
+  const bool direct_drawn = std::any_of(figures.begin(), figures.end(), [](const Figure& f) {
+    return f.name == "direct_output.svg";
+  });
+  if (ctx.whole_layer() && direct_drawn && !sliding_open)
+    html += "<div class=\"stage\" id=\"sliding\">\n<h2>" + std::to_string(index++) + ". " +
+            xml_escape(ctx.say({MsgId::kTitleSliding, {}})) + "</h2>\n<p>" +
+            xml_escape(ctx.say({MsgId::kSvgSlidingOmitted, {}})) + "</p>\n</div>\n";
   html += "</body>\n</html>\n";
   return html;
 }
