@@ -228,6 +228,94 @@ TEST(LayerPyTorch, FlippedKernelIsTheWeightSwappedPerGroupAndFlipped) {
   });
 }
 
+/// The tensor of `shape` whose cell at `index` is source[source_index] when map(index) gives a
+/// source index, else 0: zero insertion, padding and dilation spread a tensor's cells apart.
+template <typename Map>
+std::vector<double> spread(const std::vector<double>& source, const std::vector<int64_t>& shape,
+                           Map map) {
+  std::vector<double> out(static_cast<size_t>(product(shape)), 0.0);
+  for (int64_t i = 0; i < product(shape); ++i) {
+    const int64_t from = map(unravel(i, shape));
+    if (from >= 0) out[static_cast<size_t>(i)] = source[static_cast<size_t>(from)];
+  }
+  return out;
+}
+
+/// The flat index of `index` in a tensor of `shape`, or -1 when it lies outside.
+int64_t ravel(const std::vector<int64_t>& index, const std::vector<int64_t>& shape) {
+  int64_t flat = 0;
+  for (size_t a = 0; a < shape.size(); ++a) {
+    if (index[a] < 0 || index[a] >= shape[a]) return -1;
+    flat = flat * shape[a] + index[a];
+  }
+  return flat;
+}
+
+TEST(LayerPyTorch, DirectRouteTensorsFollowFromTheInputAndTheFlippedWeight) {
+  // zero_inserted [in, (n-1)s+1 ...]: x at multiples of s; padded_input: d(k-1) zeros more on
+  // every side; dilated_kernel [out, in/g, d(k-1)+1 ...] (only when some d > 1): W' with taps d
+  // apart. PyTorch's conv over these gives `full` (asserted by the generator).
+  for_each_case([](const json& c, size_t i, const Derivation& d) {
+    const std::vector<int64_t> n = ints(c, "n"), k = ints(c, "k"), s = ints(c, "s"),
+                               dil = ints(c, "d");
+    const size_t dims = n.size();
+    const std::vector<int64_t> input_shape = ints(c, "input_shape");
+    const std::vector<int64_t> flipped_shape = ints(c, "flipped_weight_shape");
+    std::vector<int64_t> inserted = {input_shape[0]}, padded = {input_shape[0]},
+                         dilated = {flipped_shape[0], flipped_shape[1]};
+    for (size_t a = 0; a < dims; ++a) {
+      inserted.push_back((n[a] - 1) * s[a] + 1);
+      padded.push_back(inserted.back() + 2 * dil[a] * (k[a] - 1));
+      dilated.push_back(dil[a] * (k[a] - 1) + 1);
+    }
+    const std::vector<double> input = numbers(c, "input");
+    auto at_stride = [&](std::vector<int64_t> index, int64_t border) {
+      for (size_t a = 0; a < dims; ++a) {
+        const int64_t at = index[a + 1] - border * dil[a] * (k[a] - 1);
+        if (at < 0 || at % s[a] != 0) return int64_t{-1};
+        index[a + 1] = at / s[a];
+      }
+      return ravel(index, input_shape);
+    };
+    auto check = [&](StageId id, const std::vector<int64_t>& shape,
+                     const std::vector<double>& expected) {
+      const SliceRead read = read_slices(d, id, shape);
+      EXPECT_EQ(read.error, "") << describe_layer(c, i);
+      if (!read.error.empty()) return;
+      EXPECT_EQ(compare_values(read.values, expected, 0.0), "")
+          << convt::stage_name(id) << ", " << describe_layer(c, i);
+    };
+    check(StageId::kZeroInserted, inserted,
+          spread(input, inserted, [&](auto index) { return at_stride(index, 0); }));
+    check(StageId::kPaddedInput, padded,
+          spread(input, padded, [&](auto index) { return at_stride(index, 1); }));
+    const bool any_dilation = std::any_of(dil.begin(), dil.end(), [](int64_t v) { return v > 1; });
+    if (!any_dilation) {
+      EXPECT_EQ(d.find(StageId::kDilatedKernel), nullptr) << describe_layer(c, i);
+      return;
+    }
+    check(StageId::kDilatedKernel, dilated,
+          spread(numbers(c, "flipped_weight"), dilated, [&](std::vector<int64_t> index) {
+            for (size_t a = 0; a < dims; ++a) {
+              if (index[a + 2] % dil[a] != 0) return int64_t{-1};
+              index[a + 2] /= dil[a];
+            }
+            return ravel(index, flipped_shape);
+          }));
+  });
+}
+
+TEST(LayerPyTorch, OverlapIsSpatialOnly) {
+  for_each_case([](const json& c, size_t i, const Derivation& d) {
+    const std::vector<int64_t> shape = ints(c, "output_shape");
+    const Stage* overlap = d.find(StageId::kOverlap);
+    ASSERT_NE(overlap, nullptr) << describe_layer(c, i);
+    EXPECT_EQ(overlap->shape, std::vector<int64_t>(shape.begin() + 1, shape.end()))
+        << describe_layer(c, i);
+    EXPECT_EQ(d.find(StageId::kScatterStamps), nullptr) << describe_layer(c, i);
+  });
+}
+
 /// The (row, col) -> value map of the case's C (its non-zero triples).
 std::map<std::pair<int64_t, int64_t>, double> conv_matrix_entries(const json& c) {
   std::map<std::pair<int64_t, int64_t>, double> entries;
