@@ -40,6 +40,9 @@ enum class StageId {
 
 /// "formula", "conv_matrix", ...
 std::string_view stage_name(StageId id);
+/// The title of stage `id` (kTitleFormula, ...): for a 1-D flipped_kernel derive() uses
+/// kTitleFlippedKernel1d instead.
+MsgId stage_title(StageId id);
 /// The id named `name`, or nullopt.
 std::optional<StageId> stage_from_name(std::string_view name);
 /// Parses a comma-separated list of stage ids ("output,check"). Throws Error naming --stages

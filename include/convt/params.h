@@ -79,6 +79,10 @@ struct Limits {
   static constexpr int64_t kMaxSymbolicProducts = 10'000;
 };
 
+/// The most channels (and groups) a layer may have: 4096, beyond any real layer; the size limits
+/// above bound what a layer with many channels may hold.
+inline constexpr int64_t kMaxChannels = 4096;
+
 /// Builds the parameters of a square problem on every axis of `dims`.
 Params square_params(int dims, int64_t n, int64_t k, int64_t s = 1, int64_t p = 0, int64_t d = 1,
                      int64_t op = 0);

@@ -9,11 +9,18 @@
 #include "convt/error.h"
 #include "engine/exact_decimal.h"
 #include "engine/formula_text.h"
+#include "engine/layer_derivation.h"
 #include "engine/overlap.h"
 #include "engine/routes.h"
+#include "engine/stage_text.h"
 
 namespace convt {
 namespace {
+
+using stage_text::axis_arg;
+using stage_text::default_note;
+using stage_text::nothing_cropped;
+using stage_text::prose_size;
 
 constexpr std::array<std::string_view, static_cast<size_t>(StageId::kCount)> kStageNames = {
     "formula",           "kernel",        "input",          "conv_matrix",
@@ -31,115 +38,11 @@ constexpr std::array<MsgId, static_cast<size_t>(StageId::kCount)> kStageTitles =
 
 std::string str(int64_t v) { return std::to_string(v); }
 
-/// The argument `name` for a per-axis parameter-like quantity: "2" when every axis has it,
-/// kAxisValues ("2 (rows) / 1 (cols)") otherwise.
-MessageArg axis_arg(std::string name, const std::vector<int64_t>& values) {
-  if (std::all_of(values.begin(), values.end(), [&](int64_t v) { return v == values[0]; }))
-    return {std::move(name), str(values[0])};
-  return {std::move(name),
-          Message{MsgId::kAxisValues, {{"rows", str(values[0])}, {"cols", str(values[1])}}}};
-}
-
-/// The argument `name` for a size in prose: the text "3 x 3" for two axes, kWordCellCount
-/// ("9 cells") for one, where a bare "9" would not say what it counts.
-MessageArg prose_size(std::string name, const std::vector<int64_t>& sizes) {
-  if (sizes.size() == 1)
-    return {std::move(name), Message{MsgId::kWordCellCount, {{"count", str(sizes[0])}}}};
-  return {std::move(name), size_text(sizes)};
-}
-
 /// Per-axis sizes picked by `field`, over the real axes of the problem.
 template <typename F>
 std::vector<int64_t> sizes(const std::vector<AxisShape>& shapes, F field) {
   std::vector<int64_t> out;
   for (const AxisShape& s : shapes) out.push_back(field(s));
-  return out;
-}
-
-/// kTagRows / kTagCols (" (rows)") when the axes differ and there are two; nothing otherwise.
-std::vector<Message> axis_tag(const Derivation& d, size_t axis, bool axes_differ) {
-  if (d.params.dims == 1 || !axes_differ) return {};
-  return {{axis == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}}};
-}
-
-bool axes_differ(const Params& params) {
-  return params.dims == 2 && !(params.axes[0] == params.axes[1]);
-}
-
-/// The indices of the axes that need their own lines: one when every axis is the same.
-std::vector<size_t> distinct_axes(const Params& params) {
-  if (axes_differ(params)) return {0, 1};
-  return {0};
-}
-
-bool general_form(const Params& params) {
-  return std::any_of(params.axes.begin(), params.axes.end(),
-                     [](const AxisParams& a) { return a.d != 1 || a.op != 0; });
-}
-
-std::vector<Message> formula_explanation(const Derivation& d) {
-  std::vector<Message> out;
-  out.push_back(
-      {general_form(d.params) ? MsgId::kExplainFormulaGeneral : MsgId::kExplainFormula, {}});
-  const bool differ = axes_differ(d.params);
-  for (size_t i : distinct_axes(d.params)) {
-    const AxisShape& s = d.shapes[i];
-    const AxisParams& a = s.in;
-    if (a.s <= 1) continue;
-    const int64_t m = s.output - a.op;  // the size without output_padding
-    out.push_back({MsgId::kExplainStrideAmbiguity,
-                   {{"axis", axis_tag(d, i, differ)},
-                    {"k", str(a.k)},
-                    {"s", str(a.s)},
-                    {"p", str(a.p)},
-                    {"dilation", a.d != 1 ? ", d=" + str(a.d) : ""},
-                    {"m", str(m)},
-                    {"m_last", str(m + a.s - 1)},
-                    {"n", str(a.n)}}});
-  }
-  return out;
-}
-
-/// True when the crop removes nothing: p = 0 on every axis (the end crop p - output_padding is
-/// then at most 0 too), so the output starts as the F-grid itself.
-bool nothing_cropped(const Params& params) {
-  return std::all_of(params.axes.begin(), params.axes.end(),
-                     [](const AxisParams& a) { return a.p == 0; });
-}
-
-std::vector<Message> output_explanation(const Derivation& d) {
-  std::vector<int64_t> start = sizes(d.shapes, [](const AxisShape& s) { return s.in.p; });
-  std::vector<int64_t> end =
-      sizes(d.shapes, [](const AxisShape& s) { return std::max<int64_t>(0, s.in.p - s.in.op); });
-  std::vector<Message> out;
-  if (!nothing_cropped(d.params))
-    out.push_back(
-        {d.params.dims == 1 ? MsgId::kExplainOutputCrop1d : MsgId::kExplainOutputCrop,
-         {axis_arg("start", start), axis_arg("end", end), prose_size("shape", d.output_size())}});
-  else if (std::any_of(d.params.axes.begin(), d.params.axes.end(),
-                       [](const AxisParams& a) { return a.op != 0; }))
-    out.push_back({MsgId::kExplainOutputNoCropPadded, {}});  // the zeros added: said below
-  else
-    out.push_back({MsgId::kExplainOutputNoCrop, {prose_size("shape", d.output_size())}});
-  const bool differ = axes_differ(d.params);
-  for (size_t i : distinct_axes(d.params)) {
-    const AxisParams& a = d.shapes[i].in;
-    if (a.op == 0) continue;
-    const int64_t kept = std::min(a.op, a.p);
-    if (kept > 0)
-      out.push_back({MsgId::kExplainOutputPaddingKept,
-                     {{"op", str(a.op)},
-                      {"axis", axis_tag(d, i, differ)},
-                      {"count", str(kept)},
-                      {"mark", CellKind::kKeptByOutputPadding}}});
-    if (a.op > a.p)
-      out.push_back({MsgId::kExplainOutputPaddingAdded,
-                     {{"op", str(a.op)},
-                      {"axis", axis_tag(d, i, differ)},
-                      {"p", str(a.p)},
-                      {"extra", str(a.op - a.p)},
-                      {"mark", CellKind::kAddedZero}}});
-  }
   return out;
 }
 
@@ -222,17 +125,11 @@ Message symbolic_explanation(const Params& params, const SymbolNames& names, int
            {"x", first_two([&](int64_t i) { return names.input(i, Notation::kAscii); }, inputs)}}};
 }
 
-/// The note after a kernel or input that the user did not give: kDefaultOne ("the default 1")
-/// or kDefaultValues ("the default values 1, 2, ..., N"); nothing for given values.
-std::vector<Message> default_note(bool is_default, int64_t count) {
-  if (!is_default) return {};
-  if (count == 1) return {{MsgId::kDefaultOne, {}}};
-  return {{MsgId::kDefaultValues, {{"count", str(count)}}}};
-}
-
 }  // namespace
 
 std::string_view stage_name(StageId id) { return kStageNames[static_cast<size_t>(id)]; }
+
+MsgId stage_title(StageId id) { return kStageTitles[static_cast<size_t>(id)]; }
 
 std::optional<StageId> stage_from_name(std::string_view name) {
   for (size_t i = 0; i < kStageNames.size(); ++i)
@@ -288,6 +185,7 @@ const Stage* Derivation::find(StageId id) const {
 }
 
 Derivation derive(const Params& params, const DeriveOptions& options) {
+  if (params.whole_layer()) return derive_layer(params, options);
   Derivation d;
   d.params = params;
   d.shapes = validate_params(params, options.limits);
@@ -358,8 +256,16 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   }
 
   // The check: shapes from the direct route's grid against the formula, then values.
-  Stage check{
-      StageId::kCheck, {MsgId::kTitleCheck, {}}, {{MsgId::kExplainCheck, {}}}, {}, {}, {}, {}, {}};
+  Stage check{StageId::kCheck,
+              {MsgId::kTitleCheck, {}},
+              {{MsgId::kExplainCheck, {}}},
+              {},
+              {},
+              {},
+              {},
+              {},
+              {},
+              {}};
   {
     std::vector<int64_t> route_m, formula_m;
     const std::array<int64_t, 2> direct_size = {direct.rows(), direct.cols()};
@@ -470,7 +376,12 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     const MsgId title = id == StageId::kFlippedKernel && dims == 1
                             ? MsgId::kTitleFlippedKernel1d
                             : kStageTitles[static_cast<size_t>(id)];
-    Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}, {}};
+    Stage stage{id, {title, {}}, std::move(explanation), {}, std::move(grid), {}, {}, {}, {}, {}};
+    // The tensor's shape: a matrix is rows x cols in every dimension, a 1-D grid its one row.
+    const bool matrix = id == StageId::kConvMatrix || id == StageId::kTransposedMatrix;
+    if (stage.grid)
+      stage.shape = matrix ? std::vector<int64_t>{stage.grid->rows(), stage.grid->cols()}
+                           : grid_dims(*stage.grid);
     d.stages.push_back(std::move(stage));
   };
   // Sizes in prose, taken before the grids move into their stages.
@@ -487,7 +398,7 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     full_view = mark_crop(matrix_out, shape);
 
   if (wanted(StageId::kFormula)) {
-    std::vector<Message> explanation = formula_explanation(d);
+    std::vector<Message> explanation = stage_text::formula_explanation(params, d.shapes);
     if (d.symbols)
       explanation.push_back(
           symbolic_explanation(params, *d.symbols, kernel.cells(), input.cells()));
@@ -495,6 +406,8 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
                 {MsgId::kTitleFormula, {}},
                 std::move(explanation),
                 formula_text::stage_equations(d.shapes),
+                {},
+                {},
                 {},
                 {},
                 {},
@@ -532,7 +445,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
         {},
         {},
         {},
-        std::move(stamps)};
+        std::move(stamps),
+        {},
+        {}};
     d.stages.push_back(std::move(stage));
   }
   add(StageId::kScatterOutput,
@@ -562,12 +477,15 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
   if (wanted(StageId::kOutput)) {
     Stage stage{StageId::kOutput,
                 {MsgId::kTitleOutput, {}},
-                output_explanation(d),
+                stage_text::output_explanation(params, d.shapes),
                 {},
                 std::move(output),
                 std::move(full_view),
                 {},
+                {},
+                {},
                 {}};
+    stage.shape = grid_dims(*stage.grid);
     d.stages.push_back(std::move(stage));
   }
   if (wanted(StageId::kOverlap))

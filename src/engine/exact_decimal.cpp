@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
+#include <limits>
 #include <string_view>
 
 #include "engine/checked.h"
@@ -181,6 +182,26 @@ std::optional<DecimalUnits> decimal_units(const std::vector<double>& kernel,
   const std::optional<int64_t> adjoint = checked_mul(*products, kAdjointWeight);
   if (!adjoint || *adjoint >= kExactLimit) return std::nullopt;
   return result;
+}
+
+double decimal_add(double a, double b) {
+  const Decimal x = shown_decimal(a), y = shown_decimal(b);
+  const int exponent = std::min(x.exponent, y.exponent);
+  // Each mantissa scaled to the common exponent, when that stays below kExactLimit.
+  auto aligned = [&](const Decimal& v) -> std::optional<int64_t> {
+    int64_t m = v.mantissa;
+    for (int e = v.exponent; e > exponent; --e) {
+      if (m > kExactLimit / 10 || m < -kExactLimit / 10) return std::nullopt;
+      m *= 10;
+    }
+    return m;
+  };
+  const std::optional<int64_t> mx = aligned(x), my = aligned(y);
+  if (mx && my && *mx + *my<kExactLimit&& * mx + *my> - kExactLimit)
+    return to_double(Decimal{*mx + *my, exponent});
+  const double sum = a + b;
+  return round_to_error(sum,
+                        4 * std::numeric_limits<double>::epsilon() * (std::fabs(a) + std::fabs(b)));
 }
 
 }  // namespace convt

@@ -75,6 +75,12 @@ inline constexpr int64_t kAdjointWeight = 5;
 std::optional<DecimalUnits> decimal_units(const std::vector<double>& kernel,
                                           const std::vector<double>& input);
 
+/// a + b as exact decimals: the double nearest shown_decimal(a) + shown_decimal(b) when that sum
+/// fits in kShownDigits digits (0.1 + 0.2 gives 0.3, not 0.30000000000000004); otherwise the
+/// double sum rounded to the decimal place of its rounding error. The bias of a layer is added
+/// to the output this way. REQUIRES: finite values.
+double decimal_add(double a, double b);
+
 /// 10^places as a double, exact for 0 <= places <= 22.
 double power_of_ten(int places);
 

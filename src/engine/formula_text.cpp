@@ -26,8 +26,11 @@ bool general_form(const std::vector<AxisParams>& axes) {
 }
 
 std::vector<size_t> distinct_axes(const std::vector<AxisParams>& axes) {
-  if (axes.size() == 2 && !(axes[0] == axes[1])) return {0, 1};
-  return {0};
+  if (std::all_of(axes.begin(), axes.end(), [&](const AxisParams& a) { return a == axes[0]; }))
+    return {0};
+  std::vector<size_t> all;
+  for (size_t i = 0; i < axes.size(); ++i) all.push_back(i);
+  return all;
 }
 
 std::string output_rule(bool general) {
@@ -60,7 +63,8 @@ std::vector<std::string> stage_equations(const std::vector<AxisShape>& shapes) {
   const std::vector<size_t> shown = distinct_axes(axes);
   auto prefix = [&](size_t axis) -> std::string {
     if (shown.size() < 2) return "";
-    return axis == 0 ? "rows: " : "cols: ";
+    const size_t from_last = shown.size() - 1 - axis;  // 0: cols, 1: rows, 2: depth
+    return from_last == 0 ? "cols: " : from_last == 1 ? "rows: " : "depth: ";
   };
   std::vector<std::string> lines = {output_rule(general)};
   for (size_t i : shown) lines.push_back(prefix(i) + output_equation(shapes[i], general));

@@ -18,8 +18,8 @@ namespace convt::formula_text {
 /// written for all of them.
 bool general_form(const std::vector<AxisParams>& axes);
 
-/// The axes that need lines of their own: {0, 1} when there are two axes and they differ in any
-/// parameter, {0} otherwise (1-D, or both axes the same).
+/// The axes that need lines of their own: every axis when some axis differs from the first in any
+/// parameter, {0} otherwise (1-D, or every axis the same).
 std::vector<size_t> distinct_axes(const std::vector<AxisParams>& axes);
 
 /// PyTorch's rule for the output size (torch.nn.ConvTranspose1d/2d, "Shape" section):
@@ -42,9 +42,9 @@ std::string full_equation(const AxisShape& shape, bool general);
 std::string output_sum(const AxisParams& axis);
 
 /// explain's formula stage: output_rule, then output_equation for each distinct axis, then
-/// full_equation for each distinct axis; when the axes differ each equation starts "rows: " or
-/// "cols: " (English: the stage's equations are language-free). `shapes` holds one entry per
-/// axis of the problem (validate_params).
+/// full_equation for each distinct axis; when the axes differ each equation starts "depth: ",
+/// "rows: " or "cols: " (English: the stage's equations are language-free). `shapes` holds one
+/// entry per axis of the problem (validate_params).
 std::vector<std::string> stage_equations(const std::vector<AxisShape>& shapes);
 
 }  // namespace convt::formula_text

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace convt {
 namespace {
@@ -29,7 +30,11 @@ std::string count_list(const std::vector<int64_t>& counts) {
 std::vector<Message> along(const Params& params, size_t axis, bool differ) {
   if (params.dims == 1) return {};
   if (!differ) return {{MsgId::kTagAlongEachAxis, {}}};
-  return {{axis == 0 ? MsgId::kTagAlongRows : MsgId::kTagAlongCols, {}}};
+  const size_t from_last = params.axes.size() - 1 - axis;  // 0: cols, 1: rows, 2: depth
+  return {{from_last == 0   ? MsgId::kTagAlongCols
+           : from_last == 1 ? MsgId::kTagAlongRows
+                            : MsgId::kTagAlongDepth,
+           {}}};
 }
 
 }  // namespace
@@ -78,10 +83,11 @@ std::vector<Message> overlap_explanation(const Params& params,
                                          const std::vector<AxisShape>& shapes) {
   std::vector<Message> out;
   out.push_back({MsgId::kExplainOverlap, {}});
-  const bool differ = params.dims == 2 && !(params.axes[0] == params.axes[1]);
+  const bool differ = std::any_of(params.axes.begin(), params.axes.end(),
+                                  [&](const AxisParams& a) { return !(a == params.axes[0]); });
   std::vector<std::vector<int64_t>> counts;
   for (const AxisShape& s : shapes) counts.push_back(axis_overlap_counts(s));
-  for (size_t i = 0; i < (differ ? 2u : 1u); ++i) {
+  for (size_t i = 0; i < (differ ? shapes.size() : 1u); ++i) {
     const AxisParams& a = shapes[i].in;
     const int64_t g = std::gcd(a.s, a.d);
     Message m{MsgId::kOverlapEven,
@@ -100,16 +106,19 @@ std::vector<Message> overlap_explanation(const Params& params,
       m.id = MsgId::kOverlapEvenDilated;
     out.push_back(std::move(m));
   }
-  if (params.dims == 2) {
-    // Products of the distinct counts of each axis: every pair occurs in some cell.
-    const std::set<int64_t> rows(counts[0].begin(), counts[0].end());
-    const std::set<int64_t> cols(counts[1].begin(), counts[1].end());
-    std::set<int64_t> values;
-    for (int64_t r : rows)
-      for (int64_t c : cols) values.insert(r * c);
+  if (params.dims >= 2) {
+    // Products of the distinct counts of each axis: every combination occurs in some cell.
+    std::set<int64_t> values = {1};
+    for (const std::vector<int64_t>& axis : counts) {
+      const std::set<int64_t> distinct(axis.begin(), axis.end());
+      std::set<int64_t> next;
+      for (int64_t v : values)
+        for (int64_t c : distinct) next.insert(v * c);
+      values = std::move(next);
+    }
     std::string list;
     for (int64_t v : values) list += (list.empty() ? "" : ", ") + str(v);
-    out.push_back({MsgId::kOverlap2d, {{"values", list}}});
+    out.push_back({params.dims == 2 ? MsgId::kOverlap2d : MsgId::kOverlap3d, {{"values", list}}});
   }
   out.push_back(
       {even_overlap(params.axes) ? MsgId::kOverlapVerdictEven : MsgId::kOverlapVerdictUneven, {}});

@@ -32,8 +32,33 @@ int64_t must(std::optional<int64_t> value, MsgId quantity) {
 /// kTagRows / kTagCols (" (rows)") for messages about one axis when the axes differ; nothing
 /// otherwise.
 std::vector<Message> axis_suffix(const Params& params, size_t axis) {
-  if (params.dims == 1 || params.axes[0] == params.axes[1]) return {};
-  return {{axis == 0 ? MsgId::kTagRows : MsgId::kTagCols, {}}};
+  const bool same = std::all_of(params.axes.begin(), params.axes.end(),
+                                [&](const AxisParams& a) { return a == params.axes[0]; });
+  if (params.dims == 1 || same) return {};
+  const size_t from_last = params.axes.size() - 1 - axis;  // 0: cols, 1: rows, 2: depth
+  return {{from_last == 0   ? MsgId::kTagCols
+           : from_last == 1 ? MsgId::kTagRows
+                            : MsgId::kTagDepth,
+           {}}};
+}
+
+/// The channel rules of nn.ConvTranspose: in_channels, out_channels, groups >= 1, and groups
+/// divides both channel counts (each group joins in/groups input to out/groups output channels).
+void validate_channels(const Params& params) {
+  const std::pair<const char*, int64_t> counts[] = {{"--in-channels", params.in_channels},
+                                                    {"--out-channels", params.out_channels},
+                                                    {"--groups", params.groups}};
+  for (const auto& [option, value] : counts)
+    if (value < 1 || value > kMaxChannels)
+      throw Error({MsgId::kErrChannelCount,
+                   {{"option", option},
+                    {"value", std::to_string(value)},
+                    {"limit", std::to_string(kMaxChannels)}}});
+  if (params.in_channels % params.groups != 0 || params.out_channels % params.groups != 0)
+    throw Error({MsgId::kErrGroupsDivide,
+                 {{"groups", std::to_string(params.groups)},
+                  {"in", std::to_string(params.in_channels)},
+                  {"out", std::to_string(params.out_channels)}}});
 }
 
 /// `field` of every element of `items`, in order.
@@ -92,8 +117,9 @@ int64_t largest_working_padding(const AxisShape& shape) {
 }
 
 std::vector<AxisShape> validate_params(const Params& params, const Limits& limits) {
-  if (params.dims != 1 && params.dims != 2)
+  if (params.dims < 1 || params.dims > 3)
     throw Error({MsgId::kErrDims, {{"value", std::to_string(params.dims)}}});
+  validate_channels(params);
   if (params.axes.size() != static_cast<size_t>(params.dims))
     throw Error(
         {MsgId::kErrAxesMismatch,
@@ -126,8 +152,20 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
       total = must(checked_mul(total, field(s)), MsgId::kWordGridSize);
     return total;
   };
-  int64_t kernel_cells = product([](const AxisShape& s) { return s.in.k; });
-  int64_t input_cells = product([](const AxisShape& s) { return s.in.n; });
+  const int64_t taps = product([](const AxisShape& s) { return s.in.k; });
+  const int64_t spatial_inputs = product([](const AxisShape& s) { return s.in.n; });
+  // The whole tensors: the weight [in, out/groups, k...], the input [in, n...]; the F-grid,
+  // padded input and output hold one grid per output (or input) channel.
+  const int64_t per_group_out = params.out_channels / params.groups;
+  const int64_t per_group_in = params.in_channels / params.groups;
+  const int64_t kernel_cells = must(
+      checked_mul(must(checked_mul(params.in_channels, per_group_out), MsgId::kWordGridSize), taps),
+      MsgId::kWordGridSize);
+  const int64_t input_cells =
+      must(checked_mul(params.in_channels, spatial_inputs), MsgId::kWordGridSize);
+  auto channels_times = [&](int64_t channels, int64_t cells) {
+    return must(checked_mul(channels, cells), MsgId::kWordGridSize);
+  };
   struct Stored {
     const char* stage;
     int64_t count;
@@ -136,13 +174,23 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
   // Every grid the engine allocates is at most one of these (inserted <= F <= padded; the
   // kernel, its flip and the input fit in the F-grid; C^T has C's non-zeros).
   const Stored stored[] = {
-      {"conv_matrix", must(checked_mul(kernel_cells, input_cells), MsgId::kWordConvMatrixNonZeros),
+      // C's non-zeros: in * (out/groups) * prod(n) * prod(k).
+      {"conv_matrix",
+       must(checked_mul(kernel_cells, spatial_inputs), MsgId::kWordConvMatrixNonZeros),
        Limits::kSparseFactor},
-      {"matrix_output", product([](const AxisShape& s) { return s.full; }), Limits::kDenseFactor},
-      {"padded_input", product([](const AxisShape& s) { return s.padded; }), Limits::kDenseFactor},
-      {"dilated_kernel", product([](const AxisShape& s) { return s.dilated_k; }),
+      {"matrix_output",
+       channels_times(params.out_channels, product([](const AxisShape& s) { return s.full; })),
        Limits::kDenseFactor},
-      {"output", product([](const AxisShape& s) { return s.output; }), Limits::kDenseFactor},
+      {"padded_input",
+       channels_times(params.in_channels, product([](const AxisShape& s) { return s.padded; })),
+       Limits::kDenseFactor},
+      {"dilated_kernel",
+       channels_times(params.out_channels * per_group_in,
+                      product([](const AxisShape& s) { return s.dilated_k; })),
+       Limits::kDenseFactor},
+      {"output",
+       channels_times(params.out_channels, product([](const AxisShape& s) { return s.output; })),
+       Limits::kDenseFactor},
   };
   for (const Stored& s : stored) {
     const int64_t limit = limits.scaled(s.factor);
@@ -167,16 +215,47 @@ std::vector<AxisShape> validate_params(const Params& params, const Limits& limit
                   {"got", std::to_string(values.size())},
                   {"shape", std::string(what) + " = " + size_text(per_axis)}}});
   };
-  check_count(params.kernel, kernel_cells, "--kernel", "k",
-              [](const AxisShape& s) { return s.in.k; });
-  check_count(params.input, input_cells, "--input", "n", [](const AxisShape& s) { return s.in.n; });
+  if (!params.whole_layer()) {
+    check_count(params.kernel, kernel_cells, "--kernel", "k",
+                [](const AxisShape& s) { return s.in.k; });
+    check_count(params.input, input_cells, "--input", "n",
+                [](const AxisShape& s) { return s.in.n; });
+  } else {
+    // The whole tensors, named with their shapes: "[in, out/groups, k] = [2, 1, 3 x 3]".
+    auto tensor_count = [&](const std::vector<double>& values, int64_t expected, const char* option,
+                            std::vector<int64_t> lead, const char* names,
+                            int64_t AxisParams::*field) {
+      if (values.empty() || static_cast<int64_t>(values.size()) == expected) return;
+      for (const AxisShape& s : shapes) lead.push_back(s.in.*field);
+      std::string list;
+      for (int64_t v : lead) list += (list.empty() ? "" : ", ") + std::to_string(v);
+      throw Error({MsgId::kErrValueCount,
+                   {{"option", option},
+                    {"expected", std::to_string(expected)},
+                    {"got", std::to_string(values.size())},
+                    {"shape", std::string(names) + " = [" + list + "]"}}});
+    };
+    tensor_count(params.kernel, kernel_cells, "--kernel", {params.in_channels, per_group_out},
+                 "[in, out/groups, k...]", &AxisParams::k);
+    tensor_count(params.input, input_cells, "--input", {params.in_channels}, "[in, n...]",
+                 &AxisParams::n);
+    if (params.bias && static_cast<int64_t>(params.bias->size()) != params.out_channels)
+      throw Error({MsgId::kErrValueCount,
+                   {{"option", "--bias"},
+                    {"expected", std::to_string(params.out_channels)},
+                    {"got", std::to_string(params.bias->size())},
+                    {"shape", "[out] = [" + std::to_string(params.out_channels) + "]"}}});
+  }
   // Every sum holds at most prod(k) products; keep them finite.
   auto largest = [](const std::vector<double>& values) {
     double m = 1.0;
     for (double v : values) m = std::max(m, std::fabs(v));
     return m;
   };
-  double bound = largest(params.kernel) * largest(params.input) * static_cast<double>(kernel_cells);
+  // A sum holds at most (in/groups) * prod(k) products, plus the bias.
+  double bound =
+      largest(params.kernel) * largest(params.input) * static_cast<double>(per_group_in * taps);
+  if (params.bias) bound += largest(*params.bias);
   if (!(bound < 1e300)) throw Error({MsgId::kErrValuesTooLarge, {}});
   return shapes;
 }

@@ -116,6 +116,67 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kExplainCheck,
      "Three independent routes must give the same numbers: C^T times the input, the scatter of "
      "kernel stamps, and the direct convolution with the flipped kernel."},
+    {MsgId::kExplainLayerChannels,
+     "The layer has {in} input {in|channel|channels} and {out} output {out|channel|channels} in "
+     "{groups} {groups|group|groups}: each output channel sums over the {per_in} input "
+     "{per_in|channel|channels} of its group."},
+    {MsgId::kExplainLayerParams,
+     "The weight tensor has shape [{shape}] = [in, out/groups, {k}]: {weights} "
+     "{weights|weight|weights}, and with {out} bias {out|value|values} {total} parameters in all."},
+    {MsgId::kExplainLayerParamsNoBias,
+     "The weight tensor has shape [{shape}] = [in, out/groups, {k}]: {weights} "
+     "{weights|parameter|parameters}, with no bias (bias=False)."},
+    {MsgId::kExplainLayerTransposeOf,
+     "This layer is the transpose of {conv}: the same weight tensor, which Conv{dims}d reads as "
+     "[out, in/groups, {k}], its own out_channels being {in} and in_channels {out}."},
+    {MsgId::kExplainLayerDepthSlices,
+     "Every 3-D grid below is shown as its depth slices z = 0, 1, ... (rows x columns each)."},
+    {MsgId::kExplainLayerKernel,
+     "The weight is stored as [in, out/groups, {k}] = [{shape}]{default}. Slice w[c][j] joins "
+     "input channel c to output channel g*(out/groups) + j, where g is the group of c. A "
+     "Conv{dims}d weight is stored the other way round, [out, in/groups, {k}]: output channels "
+     "first."},
+    {MsgId::kExplainLayerInput,
+     "The input has shape [{shape}] = [in, {n}]: one grid per input channel{default}."},
+    {MsgId::kExplainLayerConvMatrix,
+     "C has in * prod(n) = {rows} rows and out * prod(F) = {cols} columns, channel-major: row "
+     "{row_label} is input cell {cell} of input channel c, column {col_label} is cell {cell_out} "
+     "of output channel o's F-grid. The block of rows of channel c and columns of channel o is the "
+     "one-channel C of their weight slice."},
+    {MsgId::kExplainLayerBlockDiagonal,
+     "With {groups} groups, the blocks that join channels of different groups are zero: C is "
+     "block-diagonal, with {groups} diagonal blocks of {per_in} x {per_out} channel "
+     "{pairs|pair|pairs} each."},
+    {MsgId::kExplainLayerOneGroup,
+     "With one group every input channel reaches every output channel, so no block is zero."},
+    {MsgId::kExplainLayerMatrixOutput,
+     "C^T x gives out * prod(F) = {count} numbers: an F-grid of {full} for each output channel, "
+     "the sum over the {per_in} input {per_in|channel|channels} of its group."},
+    {MsgId::kExplainLayerScatter,
+     "Each input cell of channel c stamps x times w[c][j] into output channel g*(out/groups) + j, "
+     "for every output channel of the group g of c, and the stamps of all input channels of the "
+     "group add up. (The stamps one by one are shown for one-channel layers.)"},
+    {MsgId::kExplainLayerEachChannel, "Every input channel is treated alike."},
+    {MsgId::kExplainLayerFlipped,
+     "The equivalent stride-1 convolution reads the weight as W' of shape [out, in/groups, {k}] = "
+     "[{shape}]: within each group the two channel axes are swapped, W'[o][j] coming from "
+     "w[g*(in/groups) + j][o - g*(out/groups)], and every kernel slice is {turned}. So "
+     "conv_transpose(x, w) = conv(pad(zero_insert(x)), W') with groups = {groups}."},
+    {MsgId::kExplainLayerDirect,
+     "Sliding W'[o][j] over padded input channel g*(in/groups) + j and summing over j gives the "
+     "F-grid of output channel o, {full}, with stride 1 and no padding."},
+    {MsgId::kExplainLayerBias,
+     "Then the bias is added after the crop: b[o] to every cell of output channel o, with b = "
+     "({values})."},
+    {MsgId::kExplainLayerBiasAdded,
+     "The cells added by output_padding get the bias too: they hold b[o], not 0."},
+    {MsgId::kExplainLayerOverlap,
+     "The counts are those of one channel pair; an output channel sums them over the {per_in} "
+     "input {per_in|channel|channels} of its group."},
+    {MsgId::kCheckLayerAdjoint,
+     "adjoint identity $<C u, x> = <u, C^T x>$ with the test vector $u[j] = (5j mod 11) - 5$ over "
+     "the cells $j$ of every output channel's F-grid (channel-major): ${left} = {right}$"},
+    {MsgId::kCheckLayerPassed, "PASS: every route gives the same output of shape [{shape}]."},
 
     {MsgId::kCheckShape, "output shape {shape} equals the formula's {formula}"},
     {MsgId::kCheckMatrixScatter,
@@ -233,6 +294,12 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kErrOutOfRange,
      "{option}: value {index} '{token}' is outside the range of a double (about 1e-308 to 1e308)"},
     {MsgId::kErrDims, "--dims: must be 1 or 2, got '{value}'"},
+    {MsgId::kErrChannelCount, "{option}: must be a whole number from 1 to {limit}, got {value}"},
+    {MsgId::kErrGroupsDivide,
+     "--groups: {groups} must divide both --in-channels {in} and --out-channels {out}"},
+    {MsgId::kErrSymbolicLayer,
+     "--symbolic: writes the one-channel layer without bias in 1-D or 2-D; leave out "
+     "--in-channels, --out-channels, --groups, --bias and --dims 3"},
     {MsgId::kErrFullTooLarge,
      "--full: stage '{stage}' has {count} cells, over --max-cells {max_cells}; print it without "
      "--full, select other --stages, or raise --max-cells"},
@@ -292,6 +359,9 @@ constexpr CatalogueEntry kCatalogue[] = {
      "and the cells between receive nothing: {counts}."},
     {MsgId::kOverlap2d,
      "In 2-D a cell's count is its row's count times its column's count; the grid holds {values}."},
+    {MsgId::kOverlap3d,
+     "In 3-D a cell's count is the product of the counts of its depth, row and column; the grids "
+     "hold {values}."},
     {MsgId::kOverlapVerdictEven,
      "Verdict: even. Away from the borders every output cell receives the same number of "
      "contributions, so the layer's shape adds no uneven pattern of its own; this does not rule "
@@ -524,11 +594,15 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordGridSize, "a grid size"},
     {MsgId::kWordConvMatrixNonZeros, "the non-zeros of C"},
     {MsgId::kWordCellCount, "{count} {count|cell|cells}"},
+    {MsgId::kWordReversed, "reversed"},
+    {MsgId::kWordRotated180, "rotated 180 degrees"},
+    {MsgId::kWordFlippedEveryAxis, "flipped along every axis"},
     {MsgId::kTagRows, " (rows)"},
     {MsgId::kTagCols, " (cols)"},
     {MsgId::kTagAlongEachAxis, " along each axis"},
     {MsgId::kTagAlongRows, " along the rows"},
     {MsgId::kTagAlongCols, " along the columns"},
+    {MsgId::kTagAlongDepth, " along the depth"},
     {MsgId::kDefaultOne, ", the default 1"},
     {MsgId::kDefaultValues, ", the default values 1, 2, ..., {count}"},
     {MsgId::kAxisValues, "{rows} (rows) / {cols} (cols)"},

@@ -97,6 +97,59 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kExplainCheck,
      "三条独立的路线必须给出相同的数值：C^T "
      "乘以输入、卷积核印记的散射、以及用翻转卷积核的直接卷积。"},
+    {MsgId::kExplainLayerChannels,
+     "该层有 {in} 个输入通道和 {out} 个输出通道，分为 {groups} 组：每个输出通道对本组的 {per_in} "
+     "个输入通道求和。"},
+    {MsgId::kExplainLayerParams,
+     "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} 个权重，加上 {out} 个偏置值，"
+     "共 {total} 个参数。"},
+    {MsgId::kExplainLayerParamsNoBias,
+     "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} 个参数，没有偏置（bias=False）。"},
+    {MsgId::kExplainLayerTransposeOf,
+     "该层是 {conv} 的转置：权重张量相同，Conv{dims}d 把它读作 [out, in/groups, {k}]，"
+     "它自己的 out_channels 是 {in}，in_channels 是 {out}。"},
+    {MsgId::kExplainLayerDepthSlices,
+     "下面每个三维网格都按深度切片 z = 0, 1, ... 显示（每片为行 x 列）。"},
+    {MsgId::kExplainLayerKernel,
+     "权重按 [in, out/groups, {k}] = [{shape}] 存储{default}。切片 w[c][j] 把输入通道 c 连到输出通道 "
+     "g*(out/groups) + j，其中 g 是 c 所在的组。Conv{dims}d 的权重按相反的顺序存储，"
+     "[out, in/groups, {k}]：输出通道在前。"},
+    {MsgId::kExplainLayerInput,
+     "输入的形状为 [{shape}] = [in, {n}]：每个输入通道一个网格{default}。"},
+    {MsgId::kExplainLayerConvMatrix,
+     "C 有 in * prod(n) = {rows} 行、out * prod(F) = {cols} 列，按通道优先排列：行 {row_label} "
+     "是输入通道 c 的输入元素 {cell}，列 {col_label} 是输出通道 o 的 F 网格元素 {cell_out}。"
+     "输入通道 c 的行与输出通道 o 的列相交的块，就是它们那片权重的单通道 C。"},
+    {MsgId::kExplainLayerBlockDiagonal,
+     "分为 {groups} 组时，连接不同组通道的块都是零：C 是块对角矩阵，有 {groups} 个对角块，"
+     "每块含 {per_in} x {per_out} 个通道对。"},
+    {MsgId::kExplainLayerOneGroup, "只有一组时，每个输入通道都连到每个输出通道，所以没有全零的块。"},
+    {MsgId::kExplainLayerMatrixOutput,
+     "C^T x 给出 out * prod(F) = {count} 个数：每个输出通道一个 {full} 的 F 网格，"
+     "是本组 {per_in} 个输入通道的和。"},
+    {MsgId::kExplainLayerScatter,
+     "通道 c 的每个输入元素把 x 乘以 w[c][j] 印到输出通道 g*(out/groups) + j 上，"
+     "对 c 所在组 g 的每个输出通道都如此，本组所有输入通道的印记相加。"
+     "（逐个印记只对单通道层显示。）"},
+    {MsgId::kExplainLayerEachChannel, "每个输入通道都同样处理。"},
+    {MsgId::kExplainLayerFlipped,
+     "等价的步幅为 1 的卷积把权重读作 W'，形状为 [out, in/groups, {k}] = [{shape}]："
+     "在每组内交换两个通道轴，W'[o][j] 来自 w[g*(in/groups) + j][o - g*(out/groups)]，"
+     "并且每片卷积核都{turned}。因此 conv_transpose(x, w) = conv(pad(zero_insert(x)), W')，"
+     "groups = {groups}。"},
+    {MsgId::kExplainLayerDirect,
+     "让 W'[o][j] 在填充后的输入通道 g*(in/groups) + j 上滑动并对 j 求和，"
+     "步幅为 1、无填充，得到输出通道 o 的 F 网格，{full}。"},
+    {MsgId::kExplainLayerBias,
+     "然后在裁剪之后加上偏置：输出通道 o 的每个元素加 b[o]，其中 b = ({values})。"},
+    {MsgId::kExplainLayerBiasAdded,
+     "output_padding 添加的元素也加上偏置：它们的值是 b[o]，而不是 0。"},
+    {MsgId::kExplainLayerOverlap,
+     "这些计数针对一个通道对；一个输出通道对本组 {per_in} 个输入通道的计数求和。"},
+    {MsgId::kCheckLayerAdjoint,
+     "伴随恒等式 $<C u, x> = <u, C^T x>$，其中测试向量 $u[j] = (5j mod 11) - 5$，"
+     "$j$ 为所有输出通道 F 网格元素的序号（通道优先）：${left} = {right}$"},
+    {MsgId::kCheckLayerPassed, "通过：每条路线都给出形状为 [{shape}] 的相同输出。"},
 
     {MsgId::kCheckShape, "输出形状 {shape} 等于公式给出的 {formula}"},
     {MsgId::kCheckMatrixScatter, "矩阵路线与散射路线在 {cells} 个元素中有 {equal} 个相等"},
@@ -198,6 +251,12 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kErrOutOfRange,
      "{option}: 第 {index} 个值 '{token}' 超出 double 的范围（约 1e-308 到 1e308）"},
     {MsgId::kErrDims, "--dims: 必须是 1 或 2，实际为 '{value}'"},
+    {MsgId::kErrChannelCount, "{option}: 必须是 1 到 {limit} 之间的整数，实际为 {value}"},
+    {MsgId::kErrGroupsDivide,
+     "--groups: {groups} 必须同时整除 --in-channels {in} 和 --out-channels {out}"},
+    {MsgId::kErrSymbolicLayer,
+     "--symbolic: 只用于单通道、无偏置的一维或二维层；请去掉 --in-channels、--out-channels、"
+     "--groups、--bias 和 --dims 3"},
     {MsgId::kErrFullTooLarge,
      "--full: 阶段 '{stage}' 有 {count} 个元素，超过 --max-cells {max_cells}；请去掉 --full、"
      "选择其他 --stages，或调高 --max-cells"},
@@ -249,6 +308,8 @@ constexpr ZhEntry kZhCatalogue[] = {
      "的倍数的元素上，其间的元素什么也收不到：{counts}。"},
     {MsgId::kOverlap2d,
      "在二维中，一个元素收到的个数等于其所在行的个数乘以所在列的个数；网格中的值为 {values}。"},
+    {MsgId::kOverlap3d,
+     "在三维中，一个元素收到的个数等于其深度、行、列各自个数的乘积；网格中的值为 {values}。"},
     {MsgId::kOverlapVerdictEven,
      "结论：均匀。远离边界的每个输出元素收到的贡献个数相同，所以该层的形状本身不会带来不均匀的"
      "图案；但这并不排除训练后的权重造成的棋盘格伪影。"},
@@ -451,11 +512,15 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordGridSize, "网格尺寸"},
     {MsgId::kWordConvMatrixNonZeros, "C 的非零元个数"},
     {MsgId::kWordCellCount, "{count} 个元素"},
+    {MsgId::kWordReversed, "反转"},
+    {MsgId::kWordRotated180, "旋转 180 度"},
+    {MsgId::kWordFlippedEveryAxis, "沿每个轴翻转"},
     {MsgId::kTagRows, "（行）"},
     {MsgId::kTagCols, "（列）"},
     {MsgId::kTagAlongEachAxis, "（每个轴）"},
     {MsgId::kTagAlongRows, "（沿行）"},
     {MsgId::kTagAlongCols, "（沿列）"},
+    {MsgId::kTagAlongDepth, "（沿深度）"},
     {MsgId::kDefaultOne, "，默认值 1"},
     {MsgId::kDefaultValues, "，默认值 1, 2, ..., {count}"},
     {MsgId::kAxisValues, "{rows}（行）/ {cols}（列）"},

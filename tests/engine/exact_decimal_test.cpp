@@ -204,3 +204,20 @@ TEST(ExactDerivation, SymbolicDerivationsStillCheckTheirSums) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(DecimalAdd, AddsTheDecimalsNotTheDoubles) {
+  // 0.1 + 0.2 is 0.30000000000000004 in doubles; as decimals it is 0.3.
+  EXPECT_EQ(convt::decimal_add(0.1, 0.2), 0.3);
+  EXPECT_EQ(convt::decimal_add(0.02, 0.1), 0.12);
+  EXPECT_EQ(convt::decimal_add(2500, -0.5), 2499.5);
+  EXPECT_EQ(convt::decimal_add(-1, 1), 0.0);
+}
+
+TEST(DecimalAdd, FallsBackToTheRoundedDoubleSumBeyondFifteenDigits) {
+  // 1e20 + 1e-5 needs 26 digits: the double sum (1e20) is the nearest it can show.
+  EXPECT_EQ(convt::decimal_add(1e20, 1e-5), 1e20);
+}
+
+}  // namespace

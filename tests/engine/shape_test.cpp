@@ -116,10 +116,13 @@ TEST(ValidateParams, ValuesWhoseSumsCouldOverflowAreRefused) {
             "--kernel/--input: values too large: a sum of products would overflow a double");
 }
 
-TEST(ValidateParams, DimsMustBeOneOrTwo) {
+TEST(ValidateParams, DimsMustBeOneTwoOrThree) {
   Params p = convt::square_params(2, 2, 2);
-  p.dims = 3;
-  EXPECT_EQ(derive_error(p), "--dims: must be 1 or 2, got '3'");
+  p.dims = 4;
+  EXPECT_EQ(derive_error(p).rfind("--dims: ", 0), 0u);
+  EXPECT_NE(derive_error(p).find("'4'"), std::string::npos);
+  p.dims = 3;  // three axes need three values per size
+  EXPECT_EQ(derive_error(p), "--dims: 3 axes need 3 values per size, got 2");
 }
 
 TEST(ValidateParams, SizeLimitCountsTheEntriesOfEachStage) {

@@ -185,7 +185,7 @@ std::unique_ptr<ProductBlock> product_block(const SvgContext& ctx) {
   ct_style.symbols = ctx.symbols();
   ct_style.tap = [&ctx](int64_t r, int64_t c) { return ctx.matrix_tap(c, r); };
   // y shows its sums only when the text view can show them as a grid; else its numbers.
-  const Stage matrix_output{StageId::kMatrixOutput, {}, {}, {}, {}, {}, {}, {}};
+  const Stage matrix_output{StageId::kMatrixOutput, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   const bool y_sums = !ctx.lists_sums(matrix_output, *folded);
   auto vector_style = [&ctx, y_sums](const char* stage, int64_t cols) {
     SvgGridStyle style;

@@ -235,7 +235,7 @@ class Sliding {
     output_style.stage = "direct_output";
     // The window's output cells show their sums only when the text view can show them as a
     // grid; else their numbers (the padded input and the weights keep their symbols).
-    const Stage direct_output{StageId::kDirectOutput, {}, {}, {}, {}, {}, {}, {}};
+    const Stage direct_output{StageId::kDirectOutput, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     padded_style.symbols = ctx_.symbols();
     output_style.symbols = ctx_.lists_sums(direct_output, direct_) ? nullptr : ctx_.symbols();
     if (!output_style.written)
