@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -331,9 +332,11 @@ std::string compare_matrix(const Grid& grid,
                            bool transposed) {
   std::string error;
   auto report = [&](int64_t r, int64_t col, double want, double got) {
-    if (error.empty())
-      error = "C(" + std::to_string(r) + ", " + std::to_string(col) + "): expected " +
-              std::to_string(want) + ", got " + std::to_string(got);
+    if (!error.empty()) return;
+    std::ostringstream out;
+    out.precision(17);
+    out << "C(" << r << ", " << col << "): expected " << want << ", got " << got;
+    error = out.str();
   };
   // Every entry the grid holds is PyTorch's (or a zero PyTorch leaves out) ...
   grid.for_each_entry([&](int64_t r, int64_t col, double v) {
