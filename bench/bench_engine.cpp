@@ -1,7 +1,8 @@
 // Google Benchmark programs for convt's engine and renderers, in-process (no start-up cost; see
 // run_whole_process.sh for whole runs). Each sweep reports its size measure as a counter and
-// fits a complexity: the engine grows linearly with the non-zeros of C (n^2 k^2) and the cells
-// of the F-grid, the renderers with the cells or entries they write.
+// fits a complexity: the engine grows linearly with the non-zeros of C (n^2 k^2, times
+// in * out/groups for a whole layer) and the cells of the F-grid, the renderers with the cells
+// or entries they write.
 //
 //   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DCONVT_BUILD_BENCH=ON
 //   cmake --build build-bench -j2 --target convt_bench && build-bench/bench/convt_bench
@@ -171,6 +172,51 @@ void BM_ExplainJson256OutputCheck(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_ExplainJson256OutputCheck)->Unit(benchmark::kMillisecond);
+
+/// The real decoder layer of issue 15: `explain --n 16 --k 4 --s 2 --p 1 --in-channels 16
+/// --out-channels 16 --stages output,check --format json` (engine and JSON render). C holds
+/// in * out * n^2 * k^2 = 16 * 16 * 256 * 16 = 1048576 non-zeros.
+convt::Params decoder_layer(int64_t channels, int64_t groups = 1) {
+  convt::Params params = convt::square_params(2, 16, 4, 2, 1);
+  params.in_channels = channels;
+  params.out_channels = channels;
+  params.groups = groups;
+  return params;
+}
+
+void BM_ExplainJsonDecoderLayer(benchmark::State& state) {
+  const convt::Params params = decoder_layer(16);
+  convt::DeriveOptions options;
+  options.stages = {StageId::kOutput, StageId::kCheck};
+  for (auto _ : state) {
+    const Derivation d = convt::derive(params, options);
+    benchmark::DoNotOptimize(convt::render_json(d, {}));
+  }
+}
+BENCHMARK(BM_ExplainJsonDecoderLayer)->Unit(benchmark::kMillisecond);
+
+/// The whole layer's engine against the non-zeros of C, in * (out/groups) * prod(n) * prod(k):
+/// the decoder layer (n = 16, k = 4, s = 2, p = 1) with in = out = 2 .. 32 channels, one group
+/// (non-zeros ~ channels^2), and depthwise (groups = channels: non-zeros ~ channels). Time per
+/// non-zero should stay flat in both.
+void BM_DeriveLayerChannels(benchmark::State& state) {
+  const int64_t channels = state.range(0);
+  const bool depthwise = state.range(1) != 0;
+  const convt::Params params = decoder_layer(channels, depthwise ? channels : 1);
+  for (auto _ : state) benchmark::DoNotOptimize(convt::derive(params));
+  const int64_t nonzeros = channels * (depthwise ? 1 : channels) * 16 * 16 * 4 * 4;
+  state.SetComplexityN(nonzeros);
+  state.counters["nonzeros"] = static_cast<double>(nonzeros);
+  state.counters["s_per_nonzero"] = per_unit(nonzeros);
+}
+BENCHMARK(BM_DeriveLayerChannels)
+    ->ArgsProduct({{2, 4, 8, 16, 32}, {0}})
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DeriveLayerChannels)
+    ->ArgsProduct({{4, 16, 64, 256}, {1}})
+    ->Complexity(benchmark::oN)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_ExplainTextClassroom(benchmark::State& state) {
   for (auto _ : state) {

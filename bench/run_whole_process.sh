@@ -4,7 +4,10 @@
 #      program that does nothing but is linked like convt (process start-up is the floor);
 #   2. `explain --n 64 --k 4 --s 2 --p 1 --format json`: under 0.5 s and 100 MB peak RSS;
 #   3. `explain --n 256 --k 4 --s 2 --p 1 --stages output,check --format json`: under 1 s;
-# and a size sweep of the engine through the whole process (time ~ the non-zeros 16 n^2).
+#   4. the decoder layer `explain --n 16 --k 4 --s 2 --p 1 --in-channels 16 --out-channels 16
+#      --stages output,check --format json`: under 1 s and 300 MB peak RSS;
+# a size sweep of the engine through the whole process (time ~ the non-zeros 16 n^2), and a
+# channel sweep of the decoder layer (time ~ the non-zeros in * (out/groups) * 16 * 16^2).
 # Uses hyperfine when installed (apt-get install hyperfine), else a plain loop of runs; peak RSS
 # from GNU time (/usr/bin/time, package `time`). Exits 1 when a target is missed.
 #
@@ -75,6 +78,12 @@ check "${n64[*]} (peak RSS)" "$(peak_mb "$convt" "${n64[@]}")" 100 MB
 check "${n256[*]}" "$(mean_seconds "$convt" "${n256[@]}")" 1 s
 check "${n256[*]} (peak RSS)" "$(peak_mb "$convt" "${n256[@]}")" 1000 MB
 
+echo "== 4. the whole layer: a real decoder layer"
+decoder=(explain --n 16 --k 4 --s 2 --p 1 --in-channels 16 --out-channels 16 --stages output,check
+  --format json)
+check "${decoder[*]}" "$(mean_seconds "$convt" "${decoder[@]}")" 1 s
+check "${decoder[*]} (peak RSS)" "$(peak_mb "$convt" "${decoder[@]}")" 300 MB
+
 # ns/nonzero divides the whole wall time; "above floor" first subtracts the start-up of
 # convt_trivial, which dominates the small sizes. n = 700 is the largest the default limits accept.
 echo "== size sweep: explain --k 4 --s 2 --p 1 --n N --stages check --format json"
@@ -84,6 +93,22 @@ for n in 16 32 64 128 256 512 700; do
   t=$(mean_seconds "$convt" "${args[@]}")
   nz=$((16 * n * n))
   printf '  %6d %10d %10.4f %12.2f %12.2f %10s\n' "$n" "$nz" "$t" \
+    "$(awk -v t="$t" -v nz=$nz 'BEGIN { print t / nz * 1e9 }')" \
+    "$(awk -v t="$t" -v f="$floor" -v nz=$nz 'BEGIN { print (t - f) / nz * 1e9 }')" \
+    "$(peak_mb "$convt" "${args[@]}")"
+done
+
+# The decoder layer with C channels in and out, one group (non-zeros 4096 C^2) and depthwise
+# (groups = C: non-zeros 4096 C).
+echo "== channel sweep: explain --n 16 --k 4 --s 2 --p 1 --in-channels C --out-channels C [--groups C] --stages check --format json"
+printf '  %6s %7s %10s %10s %12s %12s %10s\n' C groups nonzeros seconds ns/nonzero "above floor" peak-MB
+for spec in 1:1 2:1 4:1 8:1 16:1 32:1 16:16 64:64 256:256; do
+  c=${spec%%:*} g=${spec##*:}
+  args=(explain --n 16 --k 4 --s 2 --p 1 --in-channels "$c" --out-channels "$c" --groups "$g"
+    --stages check --format json)
+  t=$(mean_seconds "$convt" "${args[@]}")
+  nz=$((4096 * c * c / g))
+  printf '  %6d %7d %10d %10.4f %12.2f %12.2f %10s\n' "$c" "$g" "$nz" "$t" \
     "$(awk -v t="$t" -v nz=$nz 'BEGIN { print t / nz * 1e9 }')" \
     "$(awk -v t="$t" -v f="$floor" -v nz=$nz 'BEGIN { print (t - f) / nz * 1e9 }')" \
     "$(peak_mb "$convt" "${args[@]}")"
