@@ -11,6 +11,7 @@
 #include "engine/formula_text.h"
 #include "engine/layer_derivation.h"
 #include "engine/overlap.h"
+#include "engine/route_check.h"
 #include "engine/routes.h"
 #include "engine/stage_text.h"
 
@@ -44,25 +45,6 @@ std::vector<int64_t> sizes(const std::vector<AxisShape>& shapes, F field) {
   std::vector<int64_t> out;
   for (const AxisShape& s : shapes) out.push_back(field(s));
   return out;
-}
-
-/// The rounding error bound of a double sum of `terms` products whose magnitudes add up to
-/// `scale`: (terms + 2) * eps * scale.
-double rounding_bound(double scale, int64_t terms) {
-  return static_cast<double>(terms + 2) * std::numeric_limits<double>::epsilon() * scale;
-}
-
-/// The number of cells where a and b agree: exactly when `scale` is null (sums of whole
-/// numbers below 2^53 are exact), else within rounding_bound(scale of the cell, terms).
-int64_t count_equal(const Grid& a, const Grid& b, const Grid* scale, int64_t terms) {
-  if (a.rows() != b.rows() || a.cols() != b.cols()) return 0;
-  int64_t equal = 0;
-  for (int64_t r = 0; r < a.rows(); ++r)
-    for (int64_t c = 0; c < a.cols(); ++c) {
-      const double bound = scale ? rounding_bound(scale->value(r, c), terms) : 0.0;
-      equal += std::fabs(a.value(r, c) - b.value(r, c)) <= bound;
-    }
-  return equal;
 }
 
 /// Rounds each cell of a dense grid of double sums to the decimal place its rounding bound
@@ -281,34 +263,20 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
     // Exact sums need no scale; double sums are compared within their rounding bounds.
     const std::optional<Grid> scale =
         units ? std::nullopt : std::optional<Grid>(magnitude(input, kernel, shape));
-    const Grid* scale_or_exact = scale ? &*scale : nullptr;
+    const std::vector<double>* scale_values = scale ? &scale->dense_values() : nullptr;
     const int64_t terms = A.k * B.k;
     const int64_t cells = matrix_out.cells();
-    const int64_t same_scatter = count_equal(matrix_out, scatter_out, scale_or_exact, terms);
-    check.checks.push_back(
-        {{MsgId::kCheckMatrixScatter, {{"equal", str(same_scatter)}, {"cells", str(cells)}}},
-         same_scatter == cells});
-    const int64_t same_direct = count_equal(matrix_out, direct, scale_or_exact, terms);
-    check.checks.push_back(
-        {{MsgId::kCheckMatrixDirect, {{"equal", str(same_direct)}, {"cells", str(cells)}}},
-         same_direct == cells});
-    // <C u, x> = <u, C^T x> with a fixed mixed-sign u on the F-grid, computed where it is
-    // used rather than stored (it would be one more F-sized array).
-    auto u = [](int64_t j) {
-      return static_cast<double>((j * kAdjointWeight) % 11 - kAdjointWeight);
+    // Route agreement needs equal grid sizes, not only equal cell counts.
+    auto same_size = [&](const Grid& g) {
+      return g.rows() == matrix_out.rows() && g.cols() == matrix_out.cols();
     };
-    std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
-    c.for_each_entry(
-        [&](int64_t r, int64_t col, double v) { cu[static_cast<size_t>(r)] += v * u(col); });
-    double left = 0.0, right = 0.0, bound = 0.0;
-    const std::vector<double>& xs = input.dense_values();
-    for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * xs[r];
-    // matrix_out and scale are dense F-grids: index j is cell (j / F1, j % F1).
-    const std::vector<double>& ys = matrix_out.dense_values();
-    for (int64_t j = 0; j < cells; ++j) {
-      right += u(j) * ys[static_cast<size_t>(j)];
-      if (scale) bound += std::fabs(u(j)) * scale->dense_values()[static_cast<size_t>(j)];
-    }
+    const std::vector<double> none;
+    check.checks.push_back(route_agreement(
+        MsgId::kCheckMatrixScatter, matrix_out.dense_values(),
+        same_size(scatter_out) ? scatter_out.dense_values() : none, scale_values, terms));
+    check.checks.push_back(route_agreement(MsgId::kCheckMatrixDirect, matrix_out.dense_values(),
+                                           same_size(direct) ? direct.dense_values() : none,
+                                           scale_values, terms));
     if (options.symbolic) {
       const int64_t scatter_sums = count_same_sums(matrix_out, scatter_out);
       check.checks.push_back(
@@ -319,23 +287,10 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
           {{MsgId::kCheckSymbolicDirect, {{"equal", str(direct_sums)}, {"cells", str(cells)}}},
            direct_sums == cells});
     }
-    const double adjoint_bound = rounding_bound(bound, cells + terms);
-    const bool adjoint_ok = std::fabs(left - right) <= adjoint_bound;
-    if (units) {
-      const double unit = power_of_ten(units->kernel_places + units->input_places);
-      left /= unit;
-      right /= unit;
-    } else {
-      left = round_to_error(left, adjoint_bound);
-      right = round_to_error(right, adjoint_bound);
-    }
-    if (options.digits) {
-      left = round_to_places(left, *options.digits);
-      right = round_to_places(right, *options.digits);
-    }
-    check.checks.push_back({{dims == 1 ? MsgId::kCheckAdjoint1d : MsgId::kCheckAdjoint,
-                             {{"left", Number{left}}, {"right", Number{right}}}},
-                            adjoint_ok});
+    // matrix_out and scale are dense F-grids: index j is cell (j / F1, j % F1).
+    check.checks.push_back(adjoint_check(dims == 1 ? MsgId::kCheckAdjoint1d : MsgId::kCheckAdjoint,
+                                         c, input.dense_values(), matrix_out.dense_values(),
+                                         scale_values, terms, units, options.digits));
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
     const MsgId passed = dims == 1 ? MsgId::kCheckPassed1d : MsgId::kCheckPassed;

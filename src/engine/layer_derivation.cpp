@@ -15,6 +15,7 @@
 #include "engine/formula_text.h"
 #include "engine/layer_routes.h"
 #include "engine/overlap.h"
+#include "engine/route_check.h"
 #include "engine/routes.h"
 #include "engine/stage_text.h"
 
@@ -78,21 +79,6 @@ std::string transpose_of(const Params& params, const std::vector<AxisShape>& sha
   if (params.groups != 1) out += ", groups=" + str(params.groups);
   if (!params.bias) out += ", bias=False";
   return out + ")";
-}
-
-double rounding_bound(double scale, int64_t terms) {
-  return static_cast<double>(terms + 2) * std::numeric_limits<double>::epsilon() * scale;
-}
-
-/// The number of cells where a and b agree: exactly when `scale` is null, else within the
-/// rounding bound of each cell's sum of `terms` products.
-int64_t count_equal(const Tensor& a, const Tensor& b, const Tensor* scale, int64_t terms) {
-  int64_t equal = 0;
-  for (size_t i = 0; i < a.values.size(); ++i) {
-    const double bound = scale ? rounding_bound(scale->values[i], terms) : 0.0;
-    equal += std::fabs(a.values[i] - b.values[i]) <= bound;
-  }
-  return equal;
 }
 
 /// A stage with its id's title and `explanation`, and nothing else yet.
@@ -170,47 +156,16 @@ Derivation derive_layer(const Params& params, const DeriveOptions& options) {
                             route_m == formula_m});
     const std::optional<Tensor> scale =
         units ? std::nullopt : std::optional<Tensor>(layer_magnitude(input, weight, g));
-    const Tensor* scale_or_exact = scale ? &*scale : nullptr;
+    const std::vector<double>* scale_values = scale ? &scale->values : nullptr;
     const int64_t terms = g.in_per_group() * g.spatial_in(&AxisParams::k);
-    const int64_t cells = matrix_out.size();
-    const int64_t same_scatter = count_equal(matrix_out, scatter_out, scale_or_exact, terms);
-    check.checks.push_back(
-        {{MsgId::kCheckMatrixScatter, {{"equal", str(same_scatter)}, {"cells", str(cells)}}},
-         same_scatter == cells});
-    const int64_t same_direct = count_equal(matrix_out, direct, scale_or_exact, terms);
-    check.checks.push_back(
-        {{MsgId::kCheckMatrixDirect, {{"equal", str(same_direct)}, {"cells", str(cells)}}},
-         same_direct == cells});
-    // <C u, x> = <u, C^T x> with u[j] = (5j mod 11) - 5 over every output channel's F-grid.
-    auto u = [](int64_t j) {
-      return static_cast<double>((j * kAdjointWeight) % 11 - kAdjointWeight);
-    };
-    std::vector<double> cu(static_cast<size_t>(c.rows()), 0.0);
-    c.for_each_entry(
-        [&](int64_t r, int64_t col, double v) { cu[static_cast<size_t>(r)] += v * u(col); });
-    double left = 0.0, right = 0.0, bound = 0.0;
-    for (size_t r = 0; r < cu.size(); ++r) left += cu[r] * input.values[r];
-    for (int64_t j = 0; j < cells; ++j) {
-      right += u(j) * matrix_out.values[static_cast<size_t>(j)];
-      if (scale) bound += std::fabs(u(j)) * scale->values[static_cast<size_t>(j)];
-    }
-    const double adjoint_bound = rounding_bound(bound, cells + terms);
-    const bool adjoint_ok = std::fabs(left - right) <= adjoint_bound;
-    if (units) {
-      const double unit = power_of_ten(units->kernel_places + units->input_places);
-      left /= unit;
-      right /= unit;
-    } else {
-      left = round_to_error(left, adjoint_bound);
-      right = round_to_error(right, adjoint_bound);
-    }
-    if (options.digits) {
-      left = round_to_places(left, *options.digits);
-      right = round_to_places(right, *options.digits);
-    }
-    check.checks.push_back(
-        {{MsgId::kCheckLayerAdjoint, {{"left", Number{left}}, {"right", Number{right}}}},
-         adjoint_ok});
+    check.checks.push_back(route_agreement(MsgId::kCheckMatrixScatter, matrix_out.values,
+                                           scatter_out.values, scale_values, terms));
+    check.checks.push_back(route_agreement(MsgId::kCheckMatrixDirect, matrix_out.values,
+                                           direct.values, scale_values, terms));
+    // u runs over every output channel's F-grid, channel-major.
+    check.checks.push_back(adjoint_check(MsgId::kCheckLayerAdjoint, c, input.values,
+                                         matrix_out.values, scale_values, terms, units,
+                                         options.digits));
     d.passed = std::all_of(check.checks.begin(), check.checks.end(),
                            [](const CheckLine& l) { return l.ok; });
 
