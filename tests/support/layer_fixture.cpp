@@ -2,29 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <sstream>
-#include <stdexcept>
+
+#include "pytorch_fixture.h"
 
 namespace convt::testing {
 
 using nlohmann::json;
 
 const json& layer_cases() {
-  static const json cases = [] {
-    const std::string path = std::string(CONVT_FIXTURES_DIR) + "/layer_cases.json";
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    json all;
-    try {
-      all = json::parse(in);
-    } catch (const json::exception& e) {
-      throw std::runtime_error(path + " is not JSON: " + e.what());
-    }
-    if (!all.contains("cases") || !all.at("cases").is_array() || all.at("cases").empty())
-      throw std::runtime_error(path + " holds no case");
-    return all.at("cases");
-  }();
+  static const json cases = read_fixture_cases("layer_cases.json");
   return cases;
 }
 

@@ -11,21 +11,23 @@ namespace convt::testing {
 
 using nlohmann::json;
 
+json read_fixture_cases(const std::string& file_name) {
+  const std::string path = std::string(CONVT_FIXTURES_DIR) + "/" + file_name;
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  json all;
+  try {
+    all = json::parse(in);
+  } catch (const json::exception& e) {
+    throw std::runtime_error(path + " is not JSON: " + e.what());
+  }
+  if (!all.contains("cases") || !all.at("cases").is_array() || all.at("cases").empty())
+    throw std::runtime_error(path + " holds no case");
+  return all.at("cases");
+}
+
 const json& fixture_cases() {
-  static const json cases = [] {
-    const std::string path = std::string(CONVT_FIXTURES_DIR) + "/pytorch_cases.json";
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    json all;
-    try {
-      all = json::parse(in);
-    } catch (const json::exception& e) {
-      throw std::runtime_error(path + " is not JSON: " + e.what());
-    }
-    if (!all.contains("cases") || !all.at("cases").is_array() || all.at("cases").empty())
-      throw std::runtime_error(path + " holds no case");
-    return all.at("cases");
-  }();
+  static const json cases = read_fixture_cases("pytorch_cases.json");
   return cases;
 }
 

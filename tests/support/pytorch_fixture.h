@@ -13,6 +13,11 @@
 
 namespace convt::testing {
 
+/// The "cases" array of the fixture file `file_name` in tests/fixtures/ (read on every call).
+/// Throws std::runtime_error naming the file when it cannot be read, is not JSON, or holds no
+/// case.
+nlohmann::json read_fixture_cases(const std::string& file_name);
+
 /// Every case of the fixture file (its "cases" array), read once.
 /// Throws std::runtime_error naming the file when it cannot be read, is not JSON, or holds no
 /// case.
