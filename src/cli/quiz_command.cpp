@@ -89,9 +89,11 @@ void setup_quiz(CLI::App& app, QuizCommandOptions& o) {
   quiz->footer(
       "Examples:\n"
       "  convt quiz      ten questions, seed 1\n"
-      "  convt quiz --seed 7 --count 5 --format latex > quiz.tex      a sheet to print\n"
-      "  convt quiz --seed 7 --count 5 --sheet > answers.txt      the lines to fill in\n"
-      "  convt quiz --seed 7 --count 5 --answers answers.txt      grade them\n"
+      "  convt quiz --seed 7 --count 5 --format latex      a sheet to print, the key on its last "
+      "page\n"
+      "  convt quiz --seed 7 --count 5 --sheet      the lines a student fills in\n"
+      "  convt quiz --seed 7 --count 5 --key      the key; grade a filled sheet with --answers "
+      "FILE\n"
       "  convt quiz --kinds crop,find_layer --count 4      only these kinds\n");
 }
 

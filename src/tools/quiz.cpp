@@ -195,7 +195,9 @@ std::vector<std::vector<int64_t>> cropped_cells(const Derivation& d) {
   return out;
 }
 
-/// The first layer solve() finds under `rule` (one exists: the drawn layer keeps it).
+/// The key of a find_layer question: the first layer solve() finds under `rule` whose kernel
+/// covers the stride (k >= s, so that no output cell is left without a tap), else its first
+/// layer (one exists: the drawn layer keeps the rule).
 AxisParams solve_rule(const FindLayerRule& rule) {
   SolveQuery query;
   query.dims = 1;
@@ -205,8 +207,9 @@ AxisParams solve_rule(const FindLayerRule& rule) {
   query.max_s = rule.s;
   query.max_d = 1;
   query.s = {rule.s};
-  query.limit = 1;
   const SolveResult result = solve(query);
+  for (const Solution& solution : result.solutions)
+    if (solution.axes.at(0).k >= rule.s) return solution.axes.at(0);
   return result.solutions.at(0).axes.at(0);
 }
 
