@@ -16,6 +16,7 @@
 #include "cli/explain_command.h"
 #include "cli/file_output.h"
 #include "cli/nearest_name.h"
+#include "cli/quiz_command.h"
 #include "cli/shape_command.h"
 #include "cli/solve_command.h"
 #include "convt/error.h"
@@ -26,7 +27,7 @@ namespace {
 constexpr const char* kExitStatus =
     "Exit status:\n"
     "  0  success; also --help, --version, convt help [COMMAND] and convt alone (this overview)\n"
-    "  1  the output could not be written\n"
+    "  1  the output could not be written; convt quiz --answers: an answer is wrong\n"
     "  2  bad input: one line on stderr names the option and the rule\n";
 
 /// `message` as one line of printable text: the values it quotes come from the command line
@@ -187,7 +188,8 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   // that names its subcommand first declares only that one; --help without one, --man and
   // --completion see them all.
   const std::string first = args[1];
-  const bool known = first == "explain" || first == "shape" || first == "solve" || first == "chain";
+  const bool known = first == "explain" || first == "shape" || first == "solve" ||
+                     first == "chain" || first == "quiz";
   auto wanted = [&](const char* command) { return !known || first == command; };
   ExplainOptions explain;
   if (wanted("explain")) setup_explain(app, explain);
@@ -197,6 +199,8 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   if (wanted("solve")) setup_solve(app, solve);
   ChainCommandOptions chain;
   if (wanted("chain")) setup_chain(app, chain);
+  QuizCommandOptions quiz;
+  if (wanted("quiz")) setup_quiz(app, quiz);
 
   // Hidden, for the build: `--man` and `--completion bash|zsh` print documents read from `app`.
   try {
@@ -209,9 +213,10 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
   }
 
   if (first.empty() || (first[0] != '-' && !known))
-    return fail(convt::resolve({convt::MsgId::kErrUnknownSubcommand,
-                                {{"value", first}, {"valid", "explain, shape, solve, chain"}}},
-                               lang));
+    return fail(
+        convt::resolve({convt::MsgId::kErrUnknownSubcommand,
+                        {{"value", first}, {"valid", "explain, shape, solve, chain, quiz"}}},
+                       lang));
   // CLI11 prints --help and --version itself; collect what it prints.
   auto cli_exit = [&](const CLI::Error& e) {
     std::ostringstream cli_out, cli_err;
@@ -248,10 +253,16 @@ int convt::run_cli(int argc, char** argv, std::string& out, std::string& err, Cl
     lang = choose_lang(chosen == "shape"   ? shape.output.lang
                        : chosen == "solve" ? solve.output.lang
                        : chosen == "chain" ? chain.output.lang
+                       : chosen == "quiz"  ? quiz.lang
                                            : explain.lang,
                        env);
     check_given_options(app);
     if (chosen == "explain") check_lists_given_once(args);
+    if (chosen == "quiz") {  // exit 1 when --answers graded a wrong answer
+      QuizRun run = run_quiz(quiz, env);
+      out = std::move(run.out);
+      return run.status;
+    }
     out = chosen == "shape"   ? run_shape(shape, env)
           : chosen == "solve" ? run_solve(solve, env)
           : chosen == "chain" ? run_chain(chain, env)

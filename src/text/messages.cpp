@@ -678,6 +678,65 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kReasonNotFolder, "Not a directory"},
     {MsgId::kReasonNoSpace, "No space left on device"},
     {MsgId::kReasonReadOnly, "Read-only file system"},
+    {MsgId::kQuizTitle, "Exercises on transposed convolution"},
+    {MsgId::kQuizSeedLine, "Seed {seed}: {command} prints this sheet again."},
+    {MsgId::kQuizInstructions,
+     "Answer each question on a line of its own, Q<number>: <answer>, as {sheet} prints the lines: "
+     "a size as 5, or 5x7 (rows x cols) in 2-D; a grid row by row, numbers separated by spaces and "
+     "rows by ';' (1 3 2; 4 10 6); cells counted from 0, as positions (0 6) or in 2-D as (row,col) "
+     "pairs ((0,0) (0,4)); a layer as k=4 s=2 p=1, adding d= and op= when they are not 1 and 0; a "
+     "weight shape as 4x2x3x3. {grade} grades the filled sheet."},
+    {MsgId::kQuizPromptOutputSize,
+     "The input of {call} has size {n}. What is the size of its output?"},
+    {MsgId::kQuizPromptOutputGrid,
+     "{call} has the kernel w = {kernel} and takes the input x = {input}. What is its output "
+     "grid?"},
+    {MsgId::kQuizPromptCrop1d,
+     "{call} takes an input of size {n}. Number the cells of its uncropped result F from 0: which "
+     "cells does the crop remove?"},
+    {MsgId::kQuizPromptCrop2d,
+     "{call} takes an input of size {n}. Number the cells of its uncropped result F by (row,col) "
+     "from (0,0): which cells does the crop remove?"},
+    {MsgId::kQuizPromptFindLayer,
+     "Find a layer {module} that maps an input of size {n} to an output of size {m}, with stride "
+     "{s}, a kernel size from 1 to {max_k}, dilation 1, any padding and an output padding below "
+     "the stride."},
+    {MsgId::kQuizPromptWeightShape, "What is the shape of the weight tensor of {call}?"},
+    {MsgId::kQuizAnswersHeading, "Answers"},
+    {MsgId::kQuizGradeRight, "right"},
+    {MsgId::kQuizGradeWrong, "wrong: expected {expected}; see the \"{stage}\" stage of: {command}"},
+    {MsgId::kQuizGradeUnanswered,
+     "no answer: expected {expected}; see the \"{stage}\" stage of: {command}"},
+    {MsgId::kQuizExpectedLayer, "a layer that keeps the rule, such as {layer}"},
+    {MsgId::kQuizScore, "Score: {right} of {count} {count|answer|answers} right"},
+    {MsgId::kErrQuizUnknownKind, "--kinds: unknown kind '{value}'; choose from: {valid}"},
+    {MsgId::kErrQuizRepeatedKind,
+     "--kinds: '{value}' is given more than once; give each kind once"},
+    {MsgId::kErrQuizSheetLine, "--answers: line {line} cannot be read: {reason}"},
+    {MsgId::kQuizReadLine,
+     "a line of the sheet is Q<number>: <answer>, a blank line or a # comment"},
+    {MsgId::kQuizReadNoSuchQuestion,
+     "there is no question {number}; the sheet has questions 1 to {count}"},
+    {MsgId::kQuizReadRepeated, "question {number} is answered on line {first} already"},
+    {MsgId::kQuizReadSizes, "question {number} wants a size such as 5, or 5x7 in 2-D"},
+    {MsgId::kQuizReadShape, "question {number} wants a shape such as 4x2x3x3"},
+    {MsgId::kQuizReadGrid,
+     "question {number} wants whole numbers, rows separated by ';', such as 1 3 2; 4 10 6"},
+    {MsgId::kQuizReadCells1d, "question {number} wants cell positions such as 0 6"},
+    {MsgId::kQuizReadCells2d, "question {number} wants (row,col) pairs such as (0,0) (0,4)"},
+    {MsgId::kQuizReadLayer,
+     "question {number} wants a layer such as k=4 s=2 p=1, with d= and op= when they are not 1 and "
+     "0"},
+    {MsgId::kErrQuizAnswersRead, "--answers: cannot read '{path}': {reason}"},
+    {MsgId::kErrQuizAnswersTooLarge,
+     "--answers: '{path}' is larger than {limit} bytes; an answer sheet is one short line per "
+     "question"},
+    {MsgId::kErrQuizNotTogether, "{option}: not with {other}; give one of them"},
+    {MsgId::kErrQuizLinesFormat,
+     "{option}: prints answer lines, which have no --format; leave out --format {value}"},
+    {MsgId::kWordQuizSeed, "seed"},
+    {MsgId::kQuizReasonNotFile, "Not a regular file"},
+    {MsgId::kWordQuizCount, "number of questions"},
 };
 
 static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),

@@ -583,6 +583,53 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kReasonNotFolder, "不是目录"},
     {MsgId::kReasonNoSpace, "设备上没有空间"},
     {MsgId::kReasonReadOnly, "只读文件系统"},
+    {MsgId::kQuizTitle, "转置卷积练习"},
+    {MsgId::kQuizSeedLine, "种子 {seed}：{command} 会再次打印这份练习。"},
+    {MsgId::kQuizInstructions,
+     "每道题的答案单独写一行，格式为 Q<题号>: <答案>，与 {sheet} 打印的各行相同：尺寸写成 "
+     "5，二维写成 5x7（行 x 列）；网格逐行书写，数之间用空格、行之间用 ';' 分隔（1 3 2; 4 10 "
+     "6）；元素从 0 开始编号，写成位置（0 6），二维写成（行，列）对（(0,0) (0,4)）；层写成 k=4 s=2 "
+     "p=1，d 不是 1、op 不是 0 时再加上 d= 和 op=；权重形状写成 4x2x3x3。{grade} "
+     "批改填好的答题纸。"},
+    {MsgId::kQuizPromptOutputSize, "{call} 的输入尺寸是 {n}。它的输出尺寸是多少？"},
+    {MsgId::kQuizPromptOutputGrid,
+     "{call} 的卷积核是 w = {kernel}，输入是 x = {input}。它输出的网格是什么？"},
+    {MsgId::kQuizPromptCrop1d,
+     "{call} 的输入尺寸是 {n}。把未裁剪的结果 F 的元素从 0 开始编号：裁剪去掉了哪些元素？"},
+    {MsgId::kQuizPromptCrop2d,
+     "{call} 的输入尺寸是 {n}。把未裁剪的结果 F 的元素按（行，列）从 (0,0) "
+     "开始编号：裁剪去掉了哪些元素？"},
+    {MsgId::kQuizPromptFindLayer,
+     "找一个 {module} 层，把尺寸 {n} 的输入映射为尺寸 {m} 的输出：步幅为 {s}，卷积核尺寸在 1 到 "
+     "{max_k} 之间，膨胀为 1，填充任意，输出填充小于步幅。"},
+    {MsgId::kQuizPromptWeightShape, "{call} 的权重张量是什么形状？"},
+    {MsgId::kQuizAnswersHeading, "答案"},
+    {MsgId::kQuizGradeRight, "正确"},
+    {MsgId::kQuizGradeWrong, "错误：应为 {expected}；参见以下命令的“{stage}”一步：{command}"},
+    {MsgId::kQuizGradeUnanswered,
+     "未作答：应为 {expected}；参见以下命令的“{stage}”一步：{command}"},
+    {MsgId::kQuizExpectedLayer, "符合条件的层，例如 {layer}"},
+    {MsgId::kQuizScore, "得分：{count} 题中答对 {right} 题"},
+    {MsgId::kErrQuizUnknownKind, "--kinds：未知的题型 '{value}'；可选：{valid}"},
+    {MsgId::kErrQuizRepeatedKind, "--kinds：'{value}' 出现了不止一次；每种题型只写一次"},
+    {MsgId::kErrQuizSheetLine, "--answers：第 {line} 行无法读取：{reason}"},
+    {MsgId::kQuizReadLine, "答题纸的每行应为 Q<题号>: <答案>、空行或 # 注释"},
+    {MsgId::kQuizReadNoSuchQuestion, "没有第 {number} 题；这份练习的题号是 1 到 {count}"},
+    {MsgId::kQuizReadRepeated, "第 {number} 题已经在第 {first} 行作答"},
+    {MsgId::kQuizReadSizes, "第 {number} 题要的是尺寸，例如 5，二维为 5x7"},
+    {MsgId::kQuizReadShape, "第 {number} 题要的是形状，例如 4x2x3x3"},
+    {MsgId::kQuizReadGrid, "第 {number} 题要的是整数，行之间用 ';' 分隔，例如 1 3 2; 4 10 6"},
+    {MsgId::kQuizReadCells1d, "第 {number} 题要的是元素位置，例如 0 6"},
+    {MsgId::kQuizReadCells2d, "第 {number} 题要的是（行，列）对，例如 (0,0) (0,4)"},
+    {MsgId::kQuizReadLayer,
+     "第 {number} 题要的是一个层，例如 k=4 s=2 p=1，d 不是 1、op 不是 0 时再写 d= 和 op="},
+    {MsgId::kErrQuizAnswersRead, "--answers：无法读取 '{path}'：{reason}"},
+    {MsgId::kErrQuizAnswersTooLarge, "--answers：'{path}' 超过 {limit} 字节；答题纸每题只有一短行"},
+    {MsgId::kErrQuizNotTogether, "{option}：不能与 {other} 同时使用；只给其中一个"},
+    {MsgId::kErrQuizLinesFormat, "{option}：打印的是答案行，没有 --format；去掉 --format {value}"},
+    {MsgId::kWordQuizSeed, "种子"},
+    {MsgId::kQuizReasonNotFile, "不是普通文件"},
+    {MsgId::kWordQuizCount, "题数"},
 };
 
 }  // namespace

@@ -42,7 +42,7 @@ TEST(CliErrors, OptionsWithoutSubcommandAskForOne) {
 
 TEST(CliErrors, UnknownSubcommandListsTheAvailableOnes) {
   expect_usage_error({"explian", "--k", "3", "--n", "3"},
-                     "unknown subcommand 'explian'; available: explain, shape, solve, chain");
+                     "unknown subcommand 'explian'; available: explain, shape, solve, chain, quiz");
 }
 
 TEST(CliErrors, MissingInputSizeNamesN) {

@@ -20,7 +20,7 @@ using convt::testing::RunResult;
 TEST(HelpCommand, ConvtAloneAndHelpPrintTheOverview) {
   const RunResult help = run_in_process({"--help"});
   ASSERT_EQ(help.exit_code, 0);
-  for (const char* command : {"explain", "shape", "solve", "chain"})
+  for (const char* command : {"explain", "shape", "solve", "chain", "quiz"})
     EXPECT_NE(help.out.find("\n  " + std::string(command) + " "), std::string::npos) << command;
   EXPECT_EQ(help.out.rfind("convt: transposed convolution", 0), 0u) << help.out;
   for (const std::vector<std::string>& args : {std::vector<std::string>{}, {"help"}}) {
@@ -32,7 +32,7 @@ TEST(HelpCommand, ConvtAloneAndHelpPrintTheOverview) {
 }
 
 TEST(HelpCommand, HelpCommandIsThatCommandsHelp) {
-  for (const char* command : {"explain", "shape", "solve", "chain"}) {
+  for (const char* command : {"explain", "shape", "solve", "chain", "quiz"}) {
     const RunResult want = run_in_process({command, "--help"});
     const RunResult got = run_in_process({"help", command});
     EXPECT_EQ(got.exit_code, 0) << command;
@@ -41,14 +41,14 @@ TEST(HelpCommand, HelpCommandIsThatCommandsHelp) {
     EXPECT_NE(got.out.find("convt " + std::string(command)), std::string::npos) << got.out;
   }
   expect_usage_error({"help", "explian"},
-                     "unknown subcommand 'explian'; available: explain, shape, solve, chain");
+                     "unknown subcommand 'explian'; available: explain, shape, solve, chain, quiz");
   expect_usage_error({"help", "explain", "--k"},
                      "unexpected argument '--k'; every value follows its option, as in --n 3 "
                      "(see convt --help)");
 }
 
 TEST(HelpCommand, PlaceholdersNameTheKindOfValue) {
-  for (const char* command : {"explain", "shape", "solve", "chain"}) {
+  for (const char* command : {"explain", "shape", "solve", "chain", "quiz"}) {
     const RunResult r = run_in_process({command, "--help"});
     EXPECT_EQ(r.out.find("TEXT"), std::string::npos) << r.out;
   }

@@ -239,7 +239,7 @@ TEST(ShapeToolsCli, EveryFormatWorksForEveryTool) {
 
 TEST(ShapeToolsCli, BadInputIsOneLineNamingTheOption) {
   expect_usage_error({"shap", "--n", "3"},
-                     "unknown subcommand 'shap'; available: explain, shape, solve, chain");
+                     "unknown subcommand 'shap'; available: explain, shape, solve, chain, quiz");
   expect_usage_error({"shape", "--n", "3", "--k", "3", "--m", "0"},
                      "--m: output size must be a whole number >= 1, got '0'");
   expect_usage_error({"shape", "--n", "3", "--k", "3", "--compare", "keras"},

@@ -15,6 +15,10 @@
 #                  output_padding, 1-D, decimals) compile with pdflatex -halt-on-error.
 #   latex_symbolic the --symbolic cases (sums in matrices and in lists) compile likewise.
 #   latex_zh       --lang zh --standalone compiles with xelatex (ctex), as its first line says.
+#   quiz           convt quiz's sheets: --format latex compiles with pdflatex -halt-on-error
+#                  (two pages or more, the key on the last: \newpage), --lang zh with xelatex;
+#                  --format markdown renders with pandoc (one <strong> label per question) and
+#                  pandoc's PDF route (pdflatex).
 # The markdown mode covers the --symbolic cases too.
 #
 # Exits 0 on success, 1 on a failure, 77 when the tool is missing (ctest SKIP_RETURN_CODE).
@@ -179,6 +183,43 @@ check_latex() {
   [ ! -s "$scratch/failed" ] || failures=1
 }
 
+# convt quiz's sheets: LaTeX with pdflatex (and xelatex for --lang zh), Markdown with pandoc.
+check_quiz() {
+  need pdflatex
+  need xelatex
+  need pandoc
+  for args in '--seed 1' '--seed 7 --count 20' '--seed 42 --count 6 --kinds crop,output_grid'; do
+    # shellcheck disable=SC2086
+    "$convt" quiz $args --format latex >"$scratch/quiz.tex" || { fail "convt quiz $args"; continue; }
+    if ! compile quiz || [ ! -s "$scratch/quiz.pdf" ]; then
+      fail "quiz $args: pdflatex -halt-on-error failed:"
+      grep -A3 '^!' "$scratch/quiz.log" >&2
+    fi
+    grep -q '^\\newpage$' "$scratch/quiz.tex" || fail "quiz $args: no page break before the key"
+    # shellcheck disable=SC2086
+    "$convt" quiz $args --format latex --lang zh >"$scratch/quizzh.tex" || fail "convt quiz $args --lang zh"
+    head -n 1 "$scratch/quizzh.tex" | grep -q '^%.*xelatex' || fail "quiz $args: the first line does not name xelatex"
+    if ! (cd "$scratch" && xelatex -halt-on-error -interaction=nonstopmode quizzh.tex >/dev/null 2>&1) ||
+      [ ! -s "$scratch/quizzh.pdf" ]; then
+      fail "quiz $args: xelatex -halt-on-error failed on --lang zh:"
+      grep -A3 '^!' "$scratch/quizzh.log" >&2
+    fi
+    # shellcheck disable=SC2086
+    "$convt" quiz $args --format markdown >"$scratch/quiz.md" || fail "convt quiz $args --format markdown"
+    questions=$(count '^\*\*Q[0-9]*\.\*\* ' "$scratch/quiz.md")
+    [ "$questions" -gt 0 ] || fail "quiz $args: no question label in the markdown"
+    pandoc -f markdown -t html "$scratch/quiz.md" -o "$scratch/quiz.html" || fail "quiz $args: pandoc failed"
+    [ "$(grep -o '<strong>Q[0-9]*\.</strong>' "$scratch/quiz.html" | wc -l)" -eq "$questions" ] ||
+      fail "quiz $args: pandoc did not render the $questions question labels"
+    [ "$(count '^<h1' "$scratch/quiz.html")" -eq 1 ] || fail "quiz $args: the title is not one <h1>"
+    if ! (cd "$scratch" && pandoc quiz.md -o quizmd.pdf 2>pandoc.err) || [ ! -s "$scratch/quizmd.pdf" ]; then
+      fail "quiz $args: pandoc quiz.md -o quiz.pdf failed:"
+      cat "$scratch/pandoc.err" >&2
+    fi
+    rm -f "$scratch"/*.pdf "$scratch"/*.aux "$scratch"/*.log
+  done
+}
+
 case $mode in
   markdown) check_markdown ;;
   markdown_pdf) check_markdown_pdf ;;
@@ -186,8 +227,9 @@ case $mode in
   latex_article) check_latex "$article_cases" yes ;;
   latex_large) check_latex "$large_cases" no ;;
   latex_symbolic) check_latex "$symbolic_cases" no ;;
+  quiz) check_quiz ;;
   *)
-    echo "usage: check.sh markdown|markdown_pdf|latex_article|latex_large|latex_symbolic|latex_zh CONVT" >&2
+    echo "usage: check.sh markdown|markdown_pdf|latex_article|latex_large|latex_symbolic|latex_zh|quiz CONVT" >&2
     exit 2
     ;;
 esac
