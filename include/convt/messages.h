@@ -387,6 +387,11 @@ enum class MsgId {
   kPythonConvTranspose,
   kPythonOverlap,
   kPythonAutograd,
+  kPythonNoteSpatial,
+  kPythonNoteEvery,
+  kPythonNoteReshape,
+  kPythonNotePadOrder,
+  kPythonNoteBatches,
   kCount  // not a message
 };
 

@@ -135,8 +135,7 @@ class PythonScript {
     line("        print(SHAPE_MISMATCH.format(stage=stage, got=list(got.shape),");
     line("                                    expected=list(expected.shape)))");
     line("        sys.exit(1)");
-    line(
-        "    got = got.reshape(expected.shape)  # convt's shape: no batch axis, no 1-channel axes");
+    line("    got = got.reshape(expected.shape)  # " + say({MsgId::kPythonNoteReshape, {}}));
     line("    whole = bool(torch.all(expected == expected.round())) and bool(");
     line("        torch.all(got == got.round()))");
     line("    tolerance = 0.0 if whole else 1e-9 * max(1.0, float(expected.abs().max()))");
@@ -176,8 +175,8 @@ class PythonScript {
     }
     line("conv = fn.conv" + dims() + "d");
     line("conv_transpose = fn.conv_transpose" + dims() + "d");
-    line("spatial = tuple(range(2, 2 + dims))  # the spatial axes of a batched tensor");
-    line("every = (slice(None), slice(None))  # all of the batch and channel axes");
+    line("spatial = tuple(range(2, 2 + dims))  # " + say({MsgId::kPythonNoteSpatial, {}}));
+    line("every = (slice(None), slice(None))  # " + say({MsgId::kPythonNoteEvery, {}}));
     line("F = [(n[i] - 1) * s[i] + d[i] * (k[i] - 1) + 1 for i in range(dims)]");
     line("m = [F[i] - 2 * p[i] + op[i] for i in range(dims)]");
   }
@@ -258,8 +257,17 @@ class PythonScript {
       case StageId::kConvMatrix:
         heading(s, MsgId::kPythonConvMatrix, {dims_arg});
         line("cells = out_channels * torch.Size(F).numel()");
-        line("basis = torch.eye(cells, dtype=torch.float64).reshape(cells, out_channels, *F)");
-        line("C = conv(basis, weight, stride=s, dilation=d, groups=groups).reshape(cells, -1).T");
+        if (options_.explanations) comment({MsgId::kPythonNoteBatches, {}});
+        line("batch = max(1, 2**20 // cells)");
+        line("columns = []");
+        line("for first in range(0, cells, batch):");
+        line("    count = min(batch, cells - first)");
+        line("    basis = torch.zeros(count, cells, dtype=torch.float64)");
+        line("    basis[range(count), range(first, first + count)] = 1");
+        line("    basis = basis.reshape(count, out_channels, *F)");
+        line("    columns.append(conv(basis, weight, stride=s, dilation=d, groups=groups)");
+        line("                   .reshape(count, -1))");
+        line("C = torch.cat(columns).T");
         checked(s, "C");
         return;
       case StageId::kTransposedMatrix:
@@ -307,7 +315,7 @@ class PythonScript {
         return;
       case StageId::kPaddedInput:
         heading(s, MsgId::kPythonPaddedInput);
-        line("# fn.pad takes (before, after) pairs from the last axis to the first.");
+        line("# " + say({MsgId::kPythonNotePadOrder, {}}));
         line("borders = [d[i] * (k[i] - 1) for i in reversed(range(dims)) for _ in (0, 1)]");
         line("padded = fn.pad(inserted, borders)");
         checked(s, "padded");

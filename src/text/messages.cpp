@@ -733,7 +733,7 @@ constexpr CatalogueEntry kCatalogue[] = {
      "and no padding, from the F-grid (one per output channel) down to the input's size. Its "
      "column "
      "for F-cell j is that convolution applied to the basis tensor with a 1 at cell j and 0 "
-     "elsewhere; all the basis tensors go through as one batch."},
+     "elsewhere."},
     {MsgId::kPythonTransposedMatrix, "C^T is C with its rows and columns swapped."},
     {MsgId::kPythonMatrixOutput,
      "Route 1, the matrix: C^T times the flattened input, reshaped to the F-grid of every output "
@@ -767,6 +767,13 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kPythonOverlap,
      "How many products land on each output cell: the transposed convolution of an all-ones input "
      "with an all-ones kernel counts them."},
+    {MsgId::kPythonNoteSpatial, "the spatial axes of a batched tensor"},
+    {MsgId::kPythonNoteEvery, "all of the batch and channel axes"},
+    {MsgId::kPythonNoteReshape, "in convt's shape: no batch axis, no axis of one channel"},
+    {MsgId::kPythonNotePadOrder,
+     "fn.pad takes (before, after) pairs from the last axis to the first."},
+    {MsgId::kPythonNoteBatches,
+     "The basis tensors go through in batches of about 2^20 cells, so that memory stays small."},
     {MsgId::kPythonAutograd,
      "The transposed convolution is the gradient of the convolution: conv{dims}d with the same "
      "weight, stride, padding, dilation and groups takes z, of the output's size, to the input's "

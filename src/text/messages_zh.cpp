@@ -635,7 +635,7 @@ constexpr ZhEntry kZhCatalogue[] = {
      "C 是普通卷积 conv{dims}d 的矩阵：同样的权重、步幅 s、膨胀 d、无填充，从 F "
      "网格（每个输出通道一个）"
      "缩到输入的大小。C 中对应 F 元素 j 的一列，就是这个卷积作用于基张量（元素 j 为 1，其余为 0）"
-     "的结果；所有基张量作为一个批次一起计算。"},
+     "的结果。"},
     {MsgId::kPythonTransposedMatrix, "C^T 就是把 C 的行和列互换。"},
     {MsgId::kPythonMatrixOutput,
      "路线 1，矩阵：C^T 乘以展平的输入，再变形为每个输出通道的 F 网格。"},
@@ -664,6 +664,11 @@ constexpr ZhEntry kZhCatalogue[] = {
      "填充、output_padding、分组和膨胀，必须给出这个输出。"},
     {MsgId::kPythonOverlap,
      "每个输出元素上落下多少个乘积：全 1 输入与全 1 卷积核的转置卷积正好数出它们。"},
+    {MsgId::kPythonNoteSpatial, "带批次轴的张量的空间轴"},
+    {MsgId::kPythonNoteEvery, "全部批次轴和通道轴"},
+    {MsgId::kPythonNoteReshape, "按 convt 的形状：没有批次轴，也没有只有一个通道的轴"},
+    {MsgId::kPythonNotePadOrder, "fn.pad 接受成对的（前，后）填充量，从最后一个轴到第一个轴。"},
+    {MsgId::kPythonNoteBatches, "基张量分批计算，每批约 2^20 个元素，以免占用太多内存。"},
     {MsgId::kPythonAutograd,
      "转置卷积是卷积的梯度：用同样权重、步幅、填充、膨胀和分组的 conv{dims}d 把与输出同样大小的 z "
      "变到输入的大小；torch.autograd.grad 求它对 z 的梯度（传入的梯度为 x；op >= s "

@@ -61,7 +61,7 @@ std::string json_values(const std::string& json, const std::string& id) {
   return json.substr(values + 10, end - values - 10);
 }
 
-/// The lines of `code` that are code: no comment lines, no catalogue strings.
+/// The lines of `code` that are code: no comments, no catalogue strings.
 std::vector<std::string> code_lines(const std::string& code) {
   std::vector<std::string> out;
   std::istringstream in(code);
@@ -70,7 +70,7 @@ std::vector<std::string> code_lines(const std::string& code) {
         line.rfind("MISMATCH = ", 0) == 0 || line.rfind("SHAPE_MISMATCH = ", 0) == 0 ||
         line.rfind("print(\"", 0) == 0)
       continue;
-    out.push_back(line);
+    out.push_back(line.substr(0, line.find("  # ")));  // without a trailing comment
   }
   return out;
 }
