@@ -14,7 +14,7 @@ namespace convt {
 
 /// Output formats of `convt explain`.
 /// kSvg is a folder of figures, not one text: see render_svg.h.
-enum class Format { kText, kJson, kUnicode, kMarkdown, kLatex, kSvg };
+enum class Format { kText, kJson, kUnicode, kMarkdown, kLatex, kSvg, kPython };
 
 /// "text" -> kText, "json" -> kJson, "unicode", "markdown", "latex"; nullopt for anything else.
 std::optional<Format> format_from_name(std::string_view name);
@@ -66,6 +66,16 @@ std::string render_latex(const Derivation& derivation, const RenderOptions& opti
 
 /// The JSON object documented in docs/json.md.
 std::string render_json(const Derivation& derivation, const RenderOptions& options);
+
+/// A Python script that needs only torch (docs/formats.md): it embeds every stage's numbers as
+/// convt prints them, recomputes each stage with PyTorch (C from conv on basis tensors, C^T x,
+/// the scatter, zero insertion, padding, the flipped and dilated kernel, the direct convolution,
+/// the crop, conv_transpose1d/2d/3d, the overlap counts), checks with torch.autograd that the
+/// transposed convolution is the gradient of the convolution, and exits 1 at the first
+/// mismatch. Comments and printed lines in options.lang; code the same in every language.
+/// REQUIRES: a numeric derivation of every stage (no symbols, no --stages, no --digits).
+/// Throws Error (kErrPythonTooLarge) when a stage has more than options.max_cells cells.
+std::string render_python(const Derivation& derivation, const RenderOptions& options);
 
 /// Judges from the parameters alone, before derive(params, derive_options) runs, what
 /// render(derivation, format, options) would refuse for its size, and throws the same Error:

@@ -31,7 +31,9 @@ const char* const kExplainExamples =
     "  convt explain --k 2 --s 2 --n 2 --in-channels 2 --out-channels 4 --groups 2 --bias "
     "0.5,0,0,-1      a whole layer: channels, groups, bias\n"
     "  convt explain --dims 3 --k 2 --n 2x3x3      ConvTranspose3d, shown as depth slices\n"
-    "  convt explain --k 2 --s 2 --p 1 --n 2 --symbolic      every cell as a sum x00*w11 + ...\n";
+    "  convt explain --k 2 --s 2 --p 1 --n 2 --symbolic      every cell as a sum x00*w11 + ...\n"
+    "  convt explain --k 3 --s 2 --p 1 --n 2 --format python      a PyTorch script "
+    "that recomputes every stage\n";
 
 void setup_explain(CLI::App& app, ExplainOptions& o) {
   CLI::App* explain = app.add_subcommand(
@@ -50,8 +52,9 @@ void setup_explain(CLI::App& app, ExplainOptions& o) {
       ->type_name("LIST");
   with_values(explain
                   ->add_option("--format", o.format,
-                               "text (default), unicode, markdown, latex, json, or svg with "
-                               "--out (see docs/formats.md, docs/figures.md)")
+                               "text (default), unicode, markdown, latex, json, python (a "
+                               "PyTorch script that checks every stage), or svg with --out "
+                               "(see docs/formats.md, docs/figures.md)")
                   ->type_name("FORMAT"),
               format_names());
   with_values(explain->add_option("--stages", o.stages, "Only these stage ids, comma-separated")
@@ -203,7 +206,9 @@ std::string run_explain(const ExplainOptions& o, const Environment& env, CliFile
                                     .out_channels = params.out_channels,
                                     .groups = params.groups,
                                     .has_bias = params.bias.has_value(),
-                                    .dims = params.dims});
+                                    .dims = params.dims,
+                                    .has_stages = !o.stages.empty(),
+                                    .has_digits = !o.digits.empty()});
   // What the renderer would refuse for its size is refused before deriving (render.h).
   check_render_limits(params, derive_options, *format, render_options);
   if (*format == Format::kSvg) return run_svg(o, params, derive_options, render_options, files);

@@ -39,6 +39,15 @@ void check_option_rules(const ExplainChoices& c) {
     if (layer_option != nullptr)
       throw Error({MsgId::kErrSymbolicWholeLayer, {{"option", layer_option}}});
   }
+  // --format python recomputes every stage and compares exact values: symbols, a subset of
+  // the stages or rounded values would leave it nothing to compare, or numbers that differ.
+  if (c.format == "python") {
+    const char* excluded = c.symbolic     ? "--symbolic"
+                           : c.has_stages ? "--stages"
+                           : c.has_digits ? "--digits"
+                                          : nullptr;
+    if (excluded != nullptr) throw Error({MsgId::kErrPythonExcludes, {{"option", excluded}}});
+  }
 }
 
 void check_option_rules(const ChainChoices& c) {

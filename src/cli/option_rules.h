@@ -26,6 +26,8 @@ struct ExplainChoices {
   int64_t groups = 1;           ///< --groups, parsed
   bool has_bias = false;        ///< --bias VALUES was given
   int dims = 2;                 ///< --dims, parsed
+  bool has_stages = false;      ///< --stages was given
+  bool has_digits = false;      ///< --digits was given
 };
 
 /// Judges the options of `convt explain` that belong together, in this order, throwing Error at
@@ -42,9 +44,12 @@ struct ExplainChoices {
 ///   9. --symbolic writes symbols, not --input values   kErrSymbolicValues {option: "--input"}
 ///  10. --symbolic writes only the one-channel 1-D or 2-D layer without bias (the sums of a
 ///      whole layer are too long to read): not with in_channels, out_channels or groups other
-///      than 1, --bias or --dims 3        kErrSymbolicWholeLayer {option: the first of --in-channels,
+///      than 1, --bias or --dims 3        kErrSymbolicWholeLayer {option: the first of
+///      --in-channels,
 ///      --out-channels, --groups, --bias, --dims that breaks it}
-/// (So --compare with --format svg is refused by rule 3.) Returns normally when all hold.
+///  11. --format python checks every stage's exact values: not with --symbolic, --stages or
+///      --digits                          kErrPythonExcludes {option: the first of them given}
+/// (So --compare with --format svg or python is refused by rule 3.) Returns normally when all hold.
 void check_option_rules(const ExplainChoices& choices);
 
 /// --compare of `explain` and `shape`: empty (not given) or "tf".

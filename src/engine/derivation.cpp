@@ -382,7 +382,9 @@ Derivation derive(const Params& params, const DeriveOptions& options) {
          {"count", str(input.cells())},
          {"default", default_note(params.input.empty(), input.cells())}}}},
       input);
-  add(StageId::kConvMatrix, {{one_d ? MsgId::kExplainConvMatrix1d : MsgId::kExplainConvMatrix, {}}},
+  add(StageId::kConvMatrix,
+      {{one_d ? MsgId::kExplainConvMatrix1d : MsgId::kExplainConvMatrix, {}},
+       {MsgId::kExplainGradientIdentity, {}}},
       std::move(c));
   add(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));
   add(StageId::kMatrixOutput,

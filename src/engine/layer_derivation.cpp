@@ -315,6 +315,7 @@ Derivation derive_layer(const Params& params, const DeriveOptions& options) {
                               {"pairs", str(g.in_per_group() * g.out_per_group())}}});
     else
       explanation.push_back({MsgId::kExplainLayerOneGroup, {}});
+    explanation.push_back({MsgId::kExplainGradientIdentity, {}});
     add_matrix(StageId::kConvMatrix, std::move(explanation), std::move(c));
   }
   add_matrix(StageId::kTransposedMatrix, {{MsgId::kExplainTransposedMatrix, {}}}, std::move(ct));

@@ -10,8 +10,9 @@ namespace {
 
 /// The format names: the one list format_from_name and format_names read.
 constexpr std::pair<std::string_view, Format> kFormatNames[] = {
-    {"text", Format::kText},   {"unicode", Format::kUnicode}, {"markdown", Format::kMarkdown},
-    {"latex", Format::kLatex}, {"json", Format::kJson},       {"svg", Format::kSvg},
+    {"text", Format::kText},     {"unicode", Format::kUnicode}, {"markdown", Format::kMarkdown},
+    {"latex", Format::kLatex},   {"json", Format::kJson},       {"svg", Format::kSvg},
+    {"python", Format::kPython},
 };
 
 }  // namespace
@@ -40,6 +41,8 @@ std::string render(const Derivation& derivation, Format format, const RenderOpti
       return render_markdown(derivation, options);
     case Format::kLatex:
       return render_latex(derivation, options);
+    case Format::kPython:
+      return render_python(derivation, options);
     case Format::kSvg:
       throw Error({MsgId::kErrSvgNeedsOut, {}});
   }

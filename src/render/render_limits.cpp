@@ -118,6 +118,31 @@ std::vector<GridSize> stage_grids(StageId id, const Params& params,
   }
 }
 
+/// --format python embeds every value of every stage (no eliding, no sparse form): a stage
+/// whose tensor, or the scatter stamps together (one F-grid per input cell of a one-channel
+/// layer), has more than max_cells cells is refused (render_python.cpp's guard).
+void check_python_limits(const Params& params, const DeriveOptions& derive_options,
+                         const RenderOptions& options) {
+  const std::vector<AxisShape> shapes = validate_params(params, derive_options.limits);
+  auto refuse_over = [&](StageId id, int64_t cells) {
+    if (cells <= options.max_cells) return;
+    throw Error({MsgId::kErrPythonTooLarge,
+                 {{"stage", std::string(stage_name(id))},
+                  {"count", std::to_string(cells)},
+                  {"max_cells", std::to_string(options.max_cells)}}});
+  };
+  for (StageId id : all_stages()) {
+    if (id == StageId::kScatterStamps) {
+      if (!params.whole_layer())
+        refuse_over(id, times(over_axes(shapes, [](const AxisShape& s) { return s.in.n; }),
+                              over_axes(shapes, [](const AxisShape& s) { return s.full; })));
+      continue;
+    }
+    const std::vector<GridSize> grids = stage_grids(id, params, shapes, false, false);
+    if (!grids.empty()) refuse_over(id, grids.back().cells);  // the output, not the F-grid view
+  }
+}
+
 }  // namespace
 
 void check_render_limits(const Params& params, const DeriveOptions& derive_options, Format format,
@@ -125,6 +150,7 @@ void check_render_limits(const Params& params, const DeriveOptions& derive_optio
   // svg draws stages it was not asked for; symbolic derivations are small and refuse their own
   // size first (derive): both are judged after deriving, as before.
   if (format == Format::kSvg || derive_options.symbolic) return;
+  if (format == Format::kPython) return check_python_limits(params, derive_options, options);
   const bool json = format == Format::kJson;
   if (!json && !options.full) return;  // text-like formats elide what is too large
   const std::vector<AxisShape> shapes = validate_params(params, derive_options.limits);

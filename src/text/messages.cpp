@@ -737,6 +737,108 @@ constexpr CatalogueEntry kCatalogue[] = {
     {MsgId::kWordQuizSeed, "seed"},
     {MsgId::kQuizReasonNotFile, "Not a regular file"},
     {MsgId::kWordQuizCount, "number of questions"},
+    // --format python (render_python.cpp) and the gradient identity of explain.
+    {MsgId::kExplainGradientIdentity,
+     "Read the other way, C also shows why the transposed convolution is the gradient of the "
+     "convolution: the convolution with the same kernel, stride, padding and dilation takes z, a "
+     "tensor of the output's size, to C times z padded by p, so its gradient with respect to z, "
+     "given the incoming gradient x, is C^T x cropped by p, which is exactly the output of this "
+     "transposed convolution (bias aside). It is what the backward pass of a convolution "
+     "computes; --format python checks it with torch.autograd."},
+    {MsgId::kErrPythonExcludes,
+     "--format python: cannot be combined with {option}; the script checks every stage's exact "
+     "values against PyTorch"},
+    {MsgId::kErrPythonTooLarge,
+     "--format python: stage '{stage}' has {count} cells, over --max-cells {max_cells}; the "
+     "script embeds every value, so choose smaller sizes or raise --max-cells"},
+    {MsgId::kPythonHeader,
+     "convt's derivation of {layer}, recomputed stage by stage with PyTorch and compared with the "
+     "numbers convt printed, which this script embeds."},
+    {MsgId::kPythonHowToRun,
+     "It needs only torch (Debian: python3-torch). Run it with python3: it prints one line per "
+     "stage and a last line saying that all stages match; at the first number that differs it "
+     "says what differs and exits with status 1."},
+    {MsgId::kPythonTolerance,
+     "check() compares in float64: whole numbers must be exactly equal; other values may differ by "
+     "at most 1e-9 times the largest value of the stage, because convt prints exact decimals while "
+     "float64 sums of decimals such as 0.1 are off in their last bits."},
+    {MsgId::kPythonHelpers,
+     "tensor() makes a float64 tensor; check() compares what PyTorch computed with what convt "
+     "printed, prints one line, and stops the script at a mismatch."},
+    {MsgId::kPythonParams,
+     "The layer: one entry per spatial axis for n (input size), k (kernel size), s (stride), p "
+     "(padding), d (dilation) and op (output_padding)."},
+    {MsgId::kPythonStageOk, "ok  {stage}"},
+    {MsgId::kPythonMismatch,
+     "MISMATCH in {stage} at index {index}: PyTorch computes {got}, convt printed {expected}"},
+    {MsgId::kPythonShapeMismatch,
+     "MISMATCH in {stage}: PyTorch's shape is {got}, convt's is {expected}"},
+    {MsgId::kPythonAllMatch, "all stages match PyTorch"},
+    {MsgId::kPythonFormula,
+     "The output size per axis, m = (n-1)s - 2p + d(k-1) + op + 1, must be the size convt "
+     "derived; before the crop the F-grid has F = (n-1)s + d(k-1) + 1 cells per axis."},
+    {MsgId::kPythonKernel,
+     "The weight as convt printed it, in PyTorch's layout "
+     "[in_channels][out_channels/groups][k...]: "
+     "torch.nn.ConvTranspose{dims}d's weight has exactly this shape."},
+    {MsgId::kPythonDefaultValues,
+     "convt's default values are 1, 2, 3, ... in row-major order: torch.arange gives the same."},
+    {MsgId::kPythonInput,
+     "The input as convt printed it, [in_channels][n...]; PyTorch adds a batch axis of 1 in "
+     "front."},
+    {MsgId::kPythonConvMatrix,
+     "C is the matrix of the ordinary convolution conv{dims}d with this weight, stride s, dilation "
+     "d "
+     "and no padding, from the F-grid (one per output channel) down to the input's size. Its "
+     "column "
+     "for F-cell j is that convolution applied to the basis tensor with a 1 at cell j and 0 "
+     "elsewhere."},
+    {MsgId::kPythonTransposedMatrix, "C^T is C with its rows and columns swapped."},
+    {MsgId::kPythonMatrixOutput,
+     "Route 1, the matrix: C^T times the flattened input, reshaped to the F-grid of every output "
+     "channel."},
+    {MsgId::kPythonScatterStamps,
+     "Each input cell stamps the kernel, times its value, onto the F-grid with its corner at the "
+     "cell's index times s, taps d apart; the stamps are built one by one."},
+    {MsgId::kPythonScatterOutput,
+     "Route 2, scatter: the stamps of all input cells added up; each output channel gathers the "
+     "input channels of its group."},
+    {MsgId::kPythonZeroInserted,
+     "Route 3 first puts s - 1 zeros between neighbouring input cells: the input is written into a "
+     "zero tensor with step s ([::s])."},
+    {MsgId::kPythonPaddedInput,
+     "Then d(k-1) zeros on both sides of every spatial axis (torch.nn.functional.pad)."},
+    {MsgId::kPythonFlippedKernel,
+     "The weight flipped along every spatial axis (torch.flip), with input and output channels "
+     "swapped within each group: the weight of an ordinary convolution, "
+     "[out_channels][in_channels/groups][k...]."},
+    {MsgId::kPythonDilatedKernel, "d - 1 zeros between neighbouring taps of the flipped kernel."},
+    {MsgId::kPythonDirectOutput,
+     "The direct route: an ordinary stride-1 convolution, conv{dims}d, of the padded input with "
+     "the dilated flipped kernel (in groups, like the layer) gives the F-grid again."},
+    {MsgId::kPythonOutput,
+     "The crop: p cells off the start of every axis and p - op off its end (op - p cells of zeros "
+     "appended when op > p), then each output channel's bias added to all its cells."},
+    {MsgId::kPythonConvTranspose,
+     "PyTorch's own transposed convolution, torch.nn.functional.conv_transpose{dims}d with the "
+     "same "
+     "weight, bias, stride, padding, output_padding, groups and dilation, must give this output."},
+    {MsgId::kPythonOverlap,
+     "How many products land on each output cell: the transposed convolution of an all-ones input "
+     "with an all-ones kernel counts them."},
+    {MsgId::kPythonNoteSpatial, "the spatial axes of a batched tensor"},
+    {MsgId::kPythonNoteEvery, "all of the batch and channel axes"},
+    {MsgId::kPythonNoteReshape, "in convt's shape: no batch axis, no axis of one channel"},
+    {MsgId::kPythonNotePadOrder,
+     "fn.pad takes (before, after) pairs from the last axis to the first."},
+    {MsgId::kPythonNoteBatches,
+     "The basis tensors go through in batches of about 2^20 cells, so that memory stays small."},
+    {MsgId::kPythonAutograd,
+     "The transposed convolution is the gradient of the convolution: conv{dims}d with the same "
+     "weight, stride, padding, dilation and groups takes z, of the output's size, to the input's "
+     "size, and torch.autograd.grad of it with respect to z, given the incoming gradient x (zeros "
+     "appended when op >= s makes that convolution's result larger), is conv_transpose{dims}d(x) "
+     "without the bias."},
 };
 
 static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),

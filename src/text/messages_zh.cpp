@@ -104,14 +104,16 @@ constexpr ZhEntry kZhCatalogue[] = {
      "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} 个权重，加上 {out} 个偏置值，"
      "共 {total} 个参数。"},
     {MsgId::kExplainLayerParamsNoBias,
-     "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} 个参数，没有偏置（bias=False）。"},
+     "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} "
+     "个参数，没有偏置（bias=False）。"},
     {MsgId::kExplainLayerTransposeOf,
      "该层是 {conv} 的转置：权重张量相同，Conv{dims}d 把它读作 [out, in/groups, {k}]，"
      "它自己的 out_channels 是 {in}，in_channels 是 {out}。"},
     {MsgId::kExplainLayerDepthSlices,
      "下面每个三维网格都按深度切片 z = 0, 1, ... 显示（每片为行 x 列）。"},
     {MsgId::kExplainLayerKernel,
-     "权重按 [in, out/groups, {k}] = [{shape}] 存储{default}。切片 w[c][j] 把输入通道 c 连到输出通道 "
+     "权重按 [in, out/groups, {k}] = [{shape}] 存储{default}。切片 w[c][j] 把输入通道 c "
+     "连到输出通道 "
      "g*(out/groups) + j，其中 g 是 c 所在的组。Conv{dims}d 的权重按相反的顺序存储，"
      "[out, in/groups, {k}]：输出通道在前。"},
     {MsgId::kExplainLayerInput,
@@ -123,7 +125,8 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kExplainLayerBlockDiagonal,
      "分为 {groups} 组时，连接不同组通道的块都是零：C 是块对角矩阵，有 {groups} 个对角块，"
      "每块含 {per_in} x {per_out} 个通道对。"},
-    {MsgId::kExplainLayerOneGroup, "只有一组时，每个输入通道都连到每个输出通道，所以没有全零的块。"},
+    {MsgId::kExplainLayerOneGroup,
+     "只有一组时，每个输入通道都连到每个输出通道，所以没有全零的块。"},
     {MsgId::kExplainLayerMatrixOutput,
      "C^T x 给出 out * prod(F) = {count} 个数：每个输出通道一个 {full} 的 F 网格，"
      "是本组 {per_in} 个输入通道的和。"},
@@ -630,6 +633,93 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kWordQuizSeed, "种子"},
     {MsgId::kQuizReasonNotFile, "不是普通文件"},
     {MsgId::kWordQuizCount, "题数"},
+    // --format python (render_python.cpp) and the gradient identity of explain.
+    {MsgId::kExplainGradientIdentity,
+     "反过来读，C "
+     "也说明了为什么转置卷积是卷积的梯度：用同样的卷积核、步幅、填充和膨胀的卷积，把与输出同样大小"
+     "的张量 "
+     "z 变为 C 乘以按 p 填充后的 z；所以它对 z 的梯度（传入的梯度为 x）就是按 p 裁剪后的 C^T x，"
+     "不计偏置，正是这个转置卷积的输出。卷积的反向传播计算的就是它；--format python 用 "
+     "torch.autograd 检验这一点。"},
+    {MsgId::kErrPythonExcludes,
+     "--format python：不能与 {option} 一起使用；脚本要用 PyTorch 检验每个阶段的精确数值"},
+    {MsgId::kErrPythonTooLarge,
+     "--format python：阶段 '{stage}' 有 {count} 个元素，超过 --max-cells {max_cells}；"
+     "脚本要写入每个数值，请选更小的尺寸或调高 --max-cells"},
+    {MsgId::kPythonHeader,
+     "convt 对 {layer} 的推导，用 PyTorch 逐个阶段重新计算，并与 convt "
+     "打印的数字（写在本脚本中）比较。"},
+    {MsgId::kPythonHowToRun,
+     "只需要 torch（Debian：python3-torch）。用 python3 "
+     "运行：每个阶段打印一行，最后一行说明所有阶段都一致；"
+     "遇到第一个不同的数字时，说明哪里不同并以状态 1 退出。"},
+    {MsgId::kPythonTolerance,
+     "check() 用 float64 比较：整数必须完全相等；其他数值最多可差该阶段最大值的 1e-9 倍，"
+     "因为 convt 打印精确的小数，而 0.1 这样的小数在 float64 中求和，最后几位会有误差。"},
+    {MsgId::kPythonHelpers,
+     "tensor() 生成 float64 张量；check() 比较 PyTorch 算出的和 convt 打印的数值，打印一行，"
+     "不一致时停止脚本。"},
+    {MsgId::kPythonParams,
+     "这一层：n（输入大小）、k（卷积核大小）、s（步幅）、p（填充）、d（膨胀）和 "
+     "op（output_padding）"
+     "每个空间轴各一项。"},
+    {MsgId::kPythonStageOk, "通过  {stage}"},
+    {MsgId::kPythonMismatch,
+     "{stage} 不一致，位置 {index}：PyTorch 算出 {got}，convt 打印的是 {expected}"},
+    {MsgId::kPythonShapeMismatch, "{stage} 不一致：PyTorch 的形状是 {got}，convt 的是 {expected}"},
+    {MsgId::kPythonAllMatch, "所有阶段都与 PyTorch 一致"},
+    {MsgId::kPythonFormula,
+     "每个轴的输出大小 m = (n-1)s - 2p + d(k-1) + op + 1 必须等于 convt 推出的大小；裁剪之前，"
+     "F 网格每个轴有 F = (n-1)s + d(k-1) + 1 个元素。"},
+    {MsgId::kPythonKernel,
+     "convt 打印的权重，按 PyTorch 的布局 [in_channels][out_channels/groups][k...]："
+     "torch.nn.ConvTranspose{dims}d 的权重正是这个形状。"},
+    {MsgId::kPythonDefaultValues,
+     "convt 的默认值按行优先顺序为 1, 2, 3, ...：torch.arange 给出同样的值。"},
+    {MsgId::kPythonInput,
+     "convt 打印的输入，[in_channels][n...]；PyTorch 在前面加一个大小为 1 的批次轴。"},
+    {MsgId::kPythonConvMatrix,
+     "C 是普通卷积 conv{dims}d 的矩阵：同样的权重、步幅 s、膨胀 d、无填充，从 F "
+     "网格（每个输出通道一个）"
+     "缩到输入的大小。C 中对应 F 元素 j 的一列，就是这个卷积作用于基张量（元素 j 为 1，其余为 0）"
+     "的结果。"},
+    {MsgId::kPythonTransposedMatrix, "C^T 就是把 C 的行和列互换。"},
+    {MsgId::kPythonMatrixOutput,
+     "路线 1，矩阵：C^T 乘以展平的输入，再变形为每个输出通道的 F 网格。"},
+    {MsgId::kPythonScatterStamps,
+     "每个输入元素把卷积核乘以自己的值，印到 F 网格上：角落位于该元素的下标乘以 s，"
+     "各卷积核元素相隔 d；逐个构造这些印章。"},
+    {MsgId::kPythonScatterOutput,
+     "路线 2，散射：把所有输入元素的印章相加；每个输出通道汇集本组的输入通道。"},
+    {MsgId::kPythonZeroInserted,
+     "路线 3 先在相邻输入元素之间插入 s - 1 个零：把输入以步长 s（[::s]）写进一个全零张量。"},
+    {MsgId::kPythonPaddedInput,
+     "然后在每个空间轴的两侧各补 d(k-1) 个零（torch.nn.functional.pad）。"},
+    {MsgId::kPythonFlippedKernel,
+     "沿每个空间轴翻转的权重（torch."
+     "flip），并在每组内交换输入通道与输出通道：这就是普通卷积的权重，"
+     "[out_channels][in_channels/groups][k...]。"},
+    {MsgId::kPythonDilatedKernel, "在翻转后卷积核的相邻卷积核元素之间插入 d - 1 个零。"},
+    {MsgId::kPythonDirectOutput,
+     "直接路线：填充后的输入与膨胀、翻转后的卷积核做普通的步幅 1 卷积 conv{dims}d"
+     "（与这一层一样分组），又得到 F 网格。"},
+    {MsgId::kPythonOutput,
+     "裁剪：每个轴开头去掉 p 个元素，末尾去掉 p - op 个（op > p 时在末尾补 op - p 个零），"
+     "然后给每个输出通道的所有元素加上它的偏置。"},
+    {MsgId::kPythonConvTranspose,
+     "PyTorch 自己的转置卷积 torch.nn.functional.conv_transpose{dims}d，用同样的权重、偏置、步幅、"
+     "填充、output_padding、分组和膨胀，必须给出这个输出。"},
+    {MsgId::kPythonOverlap,
+     "每个输出元素上落下多少个乘积：全 1 输入与全 1 卷积核的转置卷积正好数出它们。"},
+    {MsgId::kPythonNoteSpatial, "带批次轴的张量的空间轴"},
+    {MsgId::kPythonNoteEvery, "全部批次轴和通道轴"},
+    {MsgId::kPythonNoteReshape, "按 convt 的形状：没有批次轴，也没有只有一个通道的轴"},
+    {MsgId::kPythonNotePadOrder, "fn.pad 接受成对的（前，后）填充量，从最后一个轴到第一个轴。"},
+    {MsgId::kPythonNoteBatches, "基张量分批计算，每批约 2^20 个元素，以免占用太多内存。"},
+    {MsgId::kPythonAutograd,
+     "转置卷积是卷积的梯度：用同样权重、步幅、填充、膨胀和分组的 conv{dims}d 把与输出同样大小的 z "
+     "变到输入的大小；torch.autograd.grad 求它对 z 的梯度（传入的梯度为 x；op >= s "
+     "使卷积结果变大时在末尾补零），结果就是不加偏置的 conv_transpose{dims}d(x)。"},
 };
 
 }  // namespace

@@ -118,7 +118,7 @@ TEST(CliErrors, ThreeAxisSizeIsRefused) {
 TEST(CliErrors, UnknownFormatListsTheFormats) {
   expect_usage_error(with(kArticleCase, {"--format", "xml"}),
                      "--format: unknown format 'xml'; choose one of: text, unicode, markdown, "
-                     "latex, json, svg");
+                     "latex, json, svg, python");
 }
 
 TEST(CliErrors, UnknownStageListsEveryValidId) {

@@ -70,4 +70,25 @@ TEST(FormatStages, OnlyTheNamedStagesInPipelineOrder) {
   EXPECT_EQ(headings, 2u);
 }
 
+TEST(FormatPython, RefusesSymbolsStagesAndDigitsAndWhatItCannotEmbed) {
+  // --format python recomputes every stage's exact values: one line naming both options.
+  for (const std::vector<std::string>& extra : std::vector<std::vector<std::string>>{
+           {"--symbolic"}, {"--stages", "output"}, {"--digits", "2"}}) {
+    const auto r = run_in_process(with(with(kArticle, {"--format", "python"}), extra));
+    EXPECT_EQ(r.exit_code, 2) << extra[0];
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "convt: --format python: cannot be combined with " + extra[0] +
+                         "; the script checks every stage's exact values against PyTorch\n");
+  }
+  const auto big = run_in_process(with(kArticle, {"--format", "python", "--max-cells", "100"}));
+  EXPECT_EQ(big.exit_code, 2);
+  EXPECT_EQ(big.out, "");
+  EXPECT_EQ(big.err,
+            "convt: --format python: stage 'conv_matrix' has 225 cells, over --max-cells 100; the "
+            "script embeds every value, so choose smaller sizes or raise --max-cells\n");
+  const auto ok = run_in_process(with(kArticle, {"--format", "python", "--quiet-text", "--full"}));
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_TRUE(ok.out.ends_with("print(\"all stages match PyTorch\")\n"));
+}
+
 }  // namespace

@@ -108,9 +108,9 @@ TEST(LangCli, TheUsersOwnWordsAreNeverTranslated) {
       run_in_process({"explain", "--k", "3", "--n", "3", "--format", "stride", "--lang", "zh"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(
-      r.err,
-      "convt: --format: 未知的格式 'stride'；可选：text, unicode, markdown, latex, json, svg\n");
+  EXPECT_EQ(r.err,
+            "convt: --format: 未知的格式 'stride'；可选：text, unicode, markdown, latex, json, "
+            "svg, python\n");
   // The quantity an error names is the catalogue's, in the chosen language.
   auto s = run_in_process({"explain", "--k", "3", "--n", "3", "--s", "0", "--lang", "zh"});
   EXPECT_EQ(s.exit_code, 2);

@@ -245,4 +245,27 @@ TEST(ChainOptionRules, OneWayOfGivingLayers) {
                  "k4s1p0,k4s2p1");
 }
 
+TEST(ExplainOptionRules, PythonRefusesSymbolsStagesAndDigits) {
+  auto expect_named = [](const std::function<void(ExplainChoices&)>& add,
+                         const std::string& option) {
+    SCOPED_TRACE(option);
+    ExplainChoices choices;
+    add(choices);
+    EXPECT_FALSE(explain_refusal(choices));  // the text format takes it
+    choices.format = "python";
+    expect_refused(explain_refusal(choices), MsgId::kErrPythonExcludes,
+                   "--format python: cannot be combined with " + option +
+                       "; the script checks every stage's exact values against PyTorch");
+  };
+  expect_named([](ExplainChoices& c) { c.symbolic = true; }, "--symbolic");
+  expect_named([](ExplainChoices& c) { c.has_stages = true; }, "--stages");
+  expect_named([](ExplainChoices& c) { c.has_digits = true; }, "--digits");
+  ExplainChoices layer;
+  layer.format = "python";
+  layer.in_channels = 2;
+  layer.has_bias = true;
+  layer.dims = 3;
+  EXPECT_FALSE(explain_refusal(layer));  // whole layers are scripted too
+}
+
 }  // namespace
