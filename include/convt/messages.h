@@ -356,6 +356,24 @@ enum class MsgId {
   kReasonNotFolder,
   kReasonNoSpace,
   kReasonReadOnly,
+  // The page of web/ (convt in the browser): its title, the labels of its controls, its notes.
+  kWebTitle,
+  kWebParameters,
+  kWebLayer,
+  kWebValues,
+  kWebShow,
+  kWebControl,
+  kWebKernelValues,
+  kWebInputValues,
+  kWebBiasValues,
+  kWebLanguage,
+  kWebLangEn,
+  kWebLangZh,
+  kWebStages,
+  kWebStagesHint,
+  kWebValuesHint,
+  kWebLinkHint,
+  kWebAsText,
   kCount  // not a message
 };
 

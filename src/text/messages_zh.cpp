@@ -104,14 +104,16 @@ constexpr ZhEntry kZhCatalogue[] = {
      "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} 个权重，加上 {out} 个偏置值，"
      "共 {total} 个参数。"},
     {MsgId::kExplainLayerParamsNoBias,
-     "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} 个参数，没有偏置（bias=False）。"},
+     "权重张量的形状为 [{shape}] = [in, out/groups, {k}]：{weights} "
+     "个参数，没有偏置（bias=False）。"},
     {MsgId::kExplainLayerTransposeOf,
      "该层是 {conv} 的转置：权重张量相同，Conv{dims}d 把它读作 [out, in/groups, {k}]，"
      "它自己的 out_channels 是 {in}，in_channels 是 {out}。"},
     {MsgId::kExplainLayerDepthSlices,
      "下面每个三维网格都按深度切片 z = 0, 1, ... 显示（每片为行 x 列）。"},
     {MsgId::kExplainLayerKernel,
-     "权重按 [in, out/groups, {k}] = [{shape}] 存储{default}。切片 w[c][j] 把输入通道 c 连到输出通道 "
+     "权重按 [in, out/groups, {k}] = [{shape}] 存储{default}。切片 w[c][j] 把输入通道 c "
+     "连到输出通道 "
      "g*(out/groups) + j，其中 g 是 c 所在的组。Conv{dims}d 的权重按相反的顺序存储，"
      "[out, in/groups, {k}]：输出通道在前。"},
     {MsgId::kExplainLayerInput,
@@ -123,7 +125,8 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kExplainLayerBlockDiagonal,
      "分为 {groups} 组时，连接不同组通道的块都是零：C 是块对角矩阵，有 {groups} 个对角块，"
      "每块含 {per_in} x {per_out} 个通道对。"},
-    {MsgId::kExplainLayerOneGroup, "只有一组时，每个输入通道都连到每个输出通道，所以没有全零的块。"},
+    {MsgId::kExplainLayerOneGroup,
+     "只有一组时，每个输入通道都连到每个输出通道，所以没有全零的块。"},
     {MsgId::kExplainLayerMatrixOutput,
      "C^T x 给出 out * prod(F) = {count} 个数：每个输出通道一个 {full} 的 F 网格，"
      "是本组 {per_in} 个输入通道的和。"},
@@ -583,6 +586,23 @@ constexpr ZhEntry kZhCatalogue[] = {
     {MsgId::kReasonNotFolder, "不是目录"},
     {MsgId::kReasonNoSpace, "设备上没有空间"},
     {MsgId::kReasonReadOnly, "只读文件系统"},
+    {MsgId::kWebTitle, "convt：逐步讲解转置卷积"},
+    {MsgId::kWebParameters, "尺寸"},
+    {MsgId::kWebLayer, "通道与偏置"},
+    {MsgId::kWebValues, "数值"},
+    {MsgId::kWebShow, "显示"},
+    {MsgId::kWebControl, "{name}：{what}"},
+    {MsgId::kWebKernelValues, "kernel：权重 [in][out/groups][k...]，按行优先排列"},
+    {MsgId::kWebInputValues, "input：输入 [in][n...]，按行优先排列"},
+    {MsgId::kWebBiasValues, "bias：每个输出通道一个值"},
+    {MsgId::kWebLanguage, "语言"},
+    {MsgId::kWebLangEn, "英语"},
+    {MsgId::kWebLangZh, "中文"},
+    {MsgId::kWebStages, "阶段"},
+    {MsgId::kWebStagesHint, "一个都不勾选：显示所有阶段"},
+    {MsgId::kWebValuesHint, "用逗号或空格分隔的数；留空：默认值 1, 2, ...（无偏置）"},
+    {MsgId::kWebLinkHint, "本页的地址恰好打开这个例子：可以复制到幻灯片或作业里。"},
+    {MsgId::kWebAsText, "推导的纯文本"},
 };
 
 }  // namespace
