@@ -3,7 +3,8 @@
 # Chromium for a few addresses, and checks the DOM it leaves (tests/web/check_dom.py): the four
 # classic cases show the same text, figures and output values as the command line, every control
 # is there with its label, name and id, k=0 shows the engine's message beside k, --lang zh and a
-# stage selection come through the address. Writes one screenshot per classic case
+# stage selection come through the address, and typing into the controls redraws the page and
+# writes the address back (tests/web/drive.html). Writes one screenshot per classic case
 # (WORK/web-k3-s1-p1-n3.png, ...) for a person to look at, and the printed page as a PDF.
 # Usage: web_page_test.sh path/to/convt WORK
 # Without emscripten or chromium it exits 77 (ctest: skipped), but fails under CI=true: .ci/run
@@ -108,6 +109,37 @@ assert re.findall(r'<div class="stage" id="([a-z_]+)">', dom) == ["formula", "ou
     "other stages than formula and output are shown"
 ticked = sorted(re.findall(r'<input type="checkbox" name="stages" value="([a-z_]+)"[^>]*checked', dom))
 assert ticked == ["formula", "output"], "ticked stages: %s" % ticked
+PY
+
+# The controls at work: tests/web/drive.html types into them in a frame and logs what the page
+# did (the redrawn heading, the address written back, the message beside k, the stage ticked, the
+# language). A copy of the page keeps the published folder free of it.
+rm -rf "$work/drive"
+cp -r "$site" "$work/drive"
+cp "$here/drive.html" "$work/drive/"
+browse --allow-file-access-from-files --virtual-time-budget=10000 \
+  --dump-dom "file://$work/drive/drive.html" >"$work/drive.html"
+python3 - "$work/drive.html" <<'PY' || fail "the controls do not work (see $work/drive.html)"
+import html, re, sys
+log = re.search(r'<pre id="log">(.*?)</pre>', open(sys.argv[1], encoding="utf-8").read(), re.S)
+lines = html.unescape(log.group(1)).split("\n") if log else []
+expected = [
+    "start | address ?dims=2&n=3&k=3&s=1&p=1&d=1&op=0&lang=en | stages 16 | k-error  | heading "
+    "Transposed convolution (ConvTranspose2d): n=3, k=3, s=1, p=1, d=1, output_padding=0 -> 3 x 3",
+    "k=2 s=2 | address ?dims=2&n=3&k=2&s=2&p=1&d=1&op=0&lang=en | stages 16 | k-error  | heading "
+    "Transposed convolution (ConvTranspose2d): n=3, k=2, s=2, p=1, d=1, output_padding=0 -> 4 x 4",
+    "k=0 | address ?dims=2&n=3&k=0&s=2&p=1&d=1&op=0&lang=en | stages 0 | k-error --k: kernel size "
+    "must be a whole number >= 1, got '0' | heading -",
+    "k=3 output | address ?dims=2&n=3&k=3&s=2&p=1&d=1&op=0&lang=en&stages=output | stages 1 | "
+    "k-error  | heading Transposed convolution (ConvTranspose2d): n=3, k=3, s=2, p=1, d=1, "
+    "output_padding=0 -> 5 x 5",
+    "zh | address ?dims=2&n=3&k=3&s=2&p=1&d=1&op=0&lang=zh&stages=output | stages 1 | k-error  | "
+    "heading 转置卷积（ConvTranspose2d）：n=3, k=3, s=2, p=1, d=1, output_padding=0 -> 5 x 5",
+]
+for got, want in zip(lines + [""] * len(expected), expected):
+    if got != want:
+        print("FAIL: page after typing:\n  got  %r\n  want %r" % (got, want))
+        sys.exit(1)
 PY
 
 # The print stylesheet: the derivation without the controls (a person looks at the PDF).
