@@ -35,9 +35,12 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 # ccache, when there, makes a second build take seconds.
 launcher=""
 command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
-emcmake cmake -S "$root/web" -B "$build" -DCMAKE_BUILD_TYPE=MinSizeRel $launcher >"$build.log" 2>&1 ||
-  { cat "$build.log" >&2; exit 1; }
-cmake --build "$build" -j2 >>"$build.log" 2>&1 || { tail -n 60 "$build.log" >&2; exit 1; }
+mkdir -p "$build"
+log="$build/build-web.log"
+# Warnings are errors here as in CI's native build: the libraries must compile cleanly for both.
+emcmake cmake -S "$root/web" -B "$build" -DCMAKE_BUILD_TYPE=MinSizeRel -DCONVT_WERROR=ON \
+  $launcher >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+cmake --build "$build" -j2 >>"$log" 2>&1 || { tail -n 60 "$log" >&2; exit 1; }
 
 mkdir -p "$out"
 cp "$root/web/index.html" "$root/web/page.js" "$root/web/style.css" "$build/convt-web.js" "$out/"

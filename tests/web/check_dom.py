@@ -98,7 +98,7 @@ def check_derivation(dom, cli_text, cli_json, svg_dir, worked):
 
 
 def check_error(dom, control, message):
-    beside = re.search(r'<span class="error" id="%s-error">([^<]*)</span>' % re.escape(control), dom)
+    beside = re.search(r'<span class="error" id="%s-error"[^>]*>([^<]*)</span>' % re.escape(control), dom)
     if beside is None or html.unescape(beside.group(1)) != message:
         fail("beside %s: %r, expected %r" % (control, beside and beside.group(1), message))
     tag = element_with_id(dom, control)
