@@ -109,7 +109,9 @@ TEST(WebPage, NamesTheControlOfEachMessage) {
     const Json answer = page(c.state);
     EXPECT_FALSE(answer["ok"].get<bool>()) << c.state.dump();
     EXPECT_EQ(answer["error"]["control"], c.control) << c.state.dump();
-    if (!c.message.empty()) EXPECT_EQ(answer["error"]["message"], c.message);
+    if (!c.message.empty()) {
+      EXPECT_EQ(answer["error"]["message"], c.message);
+    }
     EXPECT_FALSE(answer.contains("html"));
   }
 }
