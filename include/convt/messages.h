@@ -427,6 +427,24 @@ enum class MsgId {
   kPythonNoteReshape,
   kPythonNotePadOrder,
   kPythonNoteBatches,
+  // The page of web/ (convt in the browser): its title, the labels of its controls, its notes.
+  kWebTitle,
+  kWebParameters,
+  kWebLayer,
+  kWebValues,
+  kWebShow,
+  kWebControl,
+  kWebKernelValues,
+  kWebInputValues,
+  kWebBiasValues,
+  kWebLanguage,
+  kWebLangEn,
+  kWebLangZh,
+  kWebStages,
+  kWebStagesHint,
+  kWebValuesHint,
+  kWebLinkHint,
+  kWebAsText,
   kCount  // not a message
 };
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "engine/checked.h"
+#include "engine/parse_double.h"
 
 namespace convt {
 namespace {
@@ -97,7 +98,7 @@ double to_double(const Decimal& d) {
   fmt::memory_buffer text;
   fmt::format_to(std::back_inserter(text), "{}e{}", d.mantissa, d.exponent);
   double value = 0.0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
+  detail::parse_double(text.data(), text.data() + text.size(), value);
   return value;
 }
 

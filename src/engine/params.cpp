@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "convt/error.h"
+#include "engine/parse_double.h"
 
 namespace convt {
 namespace {
@@ -113,7 +114,7 @@ std::vector<double> parse_value_list(const std::string& text, const std::string&
     std::string_view digits = token;
     if (digits.size() > 1 && digits[0] == '+' && digits[1] != '-') digits.remove_prefix(1);
     double value = 0.0;
-    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    auto [ptr, ec] = detail::parse_double(digits.data(), digits.data() + digits.size(), value);
     bool consumed = ptr == digits.data() + digits.size();
     if (ec == std::errc::result_out_of_range && consumed)
       throw Error({MsgId::kErrOutOfRange,

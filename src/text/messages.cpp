@@ -839,6 +839,25 @@ constexpr CatalogueEntry kCatalogue[] = {
      "size, and torch.autograd.grad of it with respect to z, given the incoming gradient x (zeros "
      "appended when op >= s makes that convolution's result larger), is conv_transpose{dims}d(x) "
      "without the bias."},
+    {MsgId::kWebTitle, "convt: transposed convolution, step by step"},
+    {MsgId::kWebParameters, "Sizes"},
+    {MsgId::kWebLayer, "Channels and bias"},
+    {MsgId::kWebValues, "Values"},
+    {MsgId::kWebShow, "Show"},
+    {MsgId::kWebControl, "{name}: {what}"},
+    {MsgId::kWebKernelValues, "kernel: the weights [in][out/groups][k...], row-major"},
+    {MsgId::kWebInputValues, "input: the input [in][n...], row-major"},
+    {MsgId::kWebBiasValues, "bias: one value per output channel"},
+    {MsgId::kWebLanguage, "language"},
+    {MsgId::kWebLangEn, "English"},
+    {MsgId::kWebLangZh, "Chinese"},
+    {MsgId::kWebStages, "stages"},
+    {MsgId::kWebStagesHint, "none ticked: every stage"},
+    {MsgId::kWebValuesHint,
+     "numbers separated by commas or spaces; empty: the default values 1, 2, ... (no bias)"},
+    {MsgId::kWebLinkHint,
+     "The address of this page opens exactly this case: copy it into slides or homework."},
+    {MsgId::kWebAsText, "The derivation as text"},
 };
 
 static_assert(std::size(kCatalogue) == static_cast<size_t>(MsgId::kCount),

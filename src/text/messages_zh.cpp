@@ -720,6 +720,23 @@ constexpr ZhEntry kZhCatalogue[] = {
      "转置卷积是卷积的梯度：用同样权重、步幅、填充、膨胀和分组的 conv{dims}d 把与输出同样大小的 z "
      "变到输入的大小；torch.autograd.grad 求它对 z 的梯度（传入的梯度为 x；op >= s "
      "使卷积结果变大时在末尾补零），结果就是不加偏置的 conv_transpose{dims}d(x)。"},
+    {MsgId::kWebTitle, "convt：逐步讲解转置卷积"},
+    {MsgId::kWebParameters, "尺寸"},
+    {MsgId::kWebLayer, "通道与偏置"},
+    {MsgId::kWebValues, "数值"},
+    {MsgId::kWebShow, "显示"},
+    {MsgId::kWebControl, "{name}：{what}"},
+    {MsgId::kWebKernelValues, "kernel：权重 [in][out/groups][k...]，按行优先排列"},
+    {MsgId::kWebInputValues, "input：输入 [in][n...]，按行优先排列"},
+    {MsgId::kWebBiasValues, "bias：每个输出通道一个值"},
+    {MsgId::kWebLanguage, "语言"},
+    {MsgId::kWebLangEn, "英语"},
+    {MsgId::kWebLangZh, "中文"},
+    {MsgId::kWebStages, "阶段"},
+    {MsgId::kWebStagesHint, "一个都不勾选：显示所有阶段"},
+    {MsgId::kWebValuesHint, "用逗号或空格分隔的数；留空：默认值 1, 2, ...（无偏置）"},
+    {MsgId::kWebLinkHint, "本页的地址恰好打开这个例子：可以复制到幻灯片或作业里。"},
+    {MsgId::kWebAsText, "推导的纯文本"},
 };
 
 }  // namespace
