@@ -321,4 +321,54 @@ std::string math_latex(std::string_view text) {
   return out;
 }
 
+std::string latex_escape(std::string_view text, LatexText kind) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      case '{':
+      case '}':
+      case '$':
+      case '&':
+      case '#':
+      case '%':
+      case '_':
+        out += '\\';
+        out += c;
+        break;
+      case '^':
+        out += "\\textasciicircum{}";
+        break;
+      case '~':
+        out += "\\textasciitilde{}";
+        break;
+      case '<':
+        out += "$<$";
+        break;
+      case '>':
+        out += "$>$";
+        break;
+      case '|':
+        out += "$|$";
+        break;
+      case '-':
+        if (i + 1 < text.size() && text[i + 1] == '-') {
+          out += "-{}";
+        } else if (kind == LatexText::kProse && i + 1 < text.size() && text[i + 1] >= '0' &&
+                   text[i + 1] <= '9' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(')) {
+          out += "$-$";  // the sign of a number is a minus, not a hyphen
+        } else {
+          out += "-";
+        }
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace convt::detail

@@ -101,6 +101,15 @@ std::string equation_latex(const std::string& line, bool align);
 /// A number in LaTeX math: format_number, with an exponent as "1.5\times 10^{-5}".
 std::string number_latex(double value);
 
+/// What latex_escape escapes: running prose, or the content of a \texttt code span.
+enum class LatexText { kProse, kCode };
+
+/// Plain words for LaTeX: TeX's special characters escaped, safe in OT1 (< > | as text
+/// commands or math, not the OT1 glyphs in their slots) and "--" kept from becoming an en dash.
+/// In prose the sign of a number ("-2" after a space or "(") is written as a math minus; in
+/// code it stays the hyphen a reader types. The latex format's and the quiz sheets' escape.
+std::string latex_escape(std::string_view text, LatexText kind = LatexText::kProse);
+
 /// A catalogue math span as LaTeX math (without the $): a product "a*s" as juxtaposition
 /// "a s" (but "2\cdot 1" between digits), "<C u, x>" as "\langle C u, x\rangle", words of two
 /// or more letters as \text{...} (max, min and mod as the operators), numbers with an exponent

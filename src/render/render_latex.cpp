@@ -41,58 +41,6 @@ constexpr const char* kMarkMacros[] = {
     "\\providecommand{\\convtlabel}[1]{{\\scriptstyle #1}}",
 };
 
-/// Text with LaTeX's special characters escaped, safe in OT1 (no < > | glyph surprises) and
-/// with "--" kept from becoming an en dash.
-std::string escape(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    switch (c) {
-      case '\\':
-        out += "\\textbackslash{}";
-        break;
-      case '{':
-      case '}':
-      case '$':
-      case '&':
-      case '#':
-      case '%':
-      case '_':
-        out += '\\';
-        out += c;
-        break;
-      case '^':
-        out += "\\textasciicircum{}";
-        break;
-      case '~':
-        out += "\\textasciitilde{}";
-        break;
-      case '<':
-        out += "$<$";
-        break;
-      case '>':
-        out += "$>$";
-        break;
-      case '|':
-        out += "$|$";
-        break;
-      case '-':
-        if (i + 1 < text.size() && text[i + 1] == '-') {
-          out += "-{}";
-        } else if (i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9' &&
-                   (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(')) {
-          out += "$-$";  // the sign of a number is a minus, not a hyphen
-        } else {
-          out += "-";
-        }
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 /// The marks as the macros above; in running text a mark is math: "$\\convtcrop{v}$".
 constexpr CellMarks kLatexMarks =
     make_cell_marks({}, {"\\convtzero", "", true}, {"\\convtzero", "", true},
@@ -122,7 +70,10 @@ std::vector<std::string> source_lines(const std::string& text, int64_t width, in
 std::string math(std::string_view text) { return "$" + detail::math_latex(text) + "$"; }
 
 /// C^T, "\\times" and "\\to" as math, options in typewriter (escaped), math spans as math.
-constexpr detail::ProseSpelling kLatexSpelling{escape,      "$C^T$", "$\\times$", "$\\to$",
+/// Prose escaped for LaTeX (the spelling's escape takes one argument).
+std::string latex_prose(std::string_view text) { return detail::latex_escape(text); }
+
+constexpr detail::ProseSpelling kLatexSpelling{latex_prose, "$C^T$", "$\\times$", "$\\to$",
                                                "\\texttt{", "}",     true,        math};
 
 class LatexFlavour final : public detail::DocumentFlavour {

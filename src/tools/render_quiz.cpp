@@ -6,6 +6,7 @@
 #include "convt/derivation.h"
 #include "convt/error.h"
 #include "render/json_writer.h"
+#include "render/render_common.h"
 #include "text/text_grid.h"
 #include "tools/tool_output.h"
 
@@ -49,49 +50,6 @@ std::string markdown_escape(const std::string& text) {
   for (char c : text) {
     if (std::string_view("\\`*_[]<>|~^$#").find(c) != std::string_view::npos) out += '\\';
     out += c;
-  }
-  return out;
-}
-
-/// Plain words for LaTeX: its special characters escaped (OT1-safe for < > |).
-std::string latex_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\textbackslash{}";
-        break;
-      case '{':
-      case '}':
-      case '$':
-      case '&':
-      case '#':
-      case '%':
-      case '_':
-        out += '\\';
-        out += c;
-        break;
-      case '^':
-        out += "\\textasciicircum{}";
-        break;
-      case '~':
-        out += "\\textasciitilde{}";
-        break;
-      case '<':
-        out += "\\textless{}";
-        break;
-      case '>':
-        out += "\\textgreater{}";
-        break;
-      case '|':
-        out += "\\textbar{}";
-        break;
-      case '-':
-        out += "-{}";  // "--" stays two hyphens
-        break;
-      default:
-        out += c;
-    }
   }
   return out;
 }
@@ -206,8 +164,10 @@ std::string markdown_sheet(const Quiz& quiz, const RenderOptions& options) {
 std::string latex_sheet(const Quiz& quiz, const RenderOptions& options) {
   const Lang lang = options.lang;
   auto tex = [&](const Prose& p) {
-    return fill_code(latex_escape(resolve(p.message, lang)), p.code,
-                     [](const std::string& c) { return "\\texttt{" + latex_escape(c) + "}"; });
+    return fill_code(detail::latex_escape(resolve(p.message, lang)), p.code,
+                     [](const std::string& c) {
+                       return "\\texttt{" + detail::latex_escape(c, detail::LatexText::kCode) + "}";
+                     });
   };
   std::string out;
   if (lang == Lang::kZh)
@@ -216,17 +176,18 @@ std::string latex_sheet(const Quiz& quiz, const RenderOptions& options) {
   out += "\\documentclass{article}\n";
   if (lang == Lang::kZh) out += "\\usepackage{ctex}\n";
   out += "\\usepackage[margin=2cm]{geometry}\n\\begin{document}\n\\sloppy\n";
-  out += "\\section*{" + latex_escape(resolve({MsgId::kQuizTitle, {}}, lang)) + "}\n";
+  out += "\\section*{" + detail::latex_escape(resolve({MsgId::kQuizTitle, {}}, lang)) + "}\n";
   for (const Prose& p : opening(quiz, lang)) out += "\n" + tex(p) + "\n";
   out += "\n\\begin{description}\n";
   for (const QuizQuestion& q : quiz.questions)
     out += "\\item[" + label(q) + ".] " + tex(prompt(q)) + "\n";
   out += "\\end{description}\n\n\\newpage\n";
-  out += "\\section*{" + latex_escape(resolve({MsgId::kQuizAnswersHeading, {}}, lang)) + "}\n";
+  out +=
+      "\\section*{" + detail::latex_escape(resolve({MsgId::kQuizAnswersHeading, {}}, lang)) + "}\n";
   out += "\\begin{description}\n";
   for (const QuizQuestion& q : quiz.questions)
-    out +=
-        "\\item[" + label(q) + ":] \\texttt{" + latex_escape(answer_text(q.kind, q.answer)) + "}\n";
+    out += "\\item[" + label(q) + ":] \\texttt{" +
+           detail::latex_escape(answer_text(q.kind, q.answer), detail::LatexText::kCode) + "}\n";
   out += "\\end{description}\n\\end{document}\n";
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include "convt/derivation.h"
 #include "convt/render.h"
+#include "render/render_common.h"
 #include "render_helpers.h"
 
 namespace {
@@ -132,3 +133,15 @@ TEST(Latex, ExponentsAreTypesetAsPowersOfTen) {
 }
 
 }  // namespace
+
+// latex_escape, shared by the latex format and the quiz sheets: a number's sign is a math minus
+// in prose and the typed hyphen in code spans (an answer key is copied as typed); "--" never
+// becomes an en dash; TeX's specials are escaped in both.
+TEST(LatexEscape, ProseAndCode) {
+  using convt::detail::latex_escape;
+  using convt::detail::LatexText;
+  EXPECT_EQ(latex_escape("4 1 -2 (-3) --full"), "4 1 $-$2 ($-$3) -{}-full");
+  EXPECT_EQ(latex_escape("4 1 -2 (-3) --full", LatexText::kCode), "4 1 -2 (-3) -{}-full");
+  EXPECT_EQ(latex_escape("a_b 50% {x} #1 & $", LatexText::kCode),
+            "a\\_b 50\\% \\{x\\} \\#1 \\& \\$");
+}
