@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "convt/derivation.h"
@@ -33,13 +33,24 @@ Params layer_params() {
   return params;
 }
 
-/// The number tokens of `text` in order ("1", "-0.25", "1e-05"), brackets and commas dropped.
+/// The number tokens of `text` in order ("1", "-0.25", "1e-05"), brackets and commas dropped:
+/// the matches of -?[0-9][0-9.e+-]*, scanned by hand (not std::regex: GCC 12 warns
+/// maybe-uninitialized inside <regex> under -O1 -fsanitize, as cli_test.cpp notes).
 std::vector<std::string> numbers(const std::string& text) {
-  static const std::regex number(R"(-?[0-9][0-9.e+-]*)");
+  const auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
   std::vector<std::string> out;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), number);
-       it != std::sregex_iterator(); ++it)
-    out.push_back(it->str());
+  for (size_t i = 0; i < text.size();) {
+    if (!digit(i) && !(text[i] == '-' && digit(i + 1))) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < text.size() &&
+           (digit(end) || std::string_view(".e+-").find(text[end]) != std::string_view::npos))
+      ++end;
+    out.push_back(text.substr(i, end - i));
+    i = end;
+  }
   return out;
 }
 
